@@ -1,0 +1,12 @@
+namespace Qunyun.Engine.Channels;
+
+/// <summary>The platform a channel lives on.</summary>
+public enum ChannelKind
+{
+    Telegram,
+    WeCom,
+    WeChat,
+    Discord,
+    Forum,
+    Webhook,
+}

@@ -1,0 +1,8 @@
+namespace Qunyun.Engine.Groups;
+
+public enum GroupStatus
+{
+    Active,
+    Archived,
+    Dissolved,
+}

@@ -1,0 +1,8 @@
+namespace Qunyun.Engine.Groups;
+
+public enum MembershipRole
+{
+    Member,
+    Admin,
+    Owner,
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Qunyun.Data;
+
+/// <summary>Brings the database to the current schema; turns "cannot reach it" into one clear line.</summary>
+public sealed class DatabaseMigrator(QunyunDbFactory factory, ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var options = factory.Options;
+        try
+        {
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                EnsureSqliteDirectory(options.ConnectionString);
+            }
+
+            await using var db = factory.CreateUnscoped();
+            await db.Database.MigrateAsync(cancellationToken);
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets the console read while the pipeline writes; the setting is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            logger.LogInformation("Database ready ({Provider})", options.Provider);
+        }
+        catch (Exception e) when (e is DbException or SocketException or TimeoutException or IOException or UnauthorizedAccessException
+                                      || e is InvalidOperationException { InnerException: DbException or SocketException or TimeoutException })
+        {
+            var where = ConnectionStrings.Redact(options.Provider, options.ConnectionString);
+            throw new StartupException(
+                $"Cannot open the database (Database:Provider = {options.Provider}, ConnectionStrings:Qunyun = \"{where}\"): {Innermost(e).Message}", e);
+        }
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

@@ -1,0 +1,101 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Channels;
+using Qunyun.Features.Events;
+using Qunyun.Features.Groups;
+using Qunyun.Features.Members;
+using Qunyun.Features.Tags;
+using Qunyun.Features.Workspaces;
+
+namespace Qunyun.Data;
+
+/// <summary>
+/// The one database context. Every <see cref="IWorkspaceOwned"/> row is filtered to <see cref="WorkspaceId"/>;
+/// a context scoped to no workspace sees none of them, so forgetting the scope leaks nothing.
+/// </summary>
+public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<QunyunUser>(options)
+{
+    public Guid WorkspaceId { get; private set; }
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberIdentity> MemberIdentities => Set<MemberIdentity>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<MemberTag> MemberTags => Set<MemberTag>();
+    public DbSet<Event> Events => Set<Event>();
+
+    internal QunyunDb ScopeTo(Guid workspaceId)
+    {
+        WorkspaceId = workspaceId;
+        return this;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(QunyunDb).Assembly, t => t.Namespace?.StartsWith("Qunyun.Features") == true);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IWorkspaceOwned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).HasQueryFilter(WorkspaceFilter(entity.ClrType));
+            builder.Entity(entity.ClrType).HasIndex(nameof(IWorkspaceOwned.WorkspaceId));
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every timestamp is UTC; SQLite forgets the kind, so it is restored on read.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampWorkspace();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampWorkspace();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampWorkspace()
+    {
+        foreach (var entry in ChangeTracker.Entries<IWorkspaceOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.WorkspaceId == Guid.Empty)
+            {
+                entry.Entity.WorkspaceId = WorkspaceId;
+            }
+
+            var crossesWorkspace = WorkspaceId != Guid.Empty && entry.Entity.WorkspaceId != WorkspaceId;
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && crossesWorkspace)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Metadata.ClrType.Name} of another workspace cannot be written through a context scoped to {WorkspaceId}.");
+            }
+
+            if (entry.State == EntityState.Added && entry.Entity.WorkspaceId == Guid.Empty)
+            {
+                throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} must belong to a workspace.");
+            }
+        }
+    }
+
+    private LambdaExpression WorkspaceFilter(Type entityType)
+    {
+        var row = Expression.Parameter(entityType, "row");
+        var rowWorkspace = Expression.Property(row, nameof(IWorkspaceOwned.WorkspaceId));
+        var currentWorkspace = Expression.Property(Expression.Constant(this), nameof(WorkspaceId));
+        return Expression.Lambda(Expression.Equal(rowWorkspace, currentWorkspace), row);
+    }
+}

@@ -1,0 +1,131 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Api;
+using Qunyun.Data;
+using Qunyun.Engine.Channels;
+using Qunyun.Features.Accounts;
+
+namespace Qunyun.Features.Channels;
+
+public sealed record ChannelRequest
+{
+    [Required]
+    public ChannelKind? Kind { get; init; }
+
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? Name { get; init; }
+
+    /// <summary>A bot token or shared secret; stored encrypted and never returned.</summary>
+    [StringLength(4000)]
+    public string? Credentials { get; init; }
+}
+
+public sealed record ChannelResponse(Guid Id, ChannelKind Kind, string Name, bool HasCredentials, int GroupCount, DateTime CreatedAt);
+
+public static class ChannelsApi
+{
+    public static RouteGroupBuilder MapChannels(this RouteGroupBuilder api)
+    {
+        var channels = api.MapGroup("/channels").WithTags("Channels");
+        channels.MapGet("/", List);
+        channels.MapGet("/{id:guid}", Get);
+        channels.MapPost("/", Create).RequireAuthorization(Policies.Write);
+        channels.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
+        channels.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
+        return api;
+    }
+
+    private static Task<Page<ChannelResponse>> List(QunyunDb db, [AsParameters] PageQuery paging, CancellationToken cancellationToken) =>
+        paging.ApplyAsync(Project(db, db.Channels.AsNoTracking().OrderBy(c => c.Name)), cancellationToken);
+
+    private static async Task<Results<Ok<ChannelResponse>, NotFound>> Get(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    {
+        var channel = await Project(db, db.Channels.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        return channel is null ? TypedResults.NotFound() : TypedResults.Ok(channel);
+    }
+
+    private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult>> Create(
+        ChannelRequest request, QunyunDb db, ChannelCredentials credentials, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var name = request.Name!.Trim();
+        if (await db.Channels.AnyAsync(c => c.Name == name, cancellationToken))
+        {
+            return Conflicts.Of($"A channel named '{name}' already exists.");
+        }
+
+        var channel = new Channel
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Kind = request.Kind!.Value,
+            Name = name,
+            ProtectedCredentials = credentials.Protect(request.Credentials),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Channels.Add(channel);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/channels/{channel.Id}",
+            new ChannelResponse(channel.Id, channel.Kind, channel.Name, channel.ProtectedCredentials is not null, 0, channel.CreatedAt));
+    }
+
+    private static async Task<Results<Ok<ChannelResponse>, NotFound, ProblemHttpResult>> Update(
+        Guid id, ChannelRequest request, QunyunDb db, ChannelCredentials credentials, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (channel is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var name = request.Name!.Trim();
+        if (await db.Channels.AnyAsync(c => c.Name == name && c.Id != id, cancellationToken))
+        {
+            return Conflicts.Of($"A channel named '{name}' already exists.");
+        }
+
+        if (request.Kind != channel.Kind)
+        {
+            return Conflicts.Of("A channel's platform cannot change; create a new channel instead.");
+        }
+
+        channel.Name = name;
+        if (request.Credentials is not null)
+        {
+            channel.ProtectedCredentials = credentials.Protect(request.Credentials);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await Project(db, db.Channels.AsNoTracking().Where(c => c.Id == id)).FirstAsync(cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    {
+        if (!await db.Channels.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await db.Groups.AnyAsync(g => g.ChannelId == id, cancellationToken) || await db.MemberIdentities.AnyAsync(i => i.ChannelId == id, cancellationToken))
+        {
+            return Conflicts.Of("The channel still has groups or member identities; delete or move them first.");
+        }
+
+        await db.Channels.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static IQueryable<ChannelResponse> Project(QunyunDb db, IQueryable<Channel> channels) =>
+        channels.Select(c => new ChannelResponse(c.Id, c.Kind, c.Name, c.ProtectedCredentials != null,
+            db.Groups.Count(g => g.ChannelId == c.Id), c.CreatedAt));
+}
+
+/// <summary>Encrypts channel secrets at rest with ASP.NET Core Data Protection.</summary>
+public sealed class ChannelCredentials(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Qunyun.Channels.Credentials.v1");
+
+    public string? Protect(string? secret) => string.IsNullOrEmpty(secret) ? null : _protector.Protect(secret);
+
+    public string? Unprotect(string? protectedSecret) => protectedSecret is null ? null : _protector.Unprotect(protectedSecret);
+}

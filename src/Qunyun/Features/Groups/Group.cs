@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qunyun.Data;
+using Qunyun.Engine.Groups;
+using Qunyun.Features.Channels;
+
+namespace Qunyun.Features.Groups;
+
+/// <summary>One chat group (群) on one channel.</summary>
+public sealed class Group : IWorkspaceOwned
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public Guid ChannelId { get; set; }
+    public Channel? Channel { get; set; }
+
+    /// <summary>The platform's id for the chat (Telegram chat id, WeCom chat id…).</summary>
+    public required string ExternalId { get; set; }
+
+    public required string Name { get; set; }
+    public GroupType Type { get; set; }
+    public GroupStatus Status { get; set; }
+    public int Capacity { get; set; }
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+
+    /// <summary>Members currently in the group, kept with each membership change so lists sort on it.</summary>
+    public int MemberCount { get; set; }
+
+    public string SearchText { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
+{
+    public void Configure(EntityTypeBuilder<Group> builder)
+    {
+        builder.Property(g => g.ExternalId).HasMaxLength(128);
+        builder.Property(g => g.Name).HasMaxLength(200);
+        builder.Property(g => g.SearchText).HasMaxLength(400);
+        builder.Property(g => g.Type).HasConversion<string>().HasMaxLength(32);
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne(g => g.Channel).WithMany().HasForeignKey(g => g.ChannelId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(g => new { g.ChannelId, g.ExternalId }).IsUnique();
+        builder.HasIndex(g => new { g.WorkspaceId, g.Name });
+        builder.HasIndex(g => new { g.WorkspaceId, g.Type });
+    }
+}

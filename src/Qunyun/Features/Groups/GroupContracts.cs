@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using Qunyun.Engine.Groups;
+
+namespace Qunyun.Features.Groups;
+
+public sealed record CreateGroupRequest
+{
+    [Required]
+    public Guid? ChannelId { get; init; }
+
+    [Required, StringLength(128, MinimumLength = 1)]
+    public string? ExternalId { get; init; }
+
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? Name { get; init; }
+
+    [Required]
+    public GroupType? Type { get; init; }
+
+    /// <summary>Member cap; defaults to the type's policy (150 for long-term groups, 100 for product feedback…).</summary>
+    [Range(2, 100_000)]
+    public int? Capacity { get; init; }
+
+    public DateOnly? StartsOn { get; init; }
+    public DateOnly? EndsOn { get; init; }
+}
+
+public sealed record UpdateGroupRequest
+{
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? Name { get; init; }
+
+    [Required]
+    public GroupType? Type { get; init; }
+
+    [Required]
+    public GroupStatus? Status { get; init; }
+
+    [Required, Range(2, 100_000)]
+    public int? Capacity { get; init; }
+
+    public DateOnly? StartsOn { get; init; }
+    public DateOnly? EndsOn { get; init; }
+}
+
+public sealed record GroupResponse(
+    Guid Id,
+    Guid ChannelId,
+    string ChannelName,
+    string ExternalId,
+    string Name,
+    GroupType Type,
+    GroupStatus Status,
+    int Capacity,
+    int MemberCount,
+    SizeBand SizeBand,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    DateTime CreatedAt);
+
+public sealed record SetMembershipRequest
+{
+    [Required]
+    public MembershipRole? Role { get; init; }
+}
+
+public sealed record MembershipResponse(
+    Guid MemberId,
+    string MemberName,
+    MembershipRole Role,
+    DateTime JoinedAt,
+    DateTime? LeftAt);
+
+public enum GroupSort
+{
+    Name,
+    NameDesc,
+    Members,
+    MembersDesc,
+    Created,
+    CreatedDesc,
+}

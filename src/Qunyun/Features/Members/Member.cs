@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qunyun.Data;
+using Qunyun.Features.Groups;
+using Qunyun.Features.Tags;
+
+namespace Qunyun.Features.Members;
+
+/// <summary>One person, whatever the number of platforms they are on.</summary>
+public sealed class Member : IWorkspaceOwned
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public required string DisplayName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Note { get; set; }
+
+    /// <summary>Folded name, identities and contact details: what the member search matches against.</summary>
+    public string SearchText { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastActiveAt { get; set; }
+
+    public List<MemberIdentity> Identities { get; set; } = [];
+    public List<Membership> Memberships { get; set; } = [];
+    public List<MemberTag> Tags { get; set; } = [];
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> builder)
+    {
+        builder.Property(m => m.DisplayName).HasMaxLength(200);
+        builder.Property(m => m.Email).HasMaxLength(320);
+        builder.Property(m => m.Phone).HasMaxLength(32);
+        builder.Property(m => m.Note).HasMaxLength(2000);
+        builder.Property(m => m.SearchText).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.WorkspaceId, m.DisplayName, m.Id });
+        builder.HasIndex(m => new { m.WorkspaceId, m.CreatedAt, m.Id });
+        builder.HasIndex(m => new { m.WorkspaceId, m.LastActiveAt });
+        builder.HasIndex(m => new { m.WorkspaceId, m.Email });
+    }
+}

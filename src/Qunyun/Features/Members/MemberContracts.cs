@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Qunyun.Engine.Channels;
+using Qunyun.Engine.Groups;
+using Qunyun.Features.Tags;
+
+namespace Qunyun.Features.Members;
+
+public sealed record CreateMemberRequest
+{
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? DisplayName { get; init; }
+
+    [EmailAddress, StringLength(320)]
+    public string? Email { get; init; }
+
+    [Phone, StringLength(32)]
+    public string? Phone { get; init; }
+
+    [StringLength(2000)]
+    public string? Note { get; init; }
+
+    public List<IdentityRequest> Identities { get; init; } = [];
+}
+
+public sealed record UpdateMemberRequest
+{
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? DisplayName { get; init; }
+
+    [EmailAddress, StringLength(320)]
+    public string? Email { get; init; }
+
+    [Phone, StringLength(32)]
+    public string? Phone { get; init; }
+
+    [StringLength(2000)]
+    public string? Note { get; init; }
+}
+
+public sealed record IdentityRequest
+{
+    [Required]
+    public Guid? ChannelId { get; init; }
+
+    [Required, StringLength(128, MinimumLength = 1)]
+    public string? ExternalUserId { get; init; }
+
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? DisplayName { get; init; }
+}
+
+public sealed record MemberSummary(
+    Guid Id,
+    string DisplayName,
+    string? Email,
+    int GroupCount,
+    int IdentityCount,
+    DateTime CreatedAt,
+    DateTime? LastActiveAt);
+
+public sealed record IdentityResponse(Guid Id, Guid ChannelId, string ChannelName, ChannelKind ChannelKind, string ExternalUserId, string DisplayName);
+
+public sealed record MemberGroupResponse(Guid GroupId, string GroupName, GroupType GroupType, MembershipRole Role, DateTime JoinedAt, DateTime? LeftAt);
+
+public sealed record MemberTagResponse(Guid TagId, string Name, string Color, TagKind Kind, double Weight);
+
+public sealed record MemberResponse(
+    Guid Id,
+    string DisplayName,
+    string? Email,
+    string? Phone,
+    string? Note,
+    DateTime CreatedAt,
+    DateTime? LastActiveAt,
+    IReadOnlyList<IdentityResponse> Identities,
+    IReadOnlyList<MemberGroupResponse> Groups,
+    IReadOnlyList<MemberTagResponse> Tags);
+
+public enum MemberSort
+{
+    Name,
+    NameDesc,
+    Created,
+    CreatedDesc,
+    LastActive,
+    LastActiveDesc,
+}

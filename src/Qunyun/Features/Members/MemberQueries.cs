@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Data;
+using Qunyun.Engine.Text;
+
+namespace Qunyun.Features.Members;
+
+/// <summary>The filters, sorts and projections the API and the console share for member lists.</summary>
+public static class MemberQueries
+{
+    public static IQueryable<Member> Filter(
+        this IQueryable<Member> members, string? search, Guid? tagId, Guid? groupId, Guid? channelId, DateTime? activeSince)
+    {
+        var folded = SearchText.Fold(search);
+        if (folded.Length > 0)
+        {
+            members = members.Where(m => m.SearchText.Contains(folded));
+        }
+
+        if (tagId is not null)
+        {
+            members = members.Where(m => m.Tags.Any(t => t.TagId == tagId));
+        }
+
+        if (groupId is not null)
+        {
+            members = members.Where(m => m.Memberships.Any(g => g.GroupId == groupId && g.LeftAt == null));
+        }
+
+        if (channelId is not null)
+        {
+            members = members.Where(m => m.Identities.Any(i => i.ChannelId == channelId));
+        }
+
+        if (activeSince is not null)
+        {
+            members = members.Where(m => m.LastActiveAt >= activeSince);
+        }
+
+        return members;
+    }
+
+    public static IQueryable<Member> Sort(this IQueryable<Member> members, MemberSort sort) => sort switch
+    {
+        MemberSort.NameDesc => members.OrderByDescending(m => m.DisplayName).ThenBy(m => m.Id),
+        MemberSort.Created => members.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id),
+        MemberSort.CreatedDesc => members.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id),
+        MemberSort.LastActive => members.OrderBy(m => m.LastActiveAt).ThenBy(m => m.Id),
+        MemberSort.LastActiveDesc => members.OrderByDescending(m => m.LastActiveAt).ThenBy(m => m.Id),
+        _ => members.OrderBy(m => m.DisplayName).ThenBy(m => m.Id),
+    };
+
+    public static IQueryable<MemberSummary> ToSummaries(this IQueryable<Member> members) =>
+        members.Select(m => new MemberSummary(
+            m.Id, m.DisplayName, m.Email,
+            m.Memberships.Count(g => g.LeftAt == null), m.Identities.Count,
+            m.CreatedAt, m.LastActiveAt));
+
+    public static async Task<MemberResponse?> FindAsync(this QunyunDb db, Guid id, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var identities = await db.MemberIdentities.AsNoTracking().Where(i => i.MemberId == id).OrderBy(i => i.CreatedAt)
+            .Select(i => new IdentityResponse(i.Id, i.ChannelId, i.Channel!.Name, i.Channel.Kind, i.ExternalUserId, i.DisplayName))
+            .ToListAsync(cancellationToken);
+        var groups = await db.Memberships.AsNoTracking().Where(m => m.MemberId == id).OrderBy(m => m.JoinedAt)
+            .Select(m => new MemberGroupResponse(m.GroupId, m.Group!.Name, m.Group.Type, m.Role, m.JoinedAt, m.LeftAt))
+            .ToListAsync(cancellationToken);
+        var tags = await db.MemberTags.AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Tag!.Name)
+            .Select(t => new MemberTagResponse(t.TagId, t.Tag!.Name, t.Tag.Color, t.Tag.Kind, t.Weight))
+            .ToListAsync(cancellationToken);
+        return new MemberResponse(member.Id, member.DisplayName, member.Email, member.Phone, member.Note,
+            member.CreatedAt, member.LastActiveAt, identities, groups, tags);
+    }
+
+    /// <summary>Recomputes what the member search matches: name, contact details and every platform identity.</summary>
+    public static string SearchTextOf(Member member, IEnumerable<MemberIdentity> identities) =>
+        SearchText.Combine([member.DisplayName, member.Email, member.Phone,
+            .. identities.SelectMany(i => new[] { i.DisplayName, i.ExternalUserId })]);
+}

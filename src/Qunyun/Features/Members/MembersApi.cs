@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Api;
+using Qunyun.Data;
+using Qunyun.Features.Accounts;
+
+namespace Qunyun.Features.Members;
+
+public static class MembersApi
+{
+    public static RouteGroupBuilder MapMembers(this RouteGroupBuilder api)
+    {
+        var members = api.MapGroup("/members").WithTags("Members");
+        members.MapGet("/", List);
+        members.MapGet("/{id:guid}", Get);
+        members.MapPost("/", Create).RequireAuthorization(Policies.Write);
+        members.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
+        members.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
+        members.MapMemberIdentities();
+        members.MapMemberTags();
+        return api;
+    }
+
+    private static Task<Page<MemberSummary>> List(
+        QunyunDb db, TimeProvider clock, [AsParameters] PageQuery paging, string? q, Guid? tagId, Guid? groupId, Guid? channelId,
+        int? activeWithinDays, MemberSort sort = MemberSort.Name, CancellationToken cancellationToken = default)
+    {
+        DateTime? activeSince = activeWithinDays is { } days ? clock.GetUtcNow().UtcDateTime.AddDays(-days) : null;
+        var members = db.Members.AsNoTracking().Filter(q, tagId, groupId, channelId, activeSince).Sort(sort).ToSummaries();
+        return paging.ApplyAsync(members, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<MemberResponse>, NotFound>> Get(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    {
+        var member = await db.FindAsync(id, cancellationToken);
+        return member is null ? TypedResults.NotFound() : TypedResults.Ok(member);
+    }
+
+    private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        CreateMemberRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var channelIds = request.Identities.Select(i => i.ChannelId!.Value).Distinct().ToList();
+        var knownChannels = await db.Channels.Where(c => channelIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        for (var index = 0; index < request.Identities.Count; index++)
+        {
+            errors.AddIf(!knownChannels.Contains(request.Identities[index].ChannelId!.Value),
+                $"Identities[{index}].ChannelId", "No channel with this id in the workspace.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var taken = await IdentityConflictAsync(db, request.Identities, cancellationToken);
+        if (taken is not null)
+        {
+            return Conflicts.Of(taken);
+        }
+
+        var now = clock.GetUtcNow();
+        var member = new Member
+        {
+            Id = Guid.CreateVersion7(now),
+            DisplayName = request.DisplayName!.Trim(),
+            Email = Blank(request.Email),
+            Phone = Blank(request.Phone),
+            Note = Blank(request.Note),
+            CreatedAt = now.UtcDateTime,
+        };
+        member.Identities = request.Identities.Select(i => new MemberIdentity
+        {
+            Id = Guid.CreateVersion7(now),
+            MemberId = member.Id,
+            ChannelId = i.ChannelId!.Value,
+            ExternalUserId = i.ExternalUserId!.Trim(),
+            DisplayName = i.DisplayName!.Trim(),
+            CreatedAt = now.UtcDateTime,
+        }).ToList();
+        member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
+        db.Members.Add(member);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/members/{member.Id}", await db.FindAsync(member.Id, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<MemberResponse>, NotFound>> Update(
+        Guid id, UpdateMemberRequest request, QunyunDb db, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.Include(m => m.Identities).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (member is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        member.DisplayName = request.DisplayName!.Trim();
+        member.Email = Blank(request.Email);
+        member.Phone = Blank(request.Phone);
+        member.Note = Blank(request.Note);
+        member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok((await db.FindAsync(id, cancellationToken))!);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    {
+        var groupIds = await db.Memberships.Where(m => m.MemberId == id && m.LeftAt == null).Select(m => m.GroupId).ToListAsync(cancellationToken);
+        var deleted = await db.Members.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await db.Groups.Where(g => groupIds.Contains(g.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<string?> IdentityConflictAsync(QunyunDb db, IEnumerable<IdentityRequest> identities, CancellationToken cancellationToken)
+    {
+        foreach (var identity in identities)
+        {
+            var externalId = identity.ExternalUserId!.Trim();
+            if (await db.MemberIdentities.AnyAsync(i => i.ChannelId == identity.ChannelId && i.ExternalUserId == externalId, cancellationToken))
+            {
+                return $"The identity '{externalId}' on channel {identity.ChannelId} already belongs to a member.";
+            }
+        }
+
+        return null;
+    }
+
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qunyun.Data;
+
+namespace Qunyun.Features.Tags;
+
+public enum TagKind
+{
+    Manual,
+    Rule,
+    Interest,
+}
+
+public sealed class Tag : IWorkspaceOwned
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>CSS colour (#rrggbb) used for the chip in the console.</summary>
+    public string Color { get; set; } = "#607d8b";
+
+    public TagKind Kind { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(64);
+        builder.Property(t => t.Description).HasMaxLength(500);
+        builder.Property(t => t.Color).HasMaxLength(7);
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(t => new { t.WorkspaceId, t.Name }).IsUnique();
+    }
+}

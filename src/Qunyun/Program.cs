@@ -1,0 +1,66 @@
+using Prometheus;
+using Qunyun.Api;
+using Qunyun.Cli;
+using Qunyun.Components;
+using Qunyun.Data;
+using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Channels;
+using Qunyun.Features.Dashboard;
+using Qunyun.Features.Demo;
+using Qunyun.Features.Groups;
+using Qunyun.Features.Members;
+using Qunyun.Features.Tags;
+using Qunyun.Features.Workspaces;
+using Qunyun.Hosting;
+using Scalar.AspNetCore;
+
+return await QunyunCli.RunAsync(args, BuildHost);
+
+// The table of contents: one AddXxx / MapXxx per feature.
+static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, string?> overrides)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddInMemoryCollection(overrides);
+    builder.WebHost.UseStaticWebAssets(); // so `dotnet run` serves MudBlazor's and Blazor's assets in any environment
+    builder.AddLogs();
+    builder.Services.AddSingleton(TimeProvider.System);
+
+    builder.AddData();
+    builder.AddAccounts();
+    builder.AddChannels();
+    builder.AddApi();
+    builder.AddConsole();
+    builder.Services.AddScoped<CreateApiKey>();
+    builder.Services.AddScoped<DemoSeeder>();
+    builder.Services.AddScoped<StartupTasks>();
+    builder.Services.AddScoped<DashboardFigures>();
+    builder.Services.AddHostedService<StartupTasksService>();
+    builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+    var app = builder.Build();
+    app.UseConsoleErrorPages();
+    app.UseHttpMetrics();
+    app.UseRequestLocalization();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+
+    app.MapHealthChecks("/healthz");
+    app.MapMetrics("/metrics");
+    app.MapOpenApi();
+    app.MapScalarApiReference("/api/docs", o => o.WithTitle("Qunyun API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+    app.MapApiV1()
+        .MapWorkspaces()
+        .MapChannels()
+        .MapGroups()
+        .MapMembers()
+        .MapTags()
+        .MapApiKeys();
+    app.MapAccounts();
+    app.MapConsole();
+    return app;
+}
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;
