@@ -11,16 +11,20 @@ public sealed class PageQuery
 {
     public const int MaxPageSize = 500;
 
-    [Range(1, int.MaxValue)]
-    public int Page { get; init; } = 1;
+    public const int DefaultPageSize = 50;
+
+    // Nullable so that an absent parameter means "the default" rather than 0.
+    [Range(1, 1_000_000)]
+    public int? Page { get; init; }
 
     [Range(1, MaxPageSize)]
-    public int PageSize { get; init; } = 50;
+    public int? PageSize { get; init; }
 
     public async Task<Page<T>> ApplyAsync<T>(IQueryable<T> ordered, CancellationToken cancellationToken)
     {
+        var (page, size) = (Page ?? 1, PageSize ?? DefaultPageSize);
         var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return new Page<T>(items, Page, PageSize, total);
+        var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<T>(items, page, size, total);
     }
 }

@@ -42,6 +42,12 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(QunyunDb).Assembly, t => t.Namespace?.StartsWith("Qunyun.Features") == true);
 
+        // Ids are chosen by the code (version 7 GUIDs, time-ordered), never by the database.
+        foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).Where(k => k is { Properties: [{ ClrType: var t }] } && t == typeof(Guid)))
+        {
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IWorkspaceOwned).IsAssignableFrom(e.ClrType)))
         {
             builder.Entity(entity.ClrType).HasQueryFilter(WorkspaceFilter(entity.ClrType));

@@ -35,7 +35,7 @@ public static class MemberIdentitiesApi
             return Conflicts.Of(conflict);
         }
 
-        member.Identities.Add(new MemberIdentity
+        var identity = new MemberIdentity
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             MemberId = id,
@@ -43,7 +43,9 @@ public static class MemberIdentitiesApi
             ExternalUserId = request.ExternalUserId!.Trim(),
             DisplayName = request.DisplayName!.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.MemberIdentities.Add(identity);
+        member.Identities.Add(identity);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok((await db.FindAsync(id, cancellationToken))!);

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Qunyun.Features.Accounts;
+using Qunyun.Tests.Infrastructure;
+
+namespace Qunyun.Tests.Api;
+
+/// <summary>Keys authenticate, roles authorise and one workspace never reaches another's rows — on every endpoint.</summary>
+public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
+{
+    /// <summary>A valid body for each endpoint that takes one; a new endpoint without a sample fails the isolation test.</summary>
+    private static readonly Dictionary<string, Func<World, object>> Bodies = new()
+    {
+        ["POST /api/v1/channels"] = _ => new { kind = "Telegram", name = "Another bot" },
+        ["PUT /api/v1/channels/{id:guid}"] = _ => new { kind = "Telegram", name = "Renamed" },
+        ["POST /api/v1/groups"] = w => new { channelId = w.Channel, externalId = "x-1", name = "New", type = "LongTerm" },
+        ["PUT /api/v1/groups/{id:guid}"] = _ => new { name = "Renamed", type = "LongTerm", status = "Active", capacity = 100 },
+        ["PUT /api/v1/groups/{id:guid}/members/{memberId:guid}"] = _ => new { role = "Member" },
+        ["POST /api/v1/members"] = _ => new { displayName = "Someone" },
+        ["PUT /api/v1/members/{id:guid}"] = _ => new { displayName = "Renamed" },
+        ["POST /api/v1/members/{id:guid}/identities"] = w => new { channelId = w.Channel, externalUserId = "new-ext", displayName = "x" },
+        ["POST /api/v1/tags"] = _ => new { name = "vip" },
+        ["PUT /api/v1/tags/{id:guid}"] = _ => new { name = "vip2" },
+        ["POST /api/v1/apikeys"] = _ => new { name = "k", role = "Analyst" },
+    };
+
+    [Fact]
+    public async Task EveryEndpoint_WithoutOrWithUnknownKey_Returns401Problem()
+    {
+        var anonymous = app.CreateClient();
+        var forged = app.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "qy_not-a-real-key");
+
+        foreach (var endpoint in ApiEndpoint.All(app))
+        {
+            var url = endpoint.Url(_ => Guid.NewGuid());
+            foreach (var client in new[] { anonymous, forged })
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), url));
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{endpoint}: {response.StatusCode}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RevokedKey_Returns401()
+    {
+        var ws = await app.CreateWorkspaceAsync("revoked");
+        var key = await ws.Client.PostOkAsync("/api/v1/apikeys", new { name = "temp", role = "Operator" });
+        var temp = app.CreateClient();
+        temp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.GetProperty("secret").GetString());
+        var before = await temp.GetAsync("/api/v1/groups");
+
+        await ws.Client.DeleteAsync($"/api/v1/apikeys/{key.GetProperty("key").GetProperty("id").GetGuid()}");
+        var after = await temp.GetAsync("/api/v1/groups");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryWriteEndpoint_WithAnalystKey_Returns403()
+    {
+        var world = await World.BuildAsync(app, "analyst-owner");
+        var analyst = await app.ClientAsync(world.Workspace.Id, Roles.Analyst);
+
+        foreach (var endpoint in ApiEndpoint.All(app).Where(e => e.Writes))
+        {
+            var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url(world.IdFor));
+            if (Bodies.TryGetValue(endpoint.ToString(), out var body))
+            {
+                request.Content = JsonContent.Create(body(world), options: Infrastructure.Api.Json);
+            }
+
+            var response = await analyst.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{endpoint}: {response.StatusCode}");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/v1/members/{world.Member}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiKeyManagement_WithOperatorKey_Returns403()
+    {
+        var world = await World.BuildAsync(app, "operator-keys");
+        var @operator = await app.ClientAsync(world.Workspace.Id, Roles.Operator);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await @operator.GetAsync("/api/v1/apikeys")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await @operator.PostAsJsonAsync("/api/v1/apikeys", new { name = "x", role = "Owner" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await @operator.PostAsJsonAsync("/api/v1/tags", new { name = "operators-may-tag" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryEndpointWithAnId_OfAnotherWorkspace_Returns404()
+    {
+        var a = await World.BuildAsync(app, "isolation-a");
+        var b = await World.BuildAsync(app, "isolation-b");
+        var endpoints = ApiEndpoint.All(app).Where(e => e.HasRouteValues).ToList();
+        Assert.NotEmpty(endpoints);
+
+        foreach (var endpoint in endpoints)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url(b.IdFor));
+            if (endpoint.TakesBody)
+            {
+                Assert.True(Bodies.ContainsKey(endpoint.ToString()), $"Add a sample body for {endpoint} to {nameof(SecurityTests)}.{nameof(Bodies)}");
+                request.Content = JsonContent.Create(Bodies[endpoint.ToString()](a), options: Infrastructure.Api.Json);
+            }
+
+            var response = await a.Workspace.Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{endpoint} with workspace B's ids: {response.StatusCode}");
+        }
+
+        await using var db = b.Workspace.OpenDb();
+        Assert.Equal("B-member", (await db.Members.FindAsync(b.Member))?.DisplayName);
+        Assert.NotNull(await db.Groups.FindAsync(b.Group));
+    }
+
+    [Fact]
+    public async Task Lists_AndReferences_NeverReachAnotherWorkspace()
+    {
+        var a = await World.BuildAsync(app, "lists-a");
+        var b = await World.BuildAsync(app, "lists-b");
+
+        foreach (var list in new[] { "/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys" })
+        {
+            var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
+            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel })
+            {
+                Assert.DoesNotContain(foreign.ToString(), body);
+            }
+        }
+
+        var groupOnForeignChannel = await a.Workspace.Client.PostAsJsonAsync("/api/v1/groups", new { channelId = b.Channel, externalId = "z", name = "n", type = "LongTerm" });
+        var identityOnForeignChannel = await a.Workspace.Client.PostAsJsonAsync("/api/v1/members",
+            new { displayName = "n", identities = new[] { new { channelId = b.Channel, externalUserId = "u", displayName = "n" } } });
+        var workspace = await (await a.Workspace.Client.GetAsync("/api/v1/workspace")).ReadJsonAsync();
+
+        Assert.Equal(["ChannelId"], await groupOnForeignChannel.ValidationFieldsAsync());
+        Assert.Equal(["Identities[0].ChannelId"], await identityOnForeignChannel.ValidationFieldsAsync());
+        Assert.Equal("lists-a", workspace.GetProperty("slug").GetString());
+    }
+
+    /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
+    public sealed record World(TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey)
+    {
+        public static async Task<World> BuildAsync(QunyunApp app, string slug)
+        {
+            var ws = await app.CreateWorkspaceAsync(slug);
+            var prefix = slug.EndsWith("-b", StringComparison.Ordinal) ? "B" : "A";
+            var channel = await ws.Client.CreateChannelAsync($"{prefix}-channel");
+            var group = await ws.Client.CreateGroupAsync(channel, $"{prefix}-group");
+            var member = await ws.Client.CreateMemberAsync($"{prefix}-member", channel, $"{slug}-user");
+            var tag = await ws.Client.CreateTagAsync($"{prefix}-tag");
+            await ws.Client.PutAsJsonAsync($"/api/v1/groups/{group}/members/{member}", new { role = "Member" }, Infrastructure.Api.Json);
+            await ws.Client.PutAsync($"/api/v1/members/{member}/tags/{tag}", null);
+            var identity = (await (await ws.Client.GetAsync($"/api/v1/members/{member}")).ReadJsonAsync()).GetProperty("identities")[0].GetProperty("id").GetGuid();
+            var apiKey = (await ws.Client.PostOkAsync("/api/v1/apikeys", new { name = "spare", role = "Analyst" })).GetProperty("key").GetProperty("id").GetGuid();
+            return new World(ws, channel, group, member, identity, tag, apiKey);
+        }
+
+        public Guid IdFor(string segment) => segment switch
+        {
+            "groups" => Group,
+            "members" => Member,
+            "identities" => Identity,
+            "tags" => Tag,
+            "channels" => Channel,
+            "apikeys" => ApiKey,
+            _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Qunyun.Data;
+using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Workspaces;
+
+namespace Qunyun.Tests.Infrastructure;
+
+/// <summary>The real host on a real database (SQLite file, or PostgreSQL when QUNYUN_TEST_DB=postgres), with a fake clock.</summary>
+public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public QunyunApp() => Database = TestDatabase.Create();
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+
+    /// <summary>Extra configuration, applied when the host is first built.</summary>
+    public QunyunApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Qunyun", Database.ConnectionString);
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys"));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public QunyunDbFactory Db => Services.GetRequiredService<QunyunDbFactory>();
+
+    /// <summary>A new workspace with an API key of the given role, and a client that sends it.</summary>
+    public async Task<TestWorkspace> CreateWorkspaceAsync(string slug, string role = Roles.Owner)
+    {
+        var workspace = new Workspace { Id = Guid.CreateVersion7(), Slug = slug, Name = $"Workspace {slug}", CreatedAt = Clock.GetUtcNow().UtcDateTime };
+        await using (var db = Db.CreateUnscoped())
+        {
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+        }
+
+        return new TestWorkspace(this, workspace.Id, await ClientAsync(workspace.Id, role));
+    }
+
+    public async Task<HttpClient> ClientAsync(Guid workspaceId, string role)
+    {
+        using var scope = Services.CreateScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<CreateApiKey>().ExecuteAsync(workspaceId, $"test-{role}", role);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed record TestWorkspace(QunyunApp App, Guid Id, HttpClient Client)
+{
+    public QunyunDb OpenDb() => App.Db.Create(Id);
+}
