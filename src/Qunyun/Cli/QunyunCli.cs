@@ -24,6 +24,7 @@ internal static class QunyunCli
     private static readonly Dictionary<string, string?> OneShot = new()
     {
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None", // a refused connection is reported in one line instead
         ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
         ["Logging:Console:FormatterName"] = "simple",
     };
@@ -100,7 +101,7 @@ internal static class QunyunCli
         var workspace = WorkspaceOption();
         var role = new Option<string>("--role") { Description = "Owner, Operator, Moderator or Analyst.", DefaultValueFactory = _ => Roles.Operator };
         var name = new Option<string>("--name") { Description = "A label for the key.", DefaultValueFactory = _ => "cli" };
-        role.Validators.Add(r => { if (Roles.Parse(r.GetValueOrDefault<string>()) is null) r.AddError($"Unknown role; use {string.Join(", ", Roles.All)}."); });
+        role.Validators.Add(r => { if (Roles.Parse(r.GetValueOrDefault<string>()) is null) { r.AddError($"Unknown role; use {string.Join(", ", Roles.All)}."); } });
         var create = new Command("create", "Print a new API key once (stdout) for scripts and bootstrapping.") { workspace, role, name };
         create.SetAction(parse => Guarded(async () =>
         {
@@ -147,7 +148,7 @@ internal static class QunyunCli
     {
         Description = "How many demo members to create (default 3000).",
         DefaultValueFactory = _ => DemoSeeder.DefaultMembers,
-        Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > 2_000_000) r.AddError("--members must be between 1 and 2000000."); } },
+        Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > 2_000_000) { r.AddError("--members must be between 1 and 2000000."); } } },
     };
 
     private static Option<string> WorkspaceOption() => new("--workspace") { Description = "The workspace slug.", Required = true };

@@ -17,7 +17,9 @@ public sealed class MembersApiTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         var created = await ws.Client.PostOkAsync("/api/v1/members", new
         {
-            displayName = "王小林", email = "xiaolin@example.com", phone = "+86 138 0000 0000",
+            displayName = "王小林",
+            email = "xiaolin@example.com",
+            phone = "+86 138 0000 0000",
             identities = new[]
             {
                 new { channelId = telegram, externalUserId = "42", displayName = "xiaolin_tg" },
@@ -38,7 +40,8 @@ public sealed class MembersApiTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         var response = await ws.Client.PostAsJsonAsync("/api/v1/members", new
         {
-            displayName = "", email = "not-an-email",
+            displayName = "",
+            email = "not-an-email",
             identities = new[] { new { channelId = (Guid?)null, externalUserId = "", displayName = "x" } },
         });
         var fields = await response.ValidationFieldsAsync();

@@ -28,7 +28,10 @@ public static class Api
     public static async Task<Guid> CreateGroupAsync(this HttpClient client, Guid channelId, string name, GroupType type = GroupType.LongTerm, string? externalId = null) =>
         (await client.PostOkAsync("/api/v1/groups", new
         {
-            channelId, name, type, externalId = externalId ?? Guid.NewGuid().ToString("N"),
+            channelId,
+            name,
+            type,
+            externalId = externalId ?? Guid.NewGuid().ToString("N"),
             endsOn = type == GroupType.ShortTerm ? "2026-12-01" : null,
         })).GetProperty("id").GetGuid();
 

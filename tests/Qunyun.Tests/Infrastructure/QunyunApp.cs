@@ -15,8 +15,19 @@ namespace Qunyun.Tests.Infrastructure;
 public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly bool _ownsDatabase;
 
-    public QunyunApp() => Database = TestDatabase.Create();
+    public QunyunApp()
+        : this(TestDatabase.Create(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A host on a database that someone else created and will drop (e.g. one a CLI test also uses).</summary>
+    internal QunyunApp(TestDatabase database, bool ownsDatabase = false)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     public TestDatabase Database { get; }
 
@@ -73,7 +84,10 @@ public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
 

@@ -58,7 +58,9 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, T
         {
             workspace = new Workspace
             {
-                Id = Guid.CreateVersion7(clock.GetUtcNow()), Slug = Slug, Name = "豆子咖啡 Beans Coffee (demo)",
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                Slug = Slug,
+                Name = "豆子咖啡 Beans Coffee (demo)",
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Workspaces.Add(workspace);
@@ -106,7 +108,11 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, T
 
             db.Tags.AddRange(DemoCatalog.Tags.Select(t => new Tag
             {
-                Id = Guid.CreateVersion7(now), Name = t.Name, Color = t.Color, Description = t.Description, CreatedAt = now.UtcDateTime,
+                Id = Guid.CreateVersion7(now),
+                Name = t.Name,
+                Color = t.Color,
+                Description = t.Description,
+                CreatedAt = now.UtcDateTime,
             }));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -166,8 +172,12 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, T
         {
             member.Identities.Add(new MemberIdentity
             {
-                Id = Guid.CreateVersion7(new DateTimeOffset(joined)), MemberId = member.Id, ChannelId = channel.Id,
-                ExternalUserId = $"{channel.Kind.ToString().ToLowerInvariant()}-{n}", DisplayName = name, CreatedAt = joined,
+                Id = Guid.CreateVersion7(new DateTimeOffset(joined)),
+                MemberId = member.Id,
+                ChannelId = channel.Id,
+                ExternalUserId = $"{channel.Kind.ToString().ToLowerInvariant()}-{n}",
+                DisplayName = name,
+                CreatedAt = joined,
             });
         }
 
@@ -177,9 +187,12 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, T
             var left = random.NextDouble() < 0.08 ? joined.AddDays(random.Next(1, 60)) : (DateTime?)null;
             member.Memberships.Add(new Membership
             {
-                Id = Guid.CreateVersion7(new DateTimeOffset(joined)), MemberId = member.Id, GroupId = group.Id,
+                Id = Guid.CreateVersion7(new DateTimeOffset(joined)),
+                MemberId = member.Id,
+                GroupId = group.Id,
                 Role = random.NextDouble() < 0.01 ? MembershipRole.Admin : MembershipRole.Member,
-                JoinedAt = joined, LeftAt = left < now ? left : null,
+                JoinedAt = joined,
+                LeftAt = left < now ? left : null,
             });
         }
 

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Engine.Groups;
+using Qunyun.Features.Demo;
+using Qunyun.Tests.Infrastructure;
+
+namespace Qunyun.Tests.Data;
+
+public sealed class DemoSeederTests(QunyunApp app) : IClassFixture<QunyunApp>
+{
+    [Fact]
+    public async Task Seed_IsIdempotentAndTopsUp_WithBilingualGroupsOfEveryType()
+    {
+        using var scope = app.Services.CreateScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+
+        await seeder.SeedAsync(120, CancellationToken.None);
+        var again = await seeder.SeedAsync(120, CancellationToken.None);
+        await seeder.SeedAsync(150, CancellationToken.None);
+
+        await using var unscoped = app.Db.CreateUnscoped();
+        var workspace = await unscoped.Workspaces.SingleAsync(w => w.Slug == DemoSeeder.Slug);
+        await using var db = app.Db.Create(workspace.Id);
+        var groups = await db.Groups.ToListAsync();
+        Assert.Contains("already has 120 members", again);
+        Assert.Equal(150, await db.Members.CountAsync());
+        Assert.Equal(150, await db.Members.CountAsync(m => m.Identities.Any()));
+        Assert.All(Enum.GetValues<GroupType>(), type => Assert.Contains(groups, g => g.Type == type));
+        Assert.Contains(groups, g => g.Name.Any(c => c >= '\u4e00' && c <= '\u9fff'));
+        Assert.Contains(groups, g => g.Name.All(c => c < 128));
+        Assert.Equal(await db.Memberships.CountAsync(m => m.LeftAt == null), groups.Sum(g => g.MemberCount));
+        Assert.True(await db.Tags.CountAsync() >= 5);
+        Assert.True(await unscoped.Users.AnyAsync(u => u.Email == DemoSeeder.OwnerEmail && u.WorkspaceId == workspace.Id));
+    }
+}

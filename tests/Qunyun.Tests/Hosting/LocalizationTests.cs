@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Qunyun.Tests.Hosting;
+
+/// <summary>The console speaks both languages completely: the two resource files agree and every key used exists.</summary>
+public sealed partial class LocalizationTests
+{
+    private static readonly string Source = Path.Combine(RepositoryRoot(), "src", "Qunyun");
+
+    [Fact]
+    public void ResourceFiles_HaveTheSameKeys_AndNoEmptyValues()
+    {
+        var english = Read("Strings.resx");
+        var chinese = Read("Strings.zh-CN.resx");
+
+        Assert.Equal(english.Keys.Order(), chinese.Keys.Order());
+        Assert.All(english.Concat(chinese), entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), entry.Key));
+        Assert.All(chinese.Where(e => e.Key.StartsWith("Nav.", StringComparison.Ordinal)),
+            entry => Assert.NotEqual(english[entry.Key], entry.Value));
+    }
+
+    [Fact]
+    public void EveryLiteralKeyUsedInTheConsole_Exists()
+    {
+        var keys = Read("Strings.resx").Keys.ToHashSet();
+        var used = Directory.EnumerateFiles(Source, "*.razor", SearchOption.AllDirectories)
+            .SelectMany(file => LiteralKey().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value)))
+            .ToList();
+
+        Assert.NotEmpty(used);
+        Assert.All(used, use => Assert.True(keys.Contains(use.Key), $"{use.File} uses missing key {use.Key}"));
+    }
+
+    [Fact]
+    public void EveryEnumValueShownInTheConsole_HasAKey()
+    {
+        var keys = Read("Strings.resx").Keys.ToHashSet();
+        var shown = Enum.GetNames<Engine.Groups.GroupType>().Select(n => $"GroupType.{n}")
+            .Concat(Enum.GetNames<Engine.Groups.GroupStatus>().Select(n => $"GroupStatus.{n}"))
+            .Concat(Enum.GetNames<Engine.Groups.SizeBand>().Select(n => $"SizeBand.{n}"))
+            .Concat(Enum.GetNames<Engine.Groups.MembershipRole>().Select(n => $"MembershipRole.{n}"))
+            .Concat(Enum.GetNames<Engine.Groups.ModerationLevel>().Select(n => $"ModerationLevel.{n}"));
+
+        Assert.All(shown, key => Assert.Contains(key, keys));
+    }
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(Source, "Localization", file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Qunyun.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+
+    [GeneratedRegex("""L\["([^"]+)"\]""")]
+    private static partial Regex LiteralKey();
+}
