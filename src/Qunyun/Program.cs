@@ -32,6 +32,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddApi();
     builder.AddConsole();
     builder.Services.AddScoped<CreateApiKey>();
+    builder.Services.AddScoped<RevokeApiKey>();
+    builder.Services.AddScoped<UpdateWorkspace>();
     builder.Services.AddScoped<DemoSeeder>();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();

@@ -42,13 +42,8 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/v1/apikeys/{key.Id}", new CreatedApiKeyResponse(ToResponse(key), secret));
     }
 
-    private static async Task<Results<NoContent, NotFound>> Revoke(Guid id, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var revoked = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
-        return revoked == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> Revoke(Guid id, QunyunDb db, RevokeApiKey revokeKey, CancellationToken cancellationToken) =>
+        await revokeKey.ExecuteAsync(db.WorkspaceId, id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     internal static ApiKeyResponse ToResponse(ApiKey k) => new(k.Id, k.Name, k.Prefix, k.Role, k.CreatedAt, k.LastUsedAt, k.RevokedAt);
 }

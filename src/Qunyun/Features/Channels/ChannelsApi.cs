@@ -47,24 +47,14 @@ public static class ChannelsApi
     }
 
     private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult>> Create(
-        ChannelRequest request, QunyunDb db, ChannelCredentials credentials, TimeProvider clock, CancellationToken cancellationToken)
+        ChannelRequest request, QunyunDb db, CreateChannel createChannel, CancellationToken cancellationToken)
     {
-        var name = request.Name!.Trim();
-        if (await db.Channels.AnyAsync(c => c.Name == name, cancellationToken))
+        var channel = await createChannel.ExecuteAsync(db.WorkspaceId, request.Kind!.Value, request.Name!, request.Credentials, cancellationToken);
+        if (channel is null)
         {
-            return Conflicts.Of($"A channel named '{name}' already exists.");
+            return Conflicts.Of($"A channel named '{request.Name!.Trim()}' already exists.");
         }
 
-        var channel = new Channel
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            Kind = request.Kind!.Value,
-            Name = name,
-            ProtectedCredentials = credentials.Protect(request.Credentials),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Channels.Add(channel);
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/channels/{channel.Id}",
             new ChannelResponse(channel.Id, channel.Kind, channel.Name, channel.ProtectedCredentials is not null, 0, channel.CreatedAt));
     }
@@ -115,7 +105,7 @@ public static class ChannelsApi
         return TypedResults.NoContent();
     }
 
-    private static IQueryable<ChannelResponse> Project(QunyunDb db, IQueryable<Channel> channels) =>
+    internal static IQueryable<ChannelResponse> Project(QunyunDb db, IQueryable<Channel> channels) =>
         channels.Select(c => new ChannelResponse(c.Id, c.Kind, c.Name, c.ProtectedCredentials != null,
             db.Groups.Count(g => g.ChannelId == c.Id), c.CreatedAt));
 }
