@@ -87,7 +87,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         var world = await World.BuildAsync(app, "operator-keys");
         var @operator = await app.ClientAsync(world.Workspace.Id, Roles.Operator);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await @operator.GetAsync("/api/v1/apikeys")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await @operator.GetAsync("/api/v1/apikeys")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await @operator.DeleteAsync($"/api/v1/apikeys/{world.ApiKey}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await @operator.PostAsJsonAsync("/api/v1/apikeys", new { name = "x", role = "Owner" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await @operator.PostAsJsonAsync("/api/v1/tags", new { name = "operators-may-tag" })).StatusCode);
     }

@@ -25,10 +25,11 @@ public static class ApiKeysApi
 {
     public static RouteGroupBuilder MapApiKeys(this RouteGroupBuilder api)
     {
-        var keys = api.MapGroup("/apikeys").WithTags("API keys").RequireAuthorization(Policies.Admin);
+        // Any role may see which keys exist (never their secrets); only the Owner issues and revokes them.
+        var keys = api.MapGroup("/apikeys").WithTags("API keys");
         keys.MapGet("/", List);
-        keys.MapPost("/", Create);
-        keys.MapDelete("/{id:guid}", Revoke);
+        keys.MapPost("/", Create).RequireAuthorization(Policies.Admin);
+        keys.MapDelete("/{id:guid}", Revoke).RequireAuthorization(Policies.Admin);
         return api;
     }
 

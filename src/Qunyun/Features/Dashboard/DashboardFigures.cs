@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
+using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Dashboard;
 
@@ -19,8 +20,7 @@ public sealed class DashboardFigures(TimeProvider clock)
 {
     public async Task<DashboardSnapshot> ReadAsync(QunyunDb db, CancellationToken cancellationToken = default)
     {
-        var timeZoneId = await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "UTC";
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = WorkspaceTime.Zone(await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.TimeZone).FirstOrDefaultAsync(cancellationToken));
         var now = clock.GetUtcNow();
         var localNow = TimeZoneInfo.ConvertTime(now, zone);
         var startOfToday = new DateTimeOffset(localNow.Date, localNow.Offset).UtcDateTime;
