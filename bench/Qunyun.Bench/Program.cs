@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using Qunyun.Bench;
+
+// `pages [--members N]` measures the console's list queries on a seeded database; anything else goes to BenchmarkDotNet.
+if (args is ["pages", .. var rest])
+{
+    return await ListPageLoad.RunAsync(rest);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SearchTextBenchmarks).Assembly).Run(args);
+return 0;
