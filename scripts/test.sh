@@ -12,6 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SOLUTION=Qunyun.slnx
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/qunyun-test.XXXXXX")
 RESULTS=$WORK/results
+TESTLOG=$WORK/test.log
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export NUGET_XMLDOC_MODE=skip
 failed_steps=()
@@ -47,6 +48,10 @@ finish() {
 
     echo
     [ "$files" -eq 0 ] && fail_step "no test results were written (no test ran)"
+    # One TRX per assembly; a name clash would silently drop an assembly's counts.
+    local reported
+    reported=$(grep -E '^Results File: .*\.trx$' "$TESTLOG" 2>/dev/null | sort -u | wc -l)
+    [ "$reported" -ne "$files" ] && fail_step "test runs reported $reported result files but $files were found"
     [ "$skipped" -gt 0 ] && echo "$skipped test(s) skipped: a skipped test is a defect here, counted as failed."
     [ "${#failed_steps[@]}" -gt 0 ] && printf 'Failed steps:\n' && printf '  - %s\n' "${failed_steps[@]}"
     failed=$((failed + skipped))
@@ -132,8 +137,8 @@ fi
 # -m:1 runs one test assembly at a time: the browser tests time a real server and Chromium on two cores.
 note "All test projects on SQLite"
 QUNYUN_TEST_DB=sqlite dotnet test "$SOLUTION" --no-build -m:1 \
-    --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS/sqlite" \
-    || fail_step "tests on SQLite"
+    --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS/sqlite" 2>&1 | tee -a "$TESTLOG"
+[ "${PIPESTATUS[0]}" -eq 0 ] || fail_step "tests on SQLite"
 
 note "Integration tests on PostgreSQL"
 if [ ! -f tests/Qunyun.Tests/Qunyun.Tests.csproj ]; then
@@ -142,8 +147,8 @@ elif [ -z "$POSTGRES" ]; then
     fail_step "tests on PostgreSQL: no server"
 else
     QUNYUN_TEST_DB=postgres QUNYUN_TEST_POSTGRES="$POSTGRES" dotnet test tests/Qunyun.Tests --no-build \
-        --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS/postgres" \
-        || fail_step "tests on PostgreSQL"
+        --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS/postgres" 2>&1 | tee -a "$TESTLOG"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail_step "tests on PostgreSQL"
 fi
 
 finish

@@ -18,6 +18,8 @@ public sealed class Chromium : IAsyncLifetime
                 $"{ExecutablePath} is missing: the browser tests need Debian's Chromium (apt-get install -y chromium). scripts/test.sh installs it when run as root.");
         }
 
+        // A Blazor page's first render on a busy two-core CI machine can take longer than Playwright's 5 s default.
+        SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
