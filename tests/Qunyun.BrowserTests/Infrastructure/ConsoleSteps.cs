@@ -1,0 +1,63 @@
+namespace Qunyun.BrowserTests.Infrastructure;
+
+/// <summary>What a person does in the console, shared by the scenarios.</summary>
+public static class ConsoleSteps
+{
+    public const string OwnerEmail = "owner@example.com";
+    public const string OwnerPassword = "browser-test-2026";
+    public const string WorkspaceSlug = "main";
+
+    /// <summary>The first-run form: creates workspace <see cref="WorkspaceSlug"/> and its owner, then signs in.</summary>
+    public static async Task SetUpAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/setup$"));
+        var form = page.GetByTestId("setup-form");
+        await form.Locator("#workspaceName").FillAsync("浏览器测试社区");
+        await Expect(form.Locator("#slug")).ToHaveValueAsync(WorkspaceSlug);
+        await form.Locator("#email").FillAsync(OwnerEmail);
+        await form.Locator("#password").FillAsync(OwnerPassword);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("figure-members")).ToBeVisibleAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/login");
+        var form = page.GetByTestId("login-form");
+        await form.Locator("#email").FillAsync(email);
+        await form.Locator("#password").FillAsync(password);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("figure-members")).ToBeVisibleAsync();
+    }
+
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByTestId("logout").ClickAsync();
+        await Expect(page.GetByTestId("login-form")).ToBeVisibleAsync();
+    }
+
+    public static ILocator NavLink(IPage page, string label) =>
+        page.Locator(".mud-nav-link").GetByText(label, new() { Exact = true });
+
+    /// <summary>
+    /// Clicks until <paramref name="appears"/> shows. A prerendered page is visible before its Blazor circuit has
+    /// attached event handlers, and a click in that window does nothing; each try waits on the condition, not a clock.
+    /// </summary>
+    public static async Task ClickUntilVisibleAsync(ILocator trigger, ILocator appears, int tries = 20)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await trigger.ClickAsync();
+            try
+            {
+                await appears.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 1_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < tries)
+            {
+                // the circuit was not connected yet
+            }
+        }
+    }
+}
