@@ -20,9 +20,10 @@ internal static class ListPageLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var members = args is ["--members", var n, ..] ? int.Parse(n) : 100_000;
-        var folder = Directory.CreateTempSubdirectory("qunyun-bench-").FullName;
-        var connection = $"Data Source={Path.Combine(folder, "qunyun.db")}";
+        var members = Option(args, "--members") is { } n ? int.Parse(n) : 100_000;
+        var keep = Option(args, "--db"); // a database file to reuse (seeded only up to the missing members) and keep
+        var folder = keep is null ? Directory.CreateTempSubdirectory("qunyun-bench-").FullName : Path.GetDirectoryName(Path.GetFullPath(keep))!;
+        var connection = $"Data Source={(keep is null ? Path.Combine(folder, "qunyun.db") : Path.GetFullPath(keep))}";
         Console.WriteLine($"Seeding {members:N0} demo members into {folder} …");
         var seeding = Stopwatch.StartNew();
         await SeedAsync(connection, members);
@@ -43,6 +44,12 @@ internal static class ListPageLoad
             group = await db.Groups.OrderByDescending(g => g.MemberCount).Select(g => g.Id).FirstAsync();
         }
 
+        if (Environment.GetEnvironmentVariable("QUNYUN_BENCH_SQL") == "1")
+        {
+            await using var db = factory.Create(workspace);
+            Console.WriteLine(db.FilteredMembers(null, null, null, null, null).Sort(MemberSort.Name).ToSummaries().Skip(0).Take(50).ToQueryString());
+        }
+
         Console.WriteLine($"{"scenario",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"rows",9}");
         await Measure(factory, workspace, "members: first page, by name", db => Members(db, null, null, null, null, MemberSort.Name, 1));
         await Measure(factory, workspace, "members: last active first", db => Members(db, null, null, null, null, MemberSort.LastActiveDesc, 1));
@@ -53,13 +60,20 @@ internal static class ListPageLoad
         await Measure(factory, workspace, "members: in biggest group, active 7 days", db => Members(db, null, null, group, now.AddDays(-7), MemberSort.LastActiveDesc, 1));
         await Measure(factory, workspace, "groups: first page, by members desc", db => Groups(db, null, null, GroupSort.MembersDesc));
         await Measure(factory, workspace, "groups: search + type filter", db => Groups(db, "咖啡", GroupType.LongTerm, GroupSort.Name));
-        Directory.Delete(folder, recursive: true);
+        if (keep is null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         return 0;
     }
 
+    private static string? Option(string[] args, string name) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
     private static async Task<int> Members(QunyunDb db, string? q, Guid? tag, Guid? group, DateTime? activeSince, MemberSort sort, int page) =>
         (await new PageQuery { Page = page, PageSize = 50 }
-            .ApplyAsync(db.Members.AsNoTracking().Filter(q, tag, group, null, activeSince).Sort(sort).ToSummaries(), CancellationToken.None)).Total;
+            .ApplyAsync(db.FilteredMembers(q, tag, group, null, activeSince).Sort(sort).ToSummaries(), CancellationToken.None)).Total;
 
     private static async Task<int> Groups(QunyunDb db, string? q, GroupType? type, GroupSort sort) =>
         (await new PageQuery { Page = 1, PageSize = 25 }

@@ -23,7 +23,9 @@ public sealed class DatabaseMigrator(QunyunDbFactory factory, ILogger<DatabaseMi
             if (options.Provider == DatabaseProvider.Sqlite)
             {
                 // WAL lets the console read while the pipeline writes; the setting is stored in the file.
+                // optimize refreshes the planner's statistics where they are stale (SQLite has no autovacuum analyze).
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
             }
 
             logger.LogInformation("Database ready ({Provider})", options.Provider);

@@ -50,8 +50,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IWorkspaceOwned).IsAssignableFrom(e.ClrType)))
         {
+            // No index on WorkspaceId alone: it never narrows a search (a workspace is most of the table), and SQLite's
+            // planner would otherwise pick it over MemberId/GroupId for the correlated counts in list pages.
             builder.Entity(entity.ClrType).HasQueryFilter(WorkspaceFilter(entity.ClrType));
-            builder.Entity(entity.ClrType).HasIndex(nameof(IWorkspaceOwned.WorkspaceId));
         }
     }
 

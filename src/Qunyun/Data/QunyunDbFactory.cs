@@ -30,6 +30,7 @@ public sealed class QunyunDbFactory(DatabaseOptions options, ILoggerFactory logg
             default:
                 var sqlite = new DbContextOptionsBuilder<SqliteQunyunDb>()
                     .UseSqlite(database.ConnectionString)
+                    .AddInterceptors(new SqliteTuning())
                     .UseLoggerFactory(loggerFactory)
                     .Options;
                 return () => new SqliteQunyunDb(sqlite);

@@ -21,6 +21,20 @@ public static class ConsoleSteps
         await Expect(page.GetByTestId("figure-members")).ToBeVisibleAsync();
     }
 
+    /// <summary>For test classes whose tests share one server in any order: the first sets up, the others sign in.</summary>
+    public static async Task SetUpOrSignInAsync(IPage page, QunyunServer server)
+    {
+        await using var db = server.OpenDb();
+        if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users))
+        {
+            await SignInAsync(page, OwnerEmail, OwnerPassword);
+        }
+        else
+        {
+            await SetUpAsync(page);
+        }
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/login");
@@ -39,25 +53,4 @@ public static class ConsoleSteps
 
     public static ILocator NavLink(IPage page, string label) =>
         page.Locator(".mud-nav-link").GetByText(label, new() { Exact = true });
-
-    /// <summary>
-    /// Clicks until <paramref name="appears"/> shows. A prerendered page is visible before its Blazor circuit has
-    /// attached event handlers, and a click in that window does nothing; each try waits on the condition, not a clock.
-    /// </summary>
-    public static async Task ClickUntilVisibleAsync(ILocator trigger, ILocator appears, int tries = 20)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await trigger.ClickAsync();
-            try
-            {
-                await appears.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 1_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < tries)
-            {
-                // the circuit was not connected yet
-            }
-        }
-    }
 }

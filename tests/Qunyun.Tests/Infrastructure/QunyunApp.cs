@@ -47,6 +47,7 @@ public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Qunyun", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical"); // failing saves are what many tests provoke
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -30,5 +30,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Hash).HasMaxLength(64);
         builder.Property(k => k.Role).HasMaxLength(16);
         builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => new { k.WorkspaceId, k.CreatedAt });
     }
 }

@@ -43,6 +43,7 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, T
         {
             await db.Groups.ExecuteUpdateAsync(
                 s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken); // fresh statistics after a bulk load
         }
 
         var report = $"Demo workspace '{Slug}': added {added} members (now {memberCount}) in {clock.GetElapsedTime(started).TotalSeconds:0.0} s; sign in as {OwnerEmail} / {OwnerPassword}.";

@@ -44,5 +44,6 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.HasIndex(g => new { g.ChannelId, g.ExternalId }).IsUnique();
         builder.HasIndex(g => new { g.WorkspaceId, g.Name });
         builder.HasIndex(g => new { g.WorkspaceId, g.Type });
+        builder.HasIndex(g => new { g.WorkspaceId, g.MemberCount });
     }
 }

@@ -41,11 +41,11 @@ public static class GroupQueries
 
     public static IQueryable<Group> Sort(this IQueryable<Group> groups, GroupSort sort) => sort switch
     {
-        GroupSort.NameDesc => groups.OrderByDescending(g => g.Name).ThenBy(g => g.Id),
+        GroupSort.NameDesc => groups.OrderByDescending(g => g.Name).ThenByDescending(g => g.Id),
         GroupSort.Members => groups.OrderBy(g => g.MemberCount).ThenBy(g => g.Id),
-        GroupSort.MembersDesc => groups.OrderByDescending(g => g.MemberCount).ThenBy(g => g.Id),
+        GroupSort.MembersDesc => groups.OrderByDescending(g => g.MemberCount).ThenByDescending(g => g.Id),
         GroupSort.Created => groups.OrderBy(g => g.CreatedAt).ThenBy(g => g.Id),
-        GroupSort.CreatedDesc => groups.OrderByDescending(g => g.CreatedAt).ThenBy(g => g.Id),
+        GroupSort.CreatedDesc => groups.OrderByDescending(g => g.CreatedAt).ThenByDescending(g => g.Id),
         _ => groups.OrderBy(g => g.Name).ThenBy(g => g.Id),
     };
 

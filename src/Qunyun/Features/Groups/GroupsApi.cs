@@ -85,13 +85,7 @@ public static class GroupsApi
             return errors.ToProblem();
         }
 
-        group.Name = request.Name!.Trim();
-        group.Type = request.Type.Value;
-        group.Status = request.Status!.Value;
-        group.Capacity = request.Capacity!.Value;
-        group.StartsOn = request.StartsOn;
-        group.EndsOn = request.EndsOn;
-        group.SearchText = GroupQueries.SearchTextOf(group);
+        GroupEdits.Apply(group, request.Name!, request.Type.Value, request.Status!.Value, request.Capacity!.Value, request.StartsOn, request.EndsOn);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await db.Groups.AsNoTracking().Where(g => g.Id == id).ToResponses().FirstAsync(cancellationToken));
     }
@@ -102,7 +96,14 @@ public static class GroupsApi
         return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
-    private static FieldErrors CheckDates(GroupType type, DateOnly? startsOn, DateOnly? endsOn) => new FieldErrors()
-        .AddIf(startsOn is not null && endsOn is not null && endsOn < startsOn, "EndsOn", "The end date is before the start date.")
-        .AddIf(GroupPolicy.For(type).RequiresEndDate && endsOn is null, "EndsOn", "A short-term group needs an end date (it is dissolved a few days after it).");
+    private static FieldErrors CheckDates(GroupType type, DateOnly? startsOn, DateOnly? endsOn)
+    {
+        var errors = new FieldErrors();
+        foreach (var problem in GroupEdits.DateProblems(type, startsOn, endsOn))
+        {
+            errors.Add("EndsOn", GroupEdits.Describe(problem));
+        }
+
+        return errors;
+    }
 }

@@ -38,7 +38,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.SearchText).HasMaxLength(2000);
         builder.HasIndex(m => new { m.WorkspaceId, m.DisplayName, m.Id });
         builder.HasIndex(m => new { m.WorkspaceId, m.CreatedAt, m.Id });
-        builder.HasIndex(m => new { m.WorkspaceId, m.LastActiveAt });
+        builder.HasIndex(m => new { m.WorkspaceId, m.LastActiveAt, m.Id });
         builder.HasIndex(m => new { m.WorkspaceId, m.Email });
     }
 }

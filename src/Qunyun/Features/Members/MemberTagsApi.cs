@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Tags;
@@ -15,25 +14,9 @@ public static class MemberTagsApi
         members.MapDelete("/{id:guid}/tags/{tagId:guid}", Remove).RequireAuthorization(Policies.Write);
     }
 
-    private static async Task<Results<NoContent, NotFound>> Add(Guid id, Guid tagId, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!await db.Members.AnyAsync(m => m.Id == id, cancellationToken) || !await db.Tags.AnyAsync(t => t.Id == tagId, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
+    private static async Task<Results<NoContent, NotFound>> Add(Guid id, Guid tagId, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await MemberTagging.AddAsync(db, id, tagId, clock.GetUtcNow().UtcDateTime, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-        if (!await db.MemberTags.AnyAsync(t => t.MemberId == id && t.TagId == tagId, cancellationToken))
-        {
-            db.MemberTags.Add(new MemberTag { MemberId = id, TagId = tagId, AddedAt = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<NoContent, NotFound>> Remove(Guid id, Guid tagId, QunyunDb db, CancellationToken cancellationToken)
-    {
-        var removed = await db.MemberTags.Where(t => t.MemberId == id && t.TagId == tagId).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> Remove(Guid id, Guid tagId, QunyunDb db, CancellationToken cancellationToken) =>
+        await MemberTagging.RemoveAsync(db, id, tagId, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

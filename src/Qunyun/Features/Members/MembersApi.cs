@@ -26,7 +26,7 @@ public static class MembersApi
         int? activeWithinDays, MemberSort sort = MemberSort.Name, CancellationToken cancellationToken = default)
     {
         DateTime? activeSince = activeWithinDays is { } days ? clock.GetUtcNow().UtcDateTime.AddDays(-days) : null;
-        var members = db.Members.AsNoTracking().Filter(q, tagId, groupId, channelId, activeSince).Sort(sort).ToSummaries();
+        var members = db.FilteredMembers(q, tagId, groupId, channelId, activeSince).Sort(sort).ToSummaries();
         return paging.ApplyAsync(members, cancellationToken);
     }
 

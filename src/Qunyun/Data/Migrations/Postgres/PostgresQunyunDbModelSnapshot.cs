@@ -235,7 +235,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -275,7 +274,7 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId");
+                    b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.ToTable("ApiKeys");
                 });
@@ -283,7 +282,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Channels.Channel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -306,8 +304,6 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
@@ -365,8 +361,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalEventId")
                         .IsUnique();
 
@@ -382,7 +376,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Capacity")
@@ -433,10 +426,10 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "MemberCount");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -448,7 +441,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Groups.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("GroupId")
@@ -473,8 +465,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("GroupId", "MemberId")
                         .IsUnique();
 
@@ -486,7 +476,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -522,15 +511,13 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Email");
-
-                    b.HasIndex("WorkspaceId", "LastActiveAt");
 
                     b.HasIndex("WorkspaceId", "CreatedAt", "Id");
 
                     b.HasIndex("WorkspaceId", "DisplayName", "Id");
+
+                    b.HasIndex("WorkspaceId", "LastActiveAt", "Id");
 
                     b.ToTable("Members");
                 });
@@ -538,7 +525,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ChannelId")
@@ -567,8 +553,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalUserId")
                         .IsUnique();
 
@@ -594,8 +578,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("MemberId", "TagId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("TagId", "MemberId");
 
                     b.ToTable("MemberTags");
@@ -604,7 +586,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Color")
@@ -634,8 +615,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
@@ -645,7 +624,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")

@@ -226,7 +226,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -266,7 +265,7 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId");
+                    b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.ToTable("ApiKeys");
                 });
@@ -274,7 +273,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Channels.Channel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -297,8 +295,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
@@ -354,8 +350,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalEventId")
                         .IsUnique();
 
@@ -371,7 +365,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Capacity")
@@ -422,10 +415,10 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "MemberCount");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -437,7 +430,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Groups.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GroupId")
@@ -462,8 +454,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("GroupId", "MemberId")
                         .IsUnique();
 
@@ -475,7 +465,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -511,15 +500,13 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Email");
-
-                    b.HasIndex("WorkspaceId", "LastActiveAt");
 
                     b.HasIndex("WorkspaceId", "CreatedAt", "Id");
 
-                    b.HasIndex("WorkspaceId", "DisplayName", "Id");
+                    b.HasIndex("WorkspaceId", "LastActiveAt", "Id");
+
+                    b.HasIndex("WorkspaceId", "DisplayName", "Id", "SearchText");
 
                     b.ToTable("Members");
                 });
@@ -527,7 +514,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChannelId")
@@ -556,8 +542,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalUserId")
                         .IsUnique();
 
@@ -583,8 +567,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("MemberId", "TagId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("TagId", "MemberId");
 
                     b.ToTable("MemberTags");
@@ -593,7 +575,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Color")
@@ -623,8 +604,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
@@ -634,7 +613,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

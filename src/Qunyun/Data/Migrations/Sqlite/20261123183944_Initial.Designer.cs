@@ -11,7 +11,7 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQunyunDb))]
-    [Migration("20261123175341_Initial")]
+    [Migration("20261123183944_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -229,7 +229,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -269,7 +268,7 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId");
+                    b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.ToTable("ApiKeys");
                 });
@@ -277,7 +276,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Channels.Channel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -300,8 +298,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
@@ -357,8 +353,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalEventId")
                         .IsUnique();
 
@@ -374,7 +368,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Capacity")
@@ -425,10 +418,10 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "MemberCount");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -440,7 +433,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Groups.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GroupId")
@@ -465,8 +457,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("GroupId", "MemberId")
                         .IsUnique();
 
@@ -478,7 +468,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -514,15 +503,13 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Email");
-
-                    b.HasIndex("WorkspaceId", "LastActiveAt");
 
                     b.HasIndex("WorkspaceId", "CreatedAt", "Id");
 
-                    b.HasIndex("WorkspaceId", "DisplayName", "Id");
+                    b.HasIndex("WorkspaceId", "LastActiveAt", "Id");
+
+                    b.HasIndex("WorkspaceId", "DisplayName", "Id", "SearchText");
 
                     b.ToTable("Members");
                 });
@@ -530,7 +517,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChannelId")
@@ -559,8 +545,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalUserId")
                         .IsUnique();
 
@@ -586,8 +570,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("MemberId", "TagId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("TagId", "MemberId");
 
                     b.ToTable("MemberTags");
@@ -596,7 +578,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Color")
@@ -626,8 +607,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
@@ -637,7 +616,6 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

@@ -12,7 +12,7 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQunyunDb))]
-    [Migration("20261123175359_Initial")]
+    [Migration("20261123183253_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -238,7 +238,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -278,7 +277,7 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceId");
+                    b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.ToTable("ApiKeys");
                 });
@@ -286,7 +285,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Channels.Channel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -309,8 +307,6 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
@@ -368,8 +364,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalEventId")
                         .IsUnique();
 
@@ -385,7 +379,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Capacity")
@@ -436,10 +429,10 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "MemberCount");
 
                     b.HasIndex("WorkspaceId", "Name");
 
@@ -451,7 +444,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Groups.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("GroupId")
@@ -476,8 +468,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("GroupId", "MemberId")
                         .IsUnique();
 
@@ -489,7 +479,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -525,15 +514,13 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Email");
-
-                    b.HasIndex("WorkspaceId", "LastActiveAt");
 
                     b.HasIndex("WorkspaceId", "CreatedAt", "Id");
 
                     b.HasIndex("WorkspaceId", "DisplayName", "Id");
+
+                    b.HasIndex("WorkspaceId", "LastActiveAt", "Id");
 
                     b.ToTable("Members");
                 });
@@ -541,7 +528,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ChannelId")
@@ -570,8 +556,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("ChannelId", "ExternalUserId")
                         .IsUnique();
 
@@ -597,8 +581,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("MemberId", "TagId");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("TagId", "MemberId");
 
                     b.ToTable("MemberTags");
@@ -607,7 +589,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Color")
@@ -637,8 +618,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
@@ -648,7 +627,6 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")

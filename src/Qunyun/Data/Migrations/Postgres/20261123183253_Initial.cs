@@ -392,9 +392,9 @@ namespace Qunyun.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApiKeys_WorkspaceId",
+                name: "IX_ApiKeys_WorkspaceId_CreatedAt",
                 table: "ApiKeys",
-                column: "WorkspaceId");
+                columns: new[] { "WorkspaceId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -434,11 +434,6 @@ namespace Qunyun.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Channels_WorkspaceId",
-                table: "Channels",
-                column: "WorkspaceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Channels_WorkspaceId_Name",
                 table: "Channels",
                 columns: new[] { "WorkspaceId", "Name" },
@@ -461,11 +456,6 @@ namespace Qunyun.Data.Migrations.Postgres
                 columns: new[] { "MemberId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Events_WorkspaceId",
-                table: "Events",
-                column: "WorkspaceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Events_WorkspaceId_OccurredAt",
                 table: "Events",
                 columns: new[] { "WorkspaceId", "OccurredAt" });
@@ -477,9 +467,9 @@ namespace Qunyun.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Groups_WorkspaceId",
+                name: "IX_Groups_WorkspaceId_MemberCount",
                 table: "Groups",
-                column: "WorkspaceId");
+                columns: new[] { "WorkspaceId", "MemberCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Groups_WorkspaceId_Name",
@@ -503,16 +493,6 @@ namespace Qunyun.Data.Migrations.Postgres
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MemberIdentities_WorkspaceId",
-                table: "MemberIdentities",
-                column: "WorkspaceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Members_WorkspaceId",
-                table: "Members",
-                column: "WorkspaceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Members_WorkspaceId_CreatedAt_Id",
                 table: "Members",
                 columns: new[] { "WorkspaceId", "CreatedAt", "Id" });
@@ -528,9 +508,9 @@ namespace Qunyun.Data.Migrations.Postgres
                 columns: new[] { "WorkspaceId", "Email" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_WorkspaceId_LastActiveAt",
+                name: "IX_Members_WorkspaceId_LastActiveAt_Id",
                 table: "Members",
-                columns: new[] { "WorkspaceId", "LastActiveAt" });
+                columns: new[] { "WorkspaceId", "LastActiveAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memberships_GroupId_MemberId",
@@ -544,24 +524,9 @@ namespace Qunyun.Data.Migrations.Postgres
                 columns: new[] { "MemberId", "GroupId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Memberships_WorkspaceId",
-                table: "Memberships",
-                column: "WorkspaceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_MemberTags_TagId_MemberId",
                 table: "MemberTags",
                 columns: new[] { "TagId", "MemberId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberTags_WorkspaceId",
-                table: "MemberTags",
-                column: "WorkspaceId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tags_WorkspaceId",
-                table: "Tags",
-                column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tags_WorkspaceId_Name",

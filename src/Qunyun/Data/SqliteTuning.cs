@@ -1,0 +1,27 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Qunyun.Data;
+
+/// <summary>
+/// Per-connection SQLite settings: memory-mapped reads and a larger page cache make the random lookups of list
+/// pages (a member by id, a membership by member) cheap once the file is warm; busy_timeout lets readers wait out a writer.
+/// </summary>
+internal sealed class SqliteTuning : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA busy_timeout=5000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

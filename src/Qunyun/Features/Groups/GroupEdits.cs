@@ -1,0 +1,47 @@
+using Qunyun.Engine.Groups;
+
+namespace Qunyun.Features.Groups;
+
+public enum GroupDateProblem
+{
+    EndBeforeStart,
+    EndRequired,
+}
+
+/// <summary>The rules for a group's editable facts, shared by the API and the console's edit dialog.</summary>
+public static class GroupEdits
+{
+    public static IReadOnlyList<GroupDateProblem> DateProblems(GroupType type, DateOnly? startsOn, DateOnly? endsOn)
+    {
+        var problems = new List<GroupDateProblem>();
+        if (startsOn is not null && endsOn is not null && endsOn < startsOn)
+        {
+            problems.Add(GroupDateProblem.EndBeforeStart);
+        }
+
+        if (GroupPolicy.For(type).RequiresEndDate && endsOn is null)
+        {
+            problems.Add(GroupDateProblem.EndRequired);
+        }
+
+        return problems;
+    }
+
+    public static string Describe(GroupDateProblem problem) => problem switch
+    {
+        GroupDateProblem.EndBeforeStart => "The end date is before the start date.",
+        _ => "A short-term group needs an end date (it is dissolved a few days after it).",
+    };
+
+    /// <summary>Applies an update whose dates passed <see cref="DateProblems"/>.</summary>
+    public static void Apply(Group group, string name, GroupType type, GroupStatus status, int capacity, DateOnly? startsOn, DateOnly? endsOn)
+    {
+        group.Name = name.Trim();
+        group.Type = type;
+        group.Status = status;
+        group.Capacity = capacity;
+        group.StartsOn = startsOn;
+        group.EndsOn = endsOn;
+        group.SearchText = GroupQueries.SearchTextOf(group);
+    }
+}
