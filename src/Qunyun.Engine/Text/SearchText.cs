@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Qunyun.Engine.Text;
@@ -20,6 +19,7 @@ public static class SearchText
         var normalized = text.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         var pendingSpace = false;
+        Span<char> buffer = stackalloc char[2];
         foreach (var rune in normalized.EnumerateRunes())
         {
             if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune))
@@ -34,7 +34,8 @@ public static class SearchText
                 pendingSpace = false;
             }
 
-            builder.Append(Rune.ToLower(rune, CultureInfo.InvariantCulture).ToString());
+            var written = Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer);
+            builder.Append(buffer[..written]);
         }
 
         return builder.ToString();
