@@ -8,6 +8,7 @@ using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
+using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Members;
 using Qunyun.Features.Tags;
@@ -31,6 +32,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddChannels();
     builder.AddApi();
     builder.AddConsole();
+    builder.AddEvents();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
@@ -58,6 +60,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapGroups()
         .MapMembers()
         .MapTags()
+        .MapEvents()
         .MapApiKeys();
     app.MapAccounts();
     app.MapConsole();

@@ -15,6 +15,7 @@ namespace Qunyun.Tests.Infrastructure;
 public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
     private readonly bool _ownsDatabase;
 
     public QunyunApp()
@@ -40,6 +41,13 @@ public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Extra services (e.g. a pipeline stage under test), applied when the host is first built.</summary>
+    public QunyunApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -53,7 +61,11 @@ public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            _services.ForEach(configure => configure(services));
+        });
     }
 
     public QunyunDbFactory Db => Services.GetRequiredService<QunyunDbFactory>();

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
+using Qunyun.Features.Channels;
 
 namespace Qunyun.Features.Events;
 
 /// <summary>
-/// One thing that happened in a community. Append-only: rows are inserted by the pipeline and never
-/// updated; a repeat of (channel, external event id) is ignored.
+/// One thing that happened in a community. Append-only: what happened is never changed; a repeat of
+/// (channel, external event id) is ignored. The pipeline fills the resolved <see cref="GroupId"/> and
+/// <see cref="MemberId"/> once, when it processes the event.
 /// </summary>
 public sealed class Event : IWorkspaceOwned
 {
@@ -22,6 +24,9 @@ public sealed class Event : IWorkspaceOwned
     public DateTime OccurredAt { get; set; }
     public DateTime ReceivedAt { get; set; }
 
+    /// <summary>The event claimed a time more than a few minutes in the future; accepted, but flagged.</summary>
+    public bool ClockSkewed { get; set; }
+
     /// <summary>The kind-specific body as JSON.</summary>
     public string Payload { get; set; } = "{}";
 }
@@ -35,6 +40,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.Kind).HasMaxLength(32);
         builder.Property(e => e.ExternalGroupId).HasMaxLength(128);
         builder.Property(e => e.ExternalUserId).HasMaxLength(128);
+        builder.HasOne<Channel>().WithMany().HasForeignKey(e => e.ChannelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ChannelId, e.ExternalEventId }).IsUnique();
         builder.HasIndex(e => new { e.WorkspaceId, e.OccurredAt });
         builder.HasIndex(e => new { e.MemberId, e.OccurredAt });

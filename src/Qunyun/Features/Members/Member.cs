@@ -22,6 +22,11 @@ public sealed class Member : IWorkspaceOwned
     public DateTime CreatedAt { get; set; }
     public DateTime? LastActiveAt { get; set; }
 
+    /// <summary>Activity score as of <see cref="ActivityScoreAt"/>; see Qunyun.Engine.Scoring.ActivityScore for the formula.</summary>
+    public double ActivityScore { get; set; }
+
+    public DateTime? ActivityScoreAt { get; set; }
+
     public List<MemberIdentity> Identities { get; set; } = [];
     public List<Membership> Memberships { get; set; } = [];
     public List<MemberTag> Tags { get; set; } = [];

@@ -18,6 +18,7 @@ public static class MembersApi
         members.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
         members.MapMemberIdentities();
         members.MapMemberTags();
+        members.MapMemberTimeline();
         return api;
     }
 

@@ -14,6 +14,9 @@ public sealed class Workspace
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
     public string DefaultCulture { get; set; } = "zh-CN";
+
+    /// <summary>The type a group gets when the pipeline meets it for the first time.</summary>
+    public Engine.Groups.GroupType DefaultGroupType { get; set; } = Engine.Groups.GroupType.LongTerm;
     public DateTime CreatedAt { get; set; }
 }
 
@@ -26,5 +29,6 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.Property(w => w.TimeZone).HasMaxLength(64);
         builder.Property(w => w.DefaultCulture).HasMaxLength(16);
+        builder.Property(w => w.DefaultGroupType).HasConversion<string>().HasMaxLength(32);
     }
 }

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qunyun.Data;
+using Qunyun.Engine.Events;
+using Qunyun.Engine.Scoring;
+using Qunyun.Features.Workspaces;
+
+namespace Qunyun.Features.Events;
+
+/// <summary>
+/// The single writer of the pipeline. Takes the oldest pending events of one workspace (in arrival order, so each
+/// group's events keep their order), resolves identities, groups and memberships, updates the daily rollups and
+/// activity scores, runs the later stages, and commits all of it with the removal of the pending markers in one
+/// transaction. A batch that fails leaves its events pending, to be retried.
+/// </summary>
+public sealed class EventProcessor(
+    QunyunDbFactory factory,
+    IEnumerable<IEventStage> stages,
+    IOptions<PipelineOptions> options,
+    TimeProvider clock)
+{
+    private readonly SemaphoreSlim _singleWriter = new(1, 1);
+
+    /// <summary>Processes one batch; returns how many events it processed (0 when nothing is pending).</summary>
+    public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
+    {
+        await _singleWriter.WaitAsync(cancellationToken);
+        try
+        {
+            Guid? workspaceId;
+            await using (var probe = factory.CreateUnscoped())
+            {
+                workspaceId = await probe.PendingEvents.IgnoreQueryFilters().OrderBy(p => p.EventId)
+                    .Select(p => (Guid?)p.WorkspaceId).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            if (workspaceId is null)
+            {
+                return 0;
+            }
+
+            await using var db = factory.Create(workspaceId.Value);
+            var pending = await db.PendingEvents.Include(p => p.Event).OrderBy(p => p.EventId)
+                .Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var state = await BatchState.LoadAsync(db, pending.Select(p => p.Event!).ToList(), cancellationToken);
+            var batch = new PipelineBatch(db, clock);
+            var apply = new ApplyEvent(state, WorkspaceTime.Zone(workspace.TimeZone), workspace.DefaultGroupType,
+                TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), clock);
+            foreach (var entry in pending)
+            {
+                var processed = apply.Run(entry.Event!);
+                foreach (var stage in stages)
+                {
+                    await stage.ProcessAsync(processed, batch, cancellationToken);
+                }
+            }
+
+            db.PendingEvents.RemoveRange(pending);
+            await db.SaveChangesAsync(cancellationToken);
+            await state.RecountGroupsAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return pending.Count;
+        }
+        finally
+        {
+            _singleWriter.Release();
+        }
+    }
+
+    /// <summary>Processes until nothing is pending (tests, the demo simulator, imports).</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        for (int processed; (processed = await ProcessNextBatchAsync(cancellationToken)) > 0;)
+        {
+            total += processed;
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Qunyun.Features.Events;
+
+public static class EventsSetup
+{
+    public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PipelineSignal>();
+        builder.Services.AddSingleton<EventProcessor>();
+        builder.Services.AddScoped<IngestEvents>();
+        builder.Services.AddHostedService<PipelineWorker>();
+        return builder;
+    }
+}

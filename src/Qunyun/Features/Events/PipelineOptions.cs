@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Qunyun.Features.Events;
+
+/// <summary>Deployment settings of the event pipeline (section <c>Pipeline</c>).</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Days after which a member's activity score halves without new activity.</summary>
+    [Range(0.5, 365)]
+    public double ActivityHalfLifeDays { get; init; } = 14;
+
+    [Range(1, 10_000)]
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>Run the background worker (off only for tools that drain the pipeline themselves).</summary>
+    public bool RunWorker { get; init; } = true;
+}

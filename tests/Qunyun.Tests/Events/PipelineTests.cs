@@ -1,0 +1,196 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Engine.Groups;
+using Qunyun.Engine.Scoring;
+using Qunyun.Features.Events;
+using Qunyun.Tests.Infrastructure;
+
+namespace Qunyun.Tests.Events;
+
+public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<PipelineTests.App>
+{
+    /// <summary>The host plus one extra stage that queues an action per message, as moderation and the bot will.</summary>
+    public sealed class App : IAsyncLifetime
+    {
+        public QunyunApp Host { get; } = new();
+
+        public Task InitializeAsync()
+        {
+            Host.WithServices(services => services.AddSingleton<IEventStage, EchoStage>());
+            return Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync() => await ((IAsyncLifetime)Host).DisposeAsync();
+    }
+
+    private sealed class EchoStage : IEventStage
+    {
+        public ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken)
+        {
+            if (processed.Kind == Engine.Events.EventKind.Message && processed.Payload.Message?.Text == "echo")
+            {
+                batch.Enqueue(processed.Event.ChannelId, processed.Group?.Id, "send_text", "{\"text\":\"echo\"}", $"echo:{processed.Event.Id}");
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static readonly DateTimeOffset Day1 = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero); // 10:00 in Shanghai
+
+    [Fact]
+    public async Task Process_UnknownUsersAndGroup_CreatesMembersGroupAndMemberships()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-identity");
+        var channel = await ws.Client.CreateChannelAsync("Telegram");
+
+        await ws.Client.IngestAsync(
+            Infrastructure.Events.Of("member_joined", channel, "j1", "-100777", "tg-1", Day1),
+            Infrastructure.Events.Message(channel, "m1", "-100777", "tg-1", Day1.AddMinutes(1), "大家好，我是小林", name: "小林"),
+            Infrastructure.Events.Message(channel, "m2", "-100777", "tg-2", Day1.AddMinutes(2), "hello", name: "Alex"));
+        await app.Host.DrainAsync();
+
+        await using var db = ws.OpenDb();
+        var group = await db.Groups.SingleAsync();
+        var members = await db.Members.Include(m => m.Identities).OrderBy(m => m.DisplayName).ToListAsync();
+        Assert.Equal("Telegram 群", group.Name);
+        Assert.Equal(GroupType.LongTerm, group.Type);
+        Assert.Equal(2, group.MemberCount);
+        Assert.Equal(["Alex", "小林"], members.Select(m => m.DisplayName));
+        Assert.All(members, m => Assert.Single(m.Identities));
+        Assert.Equal(2, await db.Memberships.CountAsync(m => m.GroupId == group.Id && m.LeftAt == null));
+        Assert.Equal(0, await db.PendingEvents.CountAsync());
+        Assert.All(await db.Events.ToListAsync(), e => Assert.NotNull(e.MemberId));
+    }
+
+    [Fact]
+    public async Task Process_LeaveAndRejoin_KeepMembershipAndCountsRight()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-membership");
+        var channel = await ws.Client.CreateChannelAsync();
+
+        await ws.Client.IngestAsync(
+            Infrastructure.Events.Of("member_joined", channel, "j1", "g", "u1", Day1),
+            Infrastructure.Events.Of("member_joined", channel, "j2", "g", "u2", Day1),
+            Infrastructure.Events.Of("member_left", channel, "l1", "g", "u1", Day1.AddHours(1)));
+        await app.Host.DrainAsync();
+        await using (var db = ws.OpenDb())
+        {
+            Assert.Equal(1, (await db.Groups.SingleAsync()).MemberCount);
+        }
+
+        await ws.Client.IngestAsync(Infrastructure.Events.Of("member_joined", channel, "j3", "g", "u1", Day1.AddHours(2)));
+        await app.Host.DrainAsync();
+
+        await using var check = ws.OpenDb();
+        var day = await check.GroupDays.SingleAsync();
+        Assert.Equal(2, (await check.Groups.SingleAsync()).MemberCount);
+        Assert.Equal((3, 1), (day.Joins, day.Leaves));
+        Assert.Equal(2, await check.Memberships.CountAsync());
+    }
+
+    [Fact]
+    public async Task Process_Rollups_EqualARecountFromRawEvents()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-rollups");
+        var channel = await ws.Client.CreateChannelAsync();
+        var random = new Random(7);
+        var events = new List<object>();
+        for (var i = 0; i < 400; i++)
+        {
+            var at = Day1.AddMinutes(random.Next(0, 60 * 24 * 5));
+            var (group, user) = ($"g{random.Next(3)}", $"u{random.Next(25)}");
+            events.Add(random.Next(4) == 0
+                ? Infrastructure.Events.Of("reaction", channel, $"r{i}", group, user, at, new { emoji = "👍", targetExternalEventId = "m0" }, "reaction")
+                : Infrastructure.Events.Message(channel, $"m{i}", group, user, at));
+        }
+
+        foreach (var chunk in events.Chunk(150))
+        {
+            await ws.Client.IngestAsync(chunk);
+        }
+
+        await app.Host.DrainAsync();
+
+        await using var db = ws.OpenDb();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var raw = (await db.Events.ToListAsync()).Select(e => (e.Kind, e.GroupId, e.MemberId, Day: LocalDay.Of(e.OccurredAt, zone))).ToList();
+        var groupDays = await db.GroupDays.ToListAsync();
+        var memberDays = await db.MemberDays.ToListAsync();
+        foreach (var day in groupDays)
+        {
+            var same = raw.Where(r => r.GroupId == day.GroupId && r.Day == day.Day).ToList();
+            Assert.Equal(same.Count(r => r.Kind == "message"), day.Messages);
+            Assert.Equal(same.Count(r => r.Kind == "reaction"), day.Reactions);
+            Assert.Equal(same.Select(r => r.MemberId).Distinct().Count(), day.ActiveMembers);
+        }
+
+        Assert.Equal(raw.Select(r => (r.GroupId, r.Day)).Distinct().Count(), groupDays.Count);
+        Assert.Equal(raw.Select(r => (r.MemberId, r.GroupId, r.Day)).Distinct().Count(), memberDays.Count);
+        Assert.Equal(raw.Count, memberDays.Sum(d => d.Interactions));
+    }
+
+    [Fact]
+    public async Task Process_ActivityScoreAndLastActive_FollowTheFormula()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-score");
+        var channel = await ws.Client.CreateChannelAsync();
+
+        await ws.Client.IngestAsync(
+            Infrastructure.Events.Message(channel, "m1", "g", "u", Day1),
+            Infrastructure.Events.Message(channel, "m2", "g", "u", Day1.AddDays(14), replyTo: "m0"),
+            Infrastructure.Events.Of("purchase", channel, "p1", null, "u", Day1.AddDays(14), new { orderId = "o-1", amount = 68, currency = "CNY", topics = new[] { "ethiopia" } }, "purchase"));
+        await app.Host.DrainAsync();
+
+        await using var db = ws.OpenDb();
+        var member = await db.Members.SingleAsync();
+        Assert.Equal(0.5 + 1.5 + 2.0, member.ActivityScore, 6);
+        Assert.Equal(Day1.AddDays(14).UtcDateTime, member.LastActiveAt);
+        Assert.Equal(1, await db.MemberDays.CountAsync(d => d.GroupId == Guid.Empty));
+    }
+
+    [Fact]
+    public async Task Process_Stages_CommitTheirActionsWithTheEvent()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-stages");
+        var channel = await ws.Client.CreateChannelAsync();
+
+        await ws.Client.IngestAsync(Infrastructure.Events.Message(channel, "m1", "g", "u", Day1, "echo"), Infrastructure.Events.Message(channel, "m2", "g", "u", Day1, "quiet"));
+        await app.Host.DrainAsync();
+
+        await using var db = ws.OpenDb();
+        var action = await db.Outbox.SingleAsync();
+        Assert.Equal("send_text", action.Action);
+        Assert.StartsWith("echo:", action.IdempotencyKey);
+        Assert.Equal(await db.Groups.Select(g => (Guid?)g.Id).SingleAsync(), action.GroupId);
+    }
+
+    [Fact]
+    public async Task Timeline_ListsTheMembersEventsNewestFirst_AndDashboardCountsThem()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-timeline");
+        var channel = await ws.Client.CreateChannelAsync();
+        var now = app.Host.Clock.GetUtcNow();
+
+        await ws.Client.IngestAsync(
+            Infrastructure.Events.Message(channel, "old", "g", "u", now.AddDays(-3), "三天前"),
+            Infrastructure.Events.Message(channel, "new", "g", "u", now.AddMinutes(-5), "刚刚"),
+            Infrastructure.Events.Of("content_viewed", channel, "c1", null, "u", now.AddDays(-1), new { id = "a-1", title = "埃塞俄比亚产区", topics = new[] { "ethiopia" } }, "content"),
+            Infrastructure.Events.Message(channel, "other", "g", "v", now.AddMinutes(-1), "别人"));
+        await app.Host.DrainAsync();
+        await using var db = ws.OpenDb();
+        var member = await db.MemberIdentities.Where(i => i.ExternalUserId == "u").Select(i => i.MemberId).SingleAsync();
+
+        var page = await ws.Client.GetFromJsonAsync<JsonElement>($"/api/v1/members/{member}/timeline?pageSize=2");
+        var second = await ws.Client.GetFromJsonAsync<JsonElement>($"/api/v1/members/{member}/timeline?pageSize=2&page=2");
+        var figures = await app.Host.Services.GetRequiredService<Features.Dashboard.DashboardFigures>().ReadAsync(db);
+
+        Assert.Equal(3, page.GetProperty("total").GetInt32());
+        Assert.Equal(["刚刚", "埃塞俄比亚产区"], page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("text").GetString()));
+        Assert.Equal("content_viewed", page.GetProperty("items")[1].GetProperty("kind").GetString());
+        Assert.Equal("三天前", second.GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal(2, figures.ActiveMembers7Days);
+    }
+}
