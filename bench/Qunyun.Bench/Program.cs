@@ -7,5 +7,10 @@ if (args is ["pages", .. var rest])
     return await ListPageLoad.RunAsync(rest);
 }
 
+if (args is ["ingest", .. var options])
+{
+    return await IngestLoad.RunAsync(options);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SearchTextBenchmarks).Assembly).Run(args);
 return 0;
