@@ -40,26 +40,28 @@ public sealed class EventProcessor(
             }
 
             await using var db = factory.Create(workspaceId.Value);
-            var pending = await db.PendingEvents.Include(p => p.Event).OrderBy(p => p.EventId)
-                .Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(options.Value.BatchSize)
+                .Select(p => p.Event!).ToListAsync(cancellationToken);
+            db.Events.AttachRange(pending); // tracked, so the resolved MemberId/GroupId are written back
             var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var state = await BatchState.LoadAsync(db, pending.Select(p => p.Event!).ToList(), cancellationToken);
+            var state = await BatchState.LoadAsync(db, pending, cancellationToken);
             var batch = new PipelineBatch(db, clock);
             var apply = new ApplyEvent(state, WorkspaceTime.Zone(workspace.TimeZone), workspace.DefaultGroupType,
                 TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), clock);
             foreach (var entry in pending)
             {
-                var processed = apply.Run(entry.Event!);
+                var processed = apply.Run(entry);
                 foreach (var stage in stages)
                 {
                     await stage.ProcessAsync(processed, batch, cancellationToken);
                 }
             }
 
-            db.PendingEvents.RemoveRange(pending);
             await db.SaveChangesAsync(cancellationToken);
+            var done = pending.Select(p => p.Id).ToList();
+            await db.PendingEvents.Where(p => done.Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken);
             await state.RecountGroupsAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return pending.Count;

@@ -7,9 +7,10 @@ using Qunyun.Engine.Events;
 namespace Qunyun.Features.Events;
 
 /// <summary>
-/// Stores a batch durably and idempotently: valid, new events are inserted together with their pending marker in
-/// one transaction; repeats of (channel, external event id) — earlier or within the batch — are reported, not stored.
-/// Returns only after the commit, then wakes the pipeline.
+/// Stores a batch durably and idempotently: valid, new events are inserted together with their pending markers in
+/// one transaction; repeats of (channel, external event id) — earlier or within the batch — are reported, not stored
+/// (the unique index decides, so concurrent batches cannot both store an event). Returns only after the commit,
+/// then wakes the pipeline.
 /// </summary>
 public sealed class IngestEvents(TimeProvider clock, PipelineSignal signal)
 {
@@ -36,55 +37,30 @@ public sealed class IngestEvents(TimeProvider clock, PipelineSignal signal)
             }
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var (accepted, duplicates, skewed) = await StoreAsync(db, valid, cancellationToken);
-                signal.Wake();
-                return new IngestResponse(accepted, duplicates, errors, skewed);
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
-            {
-                // Another batch committed one of these events a moment ago; look again and store the rest.
-                db.ChangeTracker.Clear();
-            }
-        }
+        var (accepted, duplicates, skewed) = await StoreAsync(db, valid, cancellationToken);
+        signal.Wake();
+        return new IngestResponse(accepted, duplicates, errors, skewed);
     }
 
     private async Task<(int Accepted, List<int> Duplicates, List<int> Skewed)> StoreAsync(
         QunyunDb db, List<(int Index, IngestEvent Event)> valid, CancellationToken cancellationToken)
     {
-        var externalIds = valid.Select(v => v.Event.ExternalEventId!).Distinct().ToList();
-        var channelIds = valid.Select(v => v.Event.ChannelId!.Value).Distinct().ToList();
-        var known = (await db.Events
-                .Where(e => channelIds.Contains(e.ChannelId) && externalIds.Contains(e.ExternalEventId))
-                .Select(e => new { e.ChannelId, e.ExternalEventId })
-                .ToListAsync(cancellationToken))
-            .Select(e => (e.ChannelId, e.ExternalEventId))
-            .ToHashSet();
-
         var now = clock.GetUtcNow();
+        var rows = new List<(int Index, Event Row)>();
+        var seen = new HashSet<(Guid, string)>();
         var duplicates = new List<int>();
-        var skewed = new List<int>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (index, e) in valid)
         {
-            if (!known.Add((e.ChannelId!.Value, e.ExternalEventId!)))
+            if (!seen.Add((e.ChannelId!.Value, e.ExternalEventId!)))
             {
                 duplicates.Add(index);
                 continue;
             }
 
             var occurredAt = e.OccurredAt!.Value;
-            var isSkewed = occurredAt - now > AllowedSkew;
-            if (isSkewed)
+            rows.Add((index, new Event
             {
-                skewed.Add(index);
-            }
-
-            var stored = new Event
-            {
+                WorkspaceId = db.WorkspaceId,
                 ChannelId = e.ChannelId.Value,
                 ExternalEventId = e.ExternalEventId!,
                 Kind = KindOf(e).WireName(),
@@ -92,16 +68,19 @@ public sealed class IngestEvents(TimeProvider clock, PipelineSignal signal)
                 ExternalUserId = e.ExternalUserId,
                 OccurredAt = occurredAt.UtcDateTime,
                 ReceivedAt = now.UtcDateTime,
-                ClockSkewed = isSkewed,
+                ClockSkewed = occurredAt - now > AllowedSkew,
                 Payload = JsonSerializer.Serialize(PayloadOf(e), PayloadJson),
-            };
-            db.Events.Add(stored);
-            db.PendingEvents.Add(new PendingEvent { Event = stored });
+            }));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inserted = await EventInsert.InsertNewAsync(db, rows.Select(r => r.Row).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (valid.Count - duplicates.Count, duplicates, skewed);
+
+        duplicates.AddRange(rows.Where(r => !inserted.ContainsKey((r.Row.ChannelId, r.Row.ExternalEventId))).Select(r => r.Index));
+        duplicates.Sort();
+        var skewed = rows.Where(r => r.Row.ClockSkewed && inserted.ContainsKey((r.Row.ChannelId, r.Row.ExternalEventId))).Select(r => r.Index).ToList();
+        return (inserted.Count, duplicates, skewed);
     }
 
     private static EventKind KindOf(IngestEvent e) => EventKinds.TryParse(e.Kind, out var kind) ? kind : EventKind.Custom;
