@@ -46,6 +46,15 @@ public sealed class QunyunApiClient(HttpClient http) : IDisposable
         await EnsureSuccessAsync(response);
     }
 
+    /// <summary>Posts a batch to the event pipeline; returns how many events it accepted.</summary>
+    public async Task<int> IngestEventsAsync(IEnumerable<object> events)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/events", new { events }, Json);
+        await EnsureSuccessAsync(response);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        return result.GetProperty("accepted").GetInt32();
+    }
+
     public void Dispose() => http.Dispose();
 
     private async Task<Guid> PostAsync(string path, object body)

@@ -40,7 +40,8 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Engine.Groups.GroupStatus>().Select(n => $"GroupStatus.{n}"))
             .Concat(Enum.GetNames<Engine.Groups.SizeBand>().Select(n => $"SizeBand.{n}"))
             .Concat(Enum.GetNames<Engine.Groups.MembershipRole>().Select(n => $"MembershipRole.{n}"))
-            .Concat(Enum.GetNames<Engine.Groups.ModerationLevel>().Select(n => $"ModerationLevel.{n}"));
+            .Concat(Enum.GetNames<Engine.Groups.ModerationLevel>().Select(n => $"ModerationLevel.{n}"))
+            .Concat(Engine.Events.EventKinds.WireNames.Select(n => $"EventKind.{n}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
     }
