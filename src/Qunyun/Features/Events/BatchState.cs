@@ -24,14 +24,16 @@ internal sealed class BatchState(QunyunDb db)
     public static async Task<BatchState> LoadAsync(QunyunDb db, List<Event> events, CancellationToken cancellationToken)
     {
         var state = new BatchState(db) { Channels = await db.Channels.ToDictionaryAsync(c => c.Id, cancellationToken) };
+        // Each lookup names the channels too, so the (ChannelId, external id) unique indexes serve it.
+        var channelIds = events.Select(e => e.ChannelId).Distinct().ToList();
         var groupIds = events.Where(e => e.ExternalGroupId is not null).Select(e => e.ExternalGroupId!).Distinct().ToList();
-        foreach (var group in await db.Groups.Where(g => groupIds.Contains(g.ExternalId)).ToListAsync(cancellationToken))
+        foreach (var group in await db.Groups.Where(g => channelIds.Contains(g.ChannelId) && groupIds.Contains(g.ExternalId)).ToListAsync(cancellationToken))
         {
             state.Groups[(group.ChannelId, group.ExternalId)] = group;
         }
 
         var userIds = events.Where(e => e.ExternalUserId is not null).Select(e => e.ExternalUserId!).Distinct().ToList();
-        foreach (var identity in await db.MemberIdentities.Include(i => i.Member).Where(i => userIds.Contains(i.ExternalUserId)).ToListAsync(cancellationToken))
+        foreach (var identity in await db.MemberIdentities.Include(i => i.Member).Where(i => channelIds.Contains(i.ChannelId) && userIds.Contains(i.ExternalUserId)).ToListAsync(cancellationToken))
         {
             state.Identities[(identity.ChannelId, identity.ExternalUserId)] = identity;
         }

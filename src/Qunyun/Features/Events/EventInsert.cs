@@ -21,12 +21,21 @@ internal static class EventInsert
     public static async Task<Dictionary<(Guid Channel, string External), long>> InsertNewAsync(QunyunDb db, IReadOnlyList<Event> events, CancellationToken cancellationToken)
     {
         var inserted = new Dictionary<(Guid, string), long>();
-        if (events.Count == 0)
+        var sqlite = db.Database.IsSqlite();
+
+        // SQLite looks named parameters up one by one (linear in their number), so long statements cost quadratically.
+        foreach (var chunk in events.Chunk(sqlite ? 100 : 1000))
         {
-            return inserted;
+            await InsertChunkAsync(db, chunk, sqlite, inserted, cancellationToken);
         }
 
-        var sqlite = db.Database.IsSqlite();
+        return inserted;
+    }
+
+    private static async Task InsertChunkAsync(
+        QunyunDb db, IReadOnlyList<Event> events, bool sqlite, Dictionary<(Guid, string), long> inserted, CancellationToken cancellationToken)
+    {
+        var before = inserted.Count;
         var connection = db.Database.GetDbConnection();
         await using (var insert = connection.CreateCommand())
         {
@@ -57,12 +66,10 @@ internal static class EventInsert
             }
         }
 
-        if (inserted.Count > 0)
+        if (inserted.Count > before)
         {
-            await InsertPendingAsync(db, connection, inserted.Values, events[0].WorkspaceId, sqlite, cancellationToken);
+            await InsertPendingAsync(db, connection, inserted.Values.Skip(before), events[0].WorkspaceId, sqlite, cancellationToken);
         }
-
-        return inserted;
     }
 
     private static async Task InsertPendingAsync(QunyunDb db, DbConnection connection, IEnumerable<long> ids, Guid workspaceId, bool sqlite, CancellationToken cancellationToken)
