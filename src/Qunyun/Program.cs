@@ -10,6 +10,7 @@ using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
@@ -61,6 +62,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapMembers()
         .MapTags()
         .MapEvents()
+        .MapImports()
         .MapApiKeys();
     app.MapAccounts();
     app.MapConsole();

@@ -17,11 +17,11 @@ internal static class QunyunCli
 
     private static readonly IReadOnlySet<string> CommandOptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "demo", "members", "workspace", "role", "name", "email", "password", "help", "version",
+        "demo", "members", "workspace", "role", "name", "email", "password", "channel", "file", "help", "version",
     };
 
     /// <summary>Quiet logs on stderr for one-shot verbs, so stdout carries only their answer.</summary>
-    private static readonly Dictionary<string, string?> OneShot = new()
+    internal static readonly Dictionary<string, string?> OneShot = new()
     {
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None", // a refused connection is reported in one line instead
@@ -38,6 +38,7 @@ internal static class QunyunCli
         root.Subcommands.Add(Demo(configuration, build));
         root.Subcommands.Add(ApiKey(configuration, build));
         root.Subcommands.Add(User(configuration, build));
+        root.Subcommands.Add(ImportCommand.Create(configuration, build));
         return await root.Parse(command).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
@@ -151,16 +152,16 @@ internal static class QunyunCli
         Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > 2_000_000) { r.AddError("--members must be between 1 and 2000000."); } } },
     };
 
-    private static Option<string> WorkspaceOption() => new("--workspace") { Description = "The workspace slug.", Required = true };
+    internal static Option<string> WorkspaceOption() => new("--workspace") { Description = "The workspace slug.", Required = true };
 
-    private static async Task<Guid> FindWorkspaceAsync(IServiceProvider services, string slug)
+    internal static async Task<Guid> FindWorkspaceAsync(IServiceProvider services, string slug)
     {
         await using var db = services.GetRequiredService<QunyunDbFactory>().CreateUnscoped();
         var id = await db.Workspaces.Where(w => w.Slug == slug).Select(w => (Guid?)w.Id).FirstOrDefaultAsync();
         return id ?? throw new StartupException($"No workspace with slug '{slug}'.");
     }
 
-    private static async Task<int> Guarded(Func<Task<int>> run)
+    internal static async Task<int> Guarded(Func<Task<int>> run)
     {
         try
         {
