@@ -31,5 +31,8 @@ public sealed class DemoSeederTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.Equal(await db.Memberships.CountAsync(m => m.LeftAt == null), groups.Sum(g => g.MemberCount));
         Assert.True(await db.Tags.CountAsync() >= 5);
         Assert.True(await unscoped.Users.AnyAsync(u => u.Email == DemoSeeder.OwnerEmail && u.WorkspaceId == workspace.Id));
+        Assert.Equal(0, await db.PendingEvents.CountAsync());
+        Assert.Equal(await db.Events.CountAsync(e => e.Kind == "message"), await db.MemberDays.SumAsync(d => d.Messages));
+        Assert.True(await db.Members.CountAsync(m => m.ActivityScore > 0) >= 140, "every demo member spoke at least once");
     }
 }

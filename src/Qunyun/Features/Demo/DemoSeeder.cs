@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
@@ -16,7 +15,8 @@ namespace Qunyun.Features.Demo;
 /// Fills the demo workspace (slug <c>demo</c>) with a coffee brand's communities. Idempotent: a second run adds
 /// only the members still missing to reach the requested count. Deterministic for a given count.
 /// </summary>
-public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    QunyunDbFactory factory, CreateUser createUser, IngestEvents ingest, EventProcessor pipeline, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const int DefaultMembers = 3000;
     public const string Slug = "demo";
@@ -134,22 +134,32 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, T
 
         var now = clock.GetUtcNow().UtcDateTime;
         var groupsByChannel = groups.GroupBy(g => g.ChannelId).ToDictionary(g => g.Key, g => g.ToList());
+        var groupsById = groups.ToDictionary(g => g.Id);
         for (var start = existing; start < target; start += Batch)
         {
+            var traffic = new List<IngestEvent>();
             await using var db = factory.Create(workspaceId);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var n = start; n < Math.Min(target, start + Batch); n++)
             {
-                AddMember(db, new Random(n * 7919 + 17), n, now, channels, groupsByChannel, tags);
+                var random = new Random(n * 7919 + 17);
+                var member = AddMember(db, random, n, now, channels, groupsByChannel, tags);
+                traffic.AddRange(DemoTraffic.For(member, n, groupsById, random, now));
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var chunk in traffic.Chunk(IngestEvents.MaxBatch))
+            {
+                await ingest.ExecuteAsync(db, chunk, cancellationToken);
+            }
         }
 
+        // The members' messages go through the pipeline like any others: rollups, scores and timelines agree.
+        await pipeline.DrainAsync(cancellationToken);
         return target - existing;
     }
 
-    private static void AddMember(
+    private static Member AddMember(
         QunyunDb db, Random random, int n, DateTime now, List<Channel> channels, Dictionary<Guid, List<Group>> groupsByChannel, List<Tag> tags)
     {
         var chinese = random.NextDouble() < 0.7;
@@ -204,34 +214,6 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, T
 
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         db.Members.Add(member);
-        AddRecentMessages(db, random, member, home, now);
-    }
-
-    /// <summary>A few messages in the member's last active days, so timelines and "events today" have something real.</summary>
-    private static void AddRecentMessages(QunyunDb db, Random random, Member member, Channel channel, DateTime now)
-    {
-        var group = member.Memberships.FirstOrDefault();
-        if (group is null || member.LastActiveAt < now.AddDays(-14))
-        {
-            return;
-        }
-
-        for (var i = 0; i < random.Next(1, 4); i++)
-        {
-            var at = member.LastActiveAt!.Value.AddHours(-random.Next(0, 72));
-            db.Events.Add(new Event
-            {
-                ChannelId = channel.Id,
-                ExternalEventId = $"demo-{member.Id:N}-{i}",
-                Kind = "message",
-                ExternalGroupId = null,
-                ExternalUserId = member.Identities[0].ExternalUserId,
-                GroupId = group.GroupId,
-                MemberId = member.Id,
-                OccurredAt = at < member.CreatedAt ? member.CreatedAt : at,
-                ReceivedAt = at < member.CreatedAt ? member.CreatedAt : at,
-                Payload = JsonSerializer.Serialize(new { text = DemoCatalog.Messages[random.Next(DemoCatalog.Messages.Length)] }),
-            });
-        }
+        return member;
     }
 }

@@ -90,26 +90,38 @@ namespace Qunyun.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Events",
+                name: "GroupDays",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExternalEventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ExternalGroupId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    ExternalUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    GroupId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false)
+                    Messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reactions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Joins = table.Column<int>(type: "INTEGER", nullable: false),
+                    Leaves = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActiveMembers = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.PrimaryKey("PK_GroupDays", x => new { x.GroupId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberDays",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reactions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Interactions = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberDays", x => new { x.MemberId, x.GroupId, x.Day });
                 });
 
             migrationBuilder.CreateTable(
@@ -124,11 +136,36 @@ namespace Qunyun.Data.Migrations.Sqlite
                     Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastActiveAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LastActiveAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ActivityScore = table.Column<double>(type: "REAL", nullable: false),
+                    ActivityScoreAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Members", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GroupId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -157,6 +194,7 @@ namespace Qunyun.Data.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     DefaultCulture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DefaultGroupType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -271,6 +309,36 @@ namespace Qunyun.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalEventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExternalGroupId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ExternalUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    GroupId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClockSkewed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -351,6 +419,24 @@ namespace Qunyun.Data.Migrations.Sqlite
                         name: "FK_MemberTags_Tags_TagId",
                         column: x => x.TagId,
                         principalTable: "Tags",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingEvents", x => x.EventId);
+                    table.ForeignKey(
+                        name: "FK_PendingEvents_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -460,6 +546,11 @@ namespace Qunyun.Data.Migrations.Sqlite
                 columns: new[] { "WorkspaceId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GroupDays_WorkspaceId_Day",
+                table: "GroupDays",
+                columns: new[] { "WorkspaceId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Groups_ChannelId_ExternalId",
                 table: "Groups",
                 columns: new[] { "ChannelId", "ExternalId" },
@@ -479,6 +570,16 @@ namespace Qunyun.Data.Migrations.Sqlite
                 name: "IX_Groups_WorkspaceId_Type",
                 table: "Groups",
                 columns: new[] { "WorkspaceId", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberDays_GroupId_Day",
+                table: "MemberDays",
+                columns: new[] { "GroupId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberDays_WorkspaceId_Day",
+                table: "MemberDays",
+                columns: new[] { "WorkspaceId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MemberIdentities_ChannelId_ExternalUserId",
@@ -528,6 +629,17 @@ namespace Qunyun.Data.Migrations.Sqlite
                 columns: new[] { "TagId", "MemberId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DeliveredAt_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "DeliveredAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_IdempotencyKey",
+                table: "Outbox",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tags_WorkspaceId_Name",
                 table: "Tags",
                 columns: new[] { "WorkspaceId", "Name" },
@@ -562,7 +674,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Events");
+                name: "GroupDays");
+
+            migrationBuilder.DropTable(
+                name: "MemberDays");
 
             migrationBuilder.DropTable(
                 name: "MemberIdentities");
@@ -572,6 +687,12 @@ namespace Qunyun.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MemberTags");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "PendingEvents");
 
             migrationBuilder.DropTable(
                 name: "Workspaces");
@@ -590,6 +711,9 @@ namespace Qunyun.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Tags");
+
+            migrationBuilder.DropTable(
+                name: "Events");
 
             migrationBuilder.DropTable(
                 name: "Channels");

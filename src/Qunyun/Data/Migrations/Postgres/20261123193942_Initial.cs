@@ -91,26 +91,38 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Events",
+                name: "GroupDays",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
                     WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExternalEventId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ExternalGroupId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    ExternalUserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    GroupId = table.Column<Guid>(type: "uuid", nullable: true),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false)
+                    Messages = table.Column<int>(type: "integer", nullable: false),
+                    Reactions = table.Column<int>(type: "integer", nullable: false),
+                    Joins = table.Column<int>(type: "integer", nullable: false),
+                    Leaves = table.Column<int>(type: "integer", nullable: false),
+                    ActiveMembers = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.PrimaryKey("PK_GroupDays", x => new { x.GroupId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberDays",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Messages = table.Column<int>(type: "integer", nullable: false),
+                    Reactions = table.Column<int>(type: "integer", nullable: false),
+                    Interactions = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberDays", x => new { x.MemberId, x.GroupId, x.Day });
                 });
 
             migrationBuilder.CreateTable(
@@ -125,11 +137,36 @@ namespace Qunyun.Data.Migrations.Postgres
                     Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SearchText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastActiveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    LastActiveAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ActivityScore = table.Column<double>(type: "double precision", nullable: false),
+                    ActivityScoreAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Members", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -158,6 +195,7 @@ namespace Qunyun.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     DefaultCulture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DefaultGroupType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -272,6 +310,36 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalEventId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ExternalGroupId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ExternalUserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClockSkewed = table.Column<bool>(type: "boolean", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -352,6 +420,24 @@ namespace Qunyun.Data.Migrations.Postgres
                         name: "FK_MemberTags_Tags_TagId",
                         column: x => x.TagId,
                         principalTable: "Tags",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<long>(type: "bigint", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingEvents", x => x.EventId);
+                    table.ForeignKey(
+                        name: "FK_PendingEvents_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -461,6 +547,11 @@ namespace Qunyun.Data.Migrations.Postgres
                 columns: new[] { "WorkspaceId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GroupDays_WorkspaceId_Day",
+                table: "GroupDays",
+                columns: new[] { "WorkspaceId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Groups_ChannelId_ExternalId",
                 table: "Groups",
                 columns: new[] { "ChannelId", "ExternalId" },
@@ -480,6 +571,16 @@ namespace Qunyun.Data.Migrations.Postgres
                 name: "IX_Groups_WorkspaceId_Type",
                 table: "Groups",
                 columns: new[] { "WorkspaceId", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberDays_GroupId_Day",
+                table: "MemberDays",
+                columns: new[] { "GroupId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberDays_WorkspaceId_Day",
+                table: "MemberDays",
+                columns: new[] { "WorkspaceId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MemberIdentities_ChannelId_ExternalUserId",
@@ -529,6 +630,17 @@ namespace Qunyun.Data.Migrations.Postgres
                 columns: new[] { "TagId", "MemberId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DeliveredAt_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "DeliveredAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_IdempotencyKey",
+                table: "Outbox",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tags_WorkspaceId_Name",
                 table: "Tags",
                 columns: new[] { "WorkspaceId", "Name" },
@@ -563,7 +675,10 @@ namespace Qunyun.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Events");
+                name: "GroupDays");
+
+            migrationBuilder.DropTable(
+                name: "MemberDays");
 
             migrationBuilder.DropTable(
                 name: "MemberIdentities");
@@ -573,6 +688,12 @@ namespace Qunyun.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MemberTags");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "PendingEvents");
 
             migrationBuilder.DropTable(
                 name: "Workspaces");
@@ -591,6 +712,9 @@ namespace Qunyun.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Tags");
+
+            migrationBuilder.DropTable(
+                name: "Events");
 
             migrationBuilder.DropTable(
                 name: "Channels");
