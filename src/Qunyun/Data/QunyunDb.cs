@@ -31,6 +31,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
+    public DbSet<FailedEvent> FailedEvents => Set<FailedEvent>();
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
     public DbSet<GroupDay> GroupDays => Set<GroupDay>();
     public DbSet<Features.Outbox.OutboxMessage> Outbox => Set<Features.Outbox.OutboxMessage>();

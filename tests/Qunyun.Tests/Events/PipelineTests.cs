@@ -18,7 +18,8 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
 
         public Task InitializeAsync()
         {
-            Host.WithServices(services => services.AddSingleton<IEventStage, EchoStage>());
+            // No background worker: these tests drive the pipeline themselves, so failures happen where they look.
+            Host.With("Pipeline:RunWorker", "false").WithServices(services => services.AddSingleton<IEventStage, EchoStage>());
             return Task.CompletedTask;
         }
 
@@ -29,6 +30,11 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
     {
         public ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken)
         {
+            if (processed.Payload.Message?.Text == "boom")
+            {
+                throw new InvalidOperationException("a stage cannot handle this event");
+            }
+
             if (processed.Kind == Engine.Events.EventKind.Message && processed.Payload.Message?.Text == "echo")
             {
                 batch.Enqueue(processed.Event.ChannelId, processed.Group?.Id, "send_text", "{\"text\":\"echo\"}", $"echo:{processed.Event.Id}");
@@ -165,6 +171,38 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
         Assert.Equal("send_text", action.Action);
         Assert.StartsWith("echo:", action.IdempotencyKey);
         Assert.Equal(await db.Groups.Select(g => (Guid?)g.Id).SingleAsync(), action.GroupId);
+    }
+
+    [Fact]
+    public async Task Process_PoisonEvent_FailsItsBatchThenIsSetAsideAndTheRestGoOn()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-poison");
+        var channel = await ws.Client.CreateChannelAsync();
+        var processor = app.Host.Services.GetRequiredService<EventProcessor>();
+
+        await ws.Client.IngestAsync(
+            Infrastructure.Events.Message(channel, "ok-1", "g", "u", Day1, "first"),
+            Infrastructure.Events.Message(channel, "bad", "g", "u", Day1.AddMinutes(1), "boom"),
+            Infrastructure.Events.Message(channel, "ok-2", "g", "u", Day1.AddMinutes(2), "third"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => processor.DrainAsync(CancellationToken.None));
+        await using (var stuck = ws.OpenDb())
+        {
+            Assert.Equal(3, await stuck.PendingEvents.CountAsync());
+            Assert.Equal(0, await stuck.MemberDays.CountAsync());
+        }
+
+        var setAside = await processor.SetAsideNextFailureAsync(CancellationToken.None);
+        await processor.DrainAsync(CancellationToken.None);
+
+        await using var db = ws.OpenDb();
+        var bad = await db.Events.SingleAsync(e => e.ExternalEventId == "bad");
+        var failed = await db.FailedEvents.SingleAsync();
+        Assert.Equal(bad.Id, setAside);
+        Assert.Equal(bad.Id, failed.EventId);
+        Assert.Contains("a stage cannot handle this event", failed.Error);
+        Assert.Equal(0, await db.PendingEvents.CountAsync());
+        Assert.Equal(2, await db.MemberDays.SumAsync(d => d.Messages));
+        Assert.Null(await processor.SetAsideNextFailureAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -22,7 +22,59 @@ public sealed class EventProcessor(
     private readonly SemaphoreSlim _singleWriter = new(1, 1);
 
     /// <summary>Processes one batch; returns how many events it processed (0 when nothing is pending).</summary>
-    public async Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken)
+    public Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken) => ProcessAsync(options.Value.BatchSize, cancellationToken);
+
+    /// <summary>
+    /// After batches keep failing: processes the pending events one at a time, and sets aside the first one that fails
+    /// (as a <see cref="FailedEvent"/>) so the rest can go on. Returns its id, or null when every event went through.
+    /// Does nothing while the database is unreachable — then the fault is not the event's.
+    /// </summary>
+    public async Task<long?> SetAsideNextFailureAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < options.Value.BatchSize; attempt++)
+        {
+            try
+            {
+                if (await ProcessAsync(1, cancellationToken) == 0)
+                {
+                    return null;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return await SetAsideHeadAsync(e, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<long?> SetAsideHeadAsync(Exception error, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateUnscoped();
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var head = await db.PendingEvents.IgnoreQueryFilters().OrderBy(p => p.EventId).FirstOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var text = error.ToString();
+        db.FailedEvents.Add(new FailedEvent
+        {
+            EventId = head.EventId, WorkspaceId = head.WorkspaceId,
+            Error = text.Length > 4000 ? text[..4000] : text, FailedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        db.PendingEvents.Remove(head);
+        await db.SaveChangesAsync(cancellationToken);
+        return head.EventId;
+    }
+
+    private async Task<int> ProcessAsync(int limit, CancellationToken cancellationToken)
     {
         await _singleWriter.WaitAsync(cancellationToken);
         try
@@ -40,7 +92,7 @@ public sealed class EventProcessor(
             }
 
             await using var db = factory.Create(workspaceId.Value);
-            var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(options.Value.BatchSize)
+            var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(limit)
                 .Select(p => p.Event!).ToListAsync(cancellationToken);
             db.Events.AttachRange(pending); // tracked, so the resolved MemberId/GroupId are written back
             var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);

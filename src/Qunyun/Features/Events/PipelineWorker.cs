@@ -8,6 +8,7 @@ internal sealed class PipelineWorker(EventProcessor processor, PipelineSignal si
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(5);
+    private const int AttemptsBeforeSettingAside = 3;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,14 +17,25 @@ internal sealed class PipelineWorker(EventProcessor processor, PipelineSignal si
             return;
         }
 
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // A passing fault (a lock, a restarting database) goes away on retry; if batches keep failing, one event
+                // is to blame: it is set aside so that the events after it go on.
+                if (failures >= AttemptsBeforeSettingAside && await processor.SetAsideNextFailureAsync(stoppingToken) is { } failed)
+                {
+                    logger.LogError("Event {EventId} set aside after {Failures} failed batches; see FailedEvents", failed, failures);
+                    failures = 0;
+                }
+
                 if (await processor.ProcessNextBatchAsync(stoppingToken) == 0)
                 {
                     await signal.WaitAsync(Idle, stoppingToken);
                 }
+
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -31,8 +43,9 @@ internal sealed class PipelineWorker(EventProcessor processor, PipelineSignal si
             }
             catch (Exception e)
             {
-                // The batch rolled back and its events stay pending; try again shortly.
-                logger.LogError(e, "Pipeline batch failed; retrying in {Delay}", AfterFailure);
+                // The batch rolled back; its events stay pending.
+                failures++;
+                logger.LogError(e, "Pipeline batch failed ({Failures} in a row)", failures);
                 await Task.Delay(AfterFailure, clock, stoppingToken);
             }
         }

@@ -376,6 +376,27 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Events.FailedEvent", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("FailedEvents");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Events.GroupDay", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -863,6 +884,15 @@ namespace Qunyun.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Events.FailedEvent", b =>
+                {
+                    b.HasOne("Qunyun.Features.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Qunyun.Features.Events.FailedEvent", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

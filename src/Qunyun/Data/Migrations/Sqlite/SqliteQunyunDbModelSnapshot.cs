@@ -365,6 +365,27 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Events.FailedEvent", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("FailedEvents");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Events.GroupDay", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -852,6 +873,15 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Events.FailedEvent", b =>
+                {
+                    b.HasOne("Qunyun.Features.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Qunyun.Features.Events.FailedEvent", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
