@@ -66,8 +66,10 @@ public sealed class EventProcessor(
         var text = error.ToString();
         db.FailedEvents.Add(new FailedEvent
         {
-            EventId = head.EventId, WorkspaceId = head.WorkspaceId,
-            Error = text.Length > 4000 ? text[..4000] : text, FailedAt = clock.GetUtcNow().UtcDateTime,
+            EventId = head.EventId,
+            WorkspaceId = head.WorkspaceId,
+            Error = text.Length > 4000 ? text[..4000] : text,
+            FailedAt = clock.GetUtcNow().UtcDateTime,
         });
         db.PendingEvents.Remove(head);
         await db.SaveChangesAsync(cancellationToken);
