@@ -62,6 +62,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapMembers()
         .MapTags()
         .MapEvents()
+        .MapFailedEvents()
         .MapImports()
         .MapApiKeys();
     app.MapAccounts();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Qunyun.Features.Accounts;
 using Qunyun.Tests.Infrastructure;
 
@@ -34,7 +35,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         foreach (var endpoint in ApiEndpoint.All(app))
         {
-            var url = endpoint.Url(_ => Guid.NewGuid());
+            var url = endpoint.Url(segment => segment == "failed" ? 1L : Guid.NewGuid());
             foreach (var client in new[] { anonymous, forged })
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), url));
@@ -145,7 +146,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     }
 
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
-    public sealed record World(TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey)
+    public sealed record World(TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -159,10 +160,22 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             await ws.Client.PutAsync($"/api/v1/members/{member}/tags/{tag}", null);
             var identity = (await (await ws.Client.GetAsync($"/api/v1/members/{member}")).ReadJsonAsync()).GetProperty("identities")[0].GetProperty("id").GetGuid();
             var apiKey = (await ws.Client.PostOkAsync("/api/v1/apikeys", new { name = "spare", role = "Analyst" })).GetProperty("key").GetProperty("id").GetGuid();
-            return new World(ws, channel, group, member, identity, tag, apiKey);
+            return new World(ws, channel, group, member, identity, tag, apiKey, await SetAsideAnEventAsync(app, ws, channel, slug));
         }
 
-        public Guid IdFor(string segment) => segment switch
+        /// <summary>One event of the workspace, set aside as if the pipeline had failed on it.</summary>
+        private static async Task<long> SetAsideAnEventAsync(QunyunApp app, TestWorkspace ws, Guid channel, string slug)
+        {
+            await ws.Client.IngestAsync(Infrastructure.Events.Message(channel, $"{slug}-failed", "g-failed", "u-failed", app.Clock.GetUtcNow()));
+            await app.DrainAsync();
+            await using var db = ws.OpenDb();
+            var id = await db.Events.Where(e => e.ExternalEventId == $"{slug}-failed").Select(e => e.Id).SingleAsync();
+            db.FailedEvents.Add(new Features.Events.FailedEvent { EventId = id, Error = "test", FailedAt = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+            return id;
+        }
+
+        public object IdFor(string segment) => segment switch
         {
             "groups" => Group,
             "members" => Member,
@@ -170,6 +183,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "tags" => Tag,
             "channels" => Channel,
             "apikeys" => ApiKey,
+            "failed" => FailedEvent,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

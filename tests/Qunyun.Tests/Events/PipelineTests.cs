@@ -206,6 +206,40 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
     }
 
     [Fact]
+    public async Task FailedEvents_CanBeListedRetriedAndDiscarded()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-failed-api");
+        var channel = await ws.Client.CreateChannelAsync();
+        await ws.Client.IngestAsync(Infrastructure.Events.Message(channel, "a", "g", "u", Day1, "first"), Infrastructure.Events.Message(channel, "b", "g", "u", Day1, "second"));
+        long[] ids;
+        await using (var db = ws.OpenDb())
+        {
+            // As the worker leaves them after giving up: out of the queue, into FailedEvents.
+            ids = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).ToArrayAsync();
+            await db.PendingEvents.ExecuteDeleteAsync();
+            db.FailedEvents.AddRange(ids.Select(id => new FailedEvent { EventId = id, Error = "stage crashed", FailedAt = Day1.UtcDateTime }));
+            await db.SaveChangesAsync();
+        }
+
+        var listed = await ws.Client.GetFromJsonAsync<JsonElement>("/api/v1/events/failed");
+        var retried = await ws.Client.PostAsync($"/api/v1/events/failed/{ids[0]}/retry", null);
+        var discarded = await ws.Client.DeleteAsync($"/api/v1/events/failed/{ids[1]}");
+        var discardedAgain = await ws.Client.DeleteAsync($"/api/v1/events/failed/{ids[1]}");
+        await app.Host.DrainAsync();
+
+        Assert.Equal(2, listed.GetProperty("total").GetInt32());
+        Assert.Equal("stage crashed", listed.GetProperty("items")[0].GetProperty("error").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, discarded.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, discardedAgain.StatusCode);
+        await using var check = ws.OpenDb();
+        Assert.Equal(0, await check.FailedEvents.CountAsync());
+        Assert.Equal(1, await check.MemberDays.SumAsync(d => d.Messages));
+        Assert.NotNull((await check.Events.SingleAsync(e => e.Id == ids[0])).MemberId);
+        Assert.Null((await check.Events.SingleAsync(e => e.Id == ids[1])).MemberId);
+    }
+
+    [Fact]
     public async Task Timeline_ListsTheMembersEventsNewestFirst_AndDashboardCountsThem()
     {
         var ws = await app.Host.CreateWorkspaceAsync("pipeline-timeline");

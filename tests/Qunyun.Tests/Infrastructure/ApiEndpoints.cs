@@ -20,14 +20,14 @@ public sealed record ApiEndpoint(string Method, string Pattern, bool TakesBody)
             .ToList();
 
     /// <summary>The URL with each {name:constraint} replaced by the id the resolver gives for the segment before it.</summary>
-    public string Url(Func<string, Guid> idFor)
+    public string Url(Func<string, object> idFor)
     {
         var segments = Pattern.Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
             if (segments[i].StartsWith('{'))
             {
-                segments[i] = idFor(segments[i - 1]).ToString();
+                segments[i] = idFor(segments[i - 1]).ToString()!;
             }
         }
 
