@@ -13,15 +13,7 @@ public sealed class CommandLineTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = TestDatabase.Create();
 
-    private string[] Settings(params string[] args) => On(_database, args);
-
-    private static string[] On(TestDatabase database, params string[] args) =>
-    [
-        .. args,
-        $"--Database:Provider={database.Provider}",
-        $"--ConnectionStrings:Qunyun={database.ConnectionString}",
-        $"--DataProtection:KeysPath={Path.Combine(database.Folder, "keys")}",
-    ];
+    private string[] Settings(params string[] args) => _database.Arguments(args);
 
     [Fact]
     public async Task UnknownVerbOrOption_PrintsUsageAndFails()
@@ -54,7 +46,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         await using var app = new QunyunApp();
         await app.CreateWorkspaceAsync("cli-shop");
 
-        var created = await QunyunProcess.RunAsync(On(app.Database, "apikey", "create", "--workspace", "cli-shop", "--role", "Analyst"));
+        var created = await QunyunProcess.RunAsync(app.Database.Arguments("apikey", "create", "--workspace", "cli-shop", "--role", "Analyst"));
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Stdout);
         var read = await client.GetAsync("/api/v1/workspace");

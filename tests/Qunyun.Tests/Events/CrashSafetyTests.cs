@@ -21,7 +21,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     public async Task KillMidStream_EveryAcknowledgedEventIsStoredAndProcessedExactlyOnce()
     {
         var server = await ServerProcess.StartAsync(_database, "--QUNYUN_ADMIN_EMAIL=ops@example.com", "--QUNYUN_ADMIN_PASSWORD=crash-test-2026");
-        var key = await QunyunProcess.RunAsync(On("apikey", "create", "--workspace", "main"));
+        var key = await QunyunProcess.RunAsync(_database.Arguments("apikey", "create", "--workspace", "main"));
         Assert.Equal(0, key.ExitCode);
         var channel = await CreateChannelAsync(server, key.Stdout);
 
@@ -115,14 +115,6 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return http;
     }
-
-    private string[] On(params string[] args) =>
-    [
-        .. args,
-        $"--Database:Provider={_database.Provider}",
-        $"--ConnectionStrings:Qunyun={_database.ConnectionString}",
-        $"--DataProtection:KeysPath={Path.Combine(_database.Folder, "keys")}",
-    ];
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -48,10 +48,8 @@ public sealed class ConsoleAccessTests
     {
         await using var database = TestDatabase.Create();
 
-        var result = await QunyunProcess.RunAsync("--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=None",
-            $"--Database:Provider={database.Provider}", $"--ConnectionStrings:Qunyun={database.ConnectionString}",
-            $"--DataProtection:KeysPath={Path.Combine(database.Folder, "keys")}",
-            "--QUNYUN_ADMIN_EMAIL=ops@example.com", "--QUNYUN_ADMIN_PASSWORD=weak");
+        var result = await QunyunProcess.RunAsync(database.Arguments("--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=None",
+            "--QUNYUN_ADMIN_EMAIL=ops@example.com", "--QUNYUN_ADMIN_PASSWORD=weak"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("qunyun: QUNYUN_ADMIN_EMAIL / QUNYUN_ADMIN_PASSWORD: the owner could not be created: Passwords must be at least 8 characters.", result.Stderr);

@@ -38,12 +38,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var arg in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "Qunyun.dll"), "--urls", $"http://127.0.0.1:{port}",
-                     $"--Database:Provider={database.Provider}", $"--ConnectionStrings:Qunyun={database.ConnectionString}",
-                     $"--DataProtection:KeysPath={Path.Combine(database.Folder, "keys")}", "--Logging:LogLevel:Default=Warning",
-                 }.Concat(extra))
+        foreach (var arg in database.Arguments([Path.Combine(AppContext.BaseDirectory, "Qunyun.dll"), "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", .. extra]))
         {
             start.ArgumentList.Add(arg);
         }

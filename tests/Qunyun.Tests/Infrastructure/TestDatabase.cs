@@ -24,6 +24,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public string Folder { get; }
 
+    /// <summary>Command-line switches that point the Qunyun executable at this database, after the verb's own words.</summary>
+    public string[] Arguments(params string[] verb) =>
+    [
+        .. verb,
+        $"--Database:Provider={Provider}",
+        $"--ConnectionStrings:Qunyun={ConnectionString}",
+        $"--DataProtection:KeysPath={Path.Combine(Folder, "keys")}",
+    ];
+
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("QUNYUN_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
     public static TestDatabase Create()
