@@ -27,6 +27,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberIdentity> MemberIdentities => Set<MemberIdentity>();
+    public DbSet<MemberAttribute> MemberAttributes => Set<MemberAttribute>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();
     public DbSet<Event> Events => Set<Event>();

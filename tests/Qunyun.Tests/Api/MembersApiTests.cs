@@ -53,6 +53,28 @@ public sealed class MembersApiTests(QunyunApp app) : IClassFixture<QunyunApp>
     }
 
     [Fact]
+    public async Task Attributes_AreStored_Updated_Removed_AndValidated()
+    {
+        var ws = await app.CreateWorkspaceAsync("members-attributes");
+        var created = await ws.Client.PostOkAsync("/api/v1/members",
+            new { displayName = "李雷", attributes = new Dictionary<string, string?> { ["city"] = " 杭州 ", ["union_id"] = "o6_abc" } });
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal("杭州", created.GetProperty("attributes").GetProperty("city").GetString());
+
+        var updated = await ws.Client.PutAsJsonAsync($"/api/v1/members/{id}",
+            new { displayName = "李雷", attributes = new Dictionary<string, string?> { ["city"] = "上海", ["union_id"] = null, ["level"] = "gold" } });
+        var attributes = (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attributes");
+        Assert.Equal(["city=上海", "level=gold"], attributes.EnumerateObject().Select(a => $"{a.Name}={a.Value.GetString()}"));
+
+        var invalid = await ws.Client.PutAsJsonAsync($"/api/v1/members/{id}",
+            new { displayName = "李雷", attributes = new Dictionary<string, string?> { ["City Name"] = "x", ["note"] = new string('长', 501) } });
+        var fields = await invalid.ValidationFieldsAsync();
+        Assert.Equal(["Attributes[City Name]", "Attributes[note]"], fields.Order());
+        await using var db = ws.OpenDb();
+        Assert.Equal(2, await db.MemberAttributes.CountAsync(a => a.MemberId == id));
+    }
+
+    [Fact]
     public async Task Create_IdentityAlreadyTaken_Returns409AndStoresNothing()
     {
         var ws = await app.CreateWorkspaceAsync("members-taken");

@@ -30,6 +30,7 @@ public sealed class Member : IWorkspaceOwned
     public List<MemberIdentity> Identities { get; set; } = [];
     public List<Membership> Memberships { get; set; } = [];
     public List<MemberTag> Tags { get; set; } = [];
+    public List<MemberAttribute> Attributes { get; set; } = [];
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>

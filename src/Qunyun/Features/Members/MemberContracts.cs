@@ -19,6 +19,9 @@ public sealed record CreateMemberRequest
     [StringLength(2000)]
     public string? Note { get; init; }
 
+    /// <summary>Custom attributes (key: lower-case letters, digits, '_'); a null or empty value removes the key.</summary>
+    public Dictionary<string, string?>? Attributes { get; init; }
+
     public List<IdentityRequest> Identities { get; init; } = [];
 }
 
@@ -35,6 +38,9 @@ public sealed record UpdateMemberRequest
 
     [StringLength(2000)]
     public string? Note { get; init; }
+
+    /// <summary>Custom attributes (key: lower-case letters, digits, '_'); a null or empty value removes the key.</summary>
+    public Dictionary<string, string?>? Attributes { get; init; }
 }
 
 public sealed record IdentityRequest
@@ -74,7 +80,8 @@ public sealed record MemberResponse(
     DateTime? LastActiveAt,
     IReadOnlyList<IdentityResponse> Identities,
     IReadOnlyList<MemberGroupResponse> Groups,
-    IReadOnlyList<MemberTagResponse> Tags);
+    IReadOnlyList<MemberTagResponse> Tags,
+    IReadOnlyDictionary<string, string> Attributes);
 
 public enum MemberSort
 {

@@ -77,8 +77,10 @@ public static class MemberQueries
         var tags = await db.MemberTags.AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Tag!.Name)
             .Select(t => new MemberTagResponse(t.TagId, t.Tag!.Name, t.Tag.Color, t.Tag.Kind, t.Weight))
             .ToListAsync(cancellationToken);
+        var attributes = await db.MemberAttributes.AsNoTracking().Where(a => a.MemberId == id).OrderBy(a => a.Key)
+            .ToDictionaryAsync(a => a.Key, a => a.Value, cancellationToken);
         return new MemberResponse(member.Id, member.DisplayName, member.Email, member.Phone, member.Note,
-            member.CreatedAt, member.LastActiveAt, identities, groups, tags);
+            member.CreatedAt, member.LastActiveAt, identities, groups, tags, attributes);
     }
 
     /// <summary>Recomputes what the member search matches: name, contact details and every platform identity.</summary>

@@ -41,6 +41,7 @@ public static class MembersApi
         CreateMemberRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        MemberAttributes.Validate(request.Attributes, errors);
         var channelIds = request.Identities.Select(i => i.ChannelId!.Value).Distinct().ToList();
         var knownChannels = await db.Channels.Where(c => channelIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
         for (var index = 0; index < request.Identities.Count; index++)
@@ -79,20 +80,30 @@ public static class MembersApi
             DisplayName = i.DisplayName!.Trim(),
             CreatedAt = now.UtcDateTime,
         }).ToList();
+        MemberAttributes.Apply(member, request.Attributes, now.UtcDateTime);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/members/{member.Id}", await db.FindAsync(member.Id, cancellationToken));
     }
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound>> Update(
-        Guid id, UpdateMemberRequest request, QunyunDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem>> Update(
+        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var member = await db.Members.Include(m => m.Identities).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var errors = new FieldErrors();
+        MemberAttributes.Validate(request.Attributes, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var member = await db.Members.Include(m => m.Identities).Include(m => m.Attributes).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null)
         {
             return TypedResults.NotFound();
         }
+
+        MemberAttributes.Apply(member, request.Attributes, clock.GetUtcNow().UtcDateTime);
 
         member.DisplayName = request.DisplayName!.Trim();
         member.Email = Blank(request.Email);

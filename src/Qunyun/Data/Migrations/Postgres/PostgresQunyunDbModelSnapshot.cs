@@ -630,6 +630,33 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Members.MemberAttribute", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("WorkspaceId", "Key", "Value");
+
+                    b.ToTable("MemberAttributes");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -937,6 +964,17 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Members.MemberAttribute", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                        .WithMany("Attributes")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.HasOne("Qunyun.Features.Channels.Channel", "Channel")
@@ -977,6 +1015,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
+                    b.Navigation("Attributes");
+
                     b.Navigation("Identities");
 
                     b.Navigation("Memberships");

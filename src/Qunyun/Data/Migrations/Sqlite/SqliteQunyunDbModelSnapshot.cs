@@ -619,6 +619,33 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Members.MemberAttribute", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("WorkspaceId", "Key", "Value");
+
+                    b.ToTable("MemberAttributes");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -926,6 +953,17 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Members.MemberAttribute", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                        .WithMany("Attributes")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Members.MemberIdentity", b =>
                 {
                     b.HasOne("Qunyun.Features.Channels.Channel", "Channel")
@@ -966,6 +1004,8 @@ namespace Qunyun.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
+                    b.Navigation("Attributes");
+
                     b.Navigation("Identities");
 
                     b.Navigation("Memberships");
