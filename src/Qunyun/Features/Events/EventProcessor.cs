@@ -104,13 +104,20 @@ public sealed class EventProcessor(
             var batch = new PipelineBatch(db, clock);
             var apply = new ApplyEvent(state, WorkspaceTime.Zone(workspace.TimeZone), workspace.DefaultGroupType,
                 TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), clock);
+            var processedEvents = new List<ProcessedEvent>(pending.Count);
             foreach (var entry in pending)
             {
                 var processed = apply.Run(entry);
+                processedEvents.Add(processed);
                 foreach (var stage in stages)
                 {
                     await stage.ProcessAsync(processed, batch, cancellationToken);
                 }
+            }
+
+            foreach (var stage in stages)
+            {
+                await stage.CompleteBatchAsync(processedEvents, batch, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

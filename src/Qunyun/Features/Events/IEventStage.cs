@@ -12,6 +12,13 @@ namespace Qunyun.Features.Events;
 public interface IEventStage
 {
     ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once per batch after every event went through <see cref="ProcessAsync"/>, still inside the transaction:
+    /// the place for set-based work over the members or groups the batch touched (one query instead of one per event).
+    /// </summary>
+    ValueTask CompleteBatchAsync(IReadOnlyList<ProcessedEvent> processed, PipelineBatch batch, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
 }
 
 /// <summary>An event with what the pipeline resolved for it.</summary>
