@@ -16,7 +16,7 @@ internal static class Conversations
         for (var m = 0; m < byMember.Count; m++)
         {
             var random = SimRandom.For(seed, members[m].Index, 3);
-            var unanswered = new HashSet<SimEvent>();
+            var unanswered = new HashSet<SimEvent>(ReferenceEqualityComparer.Instance);
             foreach (var e in byMember[m])
             {
                 if (e.Kind == SimKind.Message && !e.Introduction && random.NextDouble() < rates.ReplyShare)

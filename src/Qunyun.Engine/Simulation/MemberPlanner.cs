@@ -11,7 +11,7 @@ public sealed record MemberPlan(
     IReadOnlyList<PlannedMembership> Memberships)
 {
     /// <summary>When the member first appeared (their earliest join).</summary>
-    public DateTime FirstSeen => Memberships.Min(m => m.JoinedAt);
+    public DateTime FirstSeen { get; } = Memberships.Count > 0 ? Memberships.Min(m => m.JoinedAt) : DateTime.MinValue;
 }
 
 /// <summary>
