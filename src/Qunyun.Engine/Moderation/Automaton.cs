@@ -28,44 +28,24 @@ internal sealed class Automaton(
         for (var i = 0; i < text.Length; i++)
         {
             int cls = Unsafe.Add(ref classes, text[i]);
-            if (cls < AutomatonBuilder.FirstLetterClass)
+            if (cls == AutomatonBuilder.SurrogateClass)
             {
-                if (cls == AutomatonBuilder.SkipClass)
-                {
-                    continue;
-                }
-
-                if (cls == AutomatonBuilder.SurrogateClass)
-                {
-                    cls = SupplementaryClass(text, ref i);
-                    if (cls == AutomatonBuilder.SkipClass)
-                    {
-                        continue;
-                    }
-                }
-
-                if (cls == AutomatonBuilder.BreakClass)
-                {
-                    state = root;
-                    continue;
-                }
+                cls = SupplementaryClass(text, ref i);
             }
 
+            // Written so the JIT can use conditional moves: hit or miss, letter or separator, no branch to mispredict.
             var cell = Unsafe.Add(ref cellRef, (state & AutomatonBuilder.BaseMask) + cls);
-            if ((int)(cell >> 32) == state)
+            var fromRoot = Unsafe.Add(ref rootRef, cls);
+            var hit = (int)(cell >> 32) == state;
+            var next = hit ? (int)cell : fromRoot;
+            if (!hit && (state & AutomatonBuilder.CompleteFlag) == 0 && cls != AutomatonBuilder.SkipClass)
             {
-                state = (int)cell;
-            }
-            else if ((state & AutomatonBuilder.CompleteFlag) != 0)
-            {
-                state = Unsafe.Add(ref rootRef, cls);
-            }
-            else
-            {
-                state = FollowFailure(state, cls);
+                next = FollowFailure(state, cls);
             }
 
-            if (state < 0 && !Report(text, i + 1, state, ref sink))
+            var letter = cls != AutomatonBuilder.SkipClass;
+            state = letter ? next : state;
+            if (next < 0 && letter && !Report(text, i + 1, state, ref sink))
             {
                 return;
             }

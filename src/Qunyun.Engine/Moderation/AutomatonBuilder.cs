@@ -17,6 +17,9 @@ internal sealed class AutomatonBuilder
     public const int CompleteFlag = 1 << 30;
     public const int BaseMask = CompleteFlag - 1;
 
+    /// <summary>A state inherits its failure state's edges only when there are few: rows stay short and pack densely.</summary>
+    private const int MaxInherited = 4;
+
     private readonly List<Dictionary<int, int>?> _children = [null];
     private readonly List<List<int>?> _words = [null];
 
@@ -83,7 +86,7 @@ internal sealed class AutomatonBuilder
         var stored = new Dictionary<int, int>?[NodeCount];
         var complete = new bool[NodeCount];
         complete[0] = true;
-        long budget = 0;
+        long budget = (2L * NodeCount) + 50_000;
         foreach (var node in order)
         {
             if (node != 0)
@@ -95,7 +98,7 @@ internal sealed class AutomatonBuilder
                     stored[node] = own;
                     complete[node] = true;
                 }
-                else if (complete[f] && budget > 0)
+                else if (complete[f] && budget > 0 && (stored[f]?.Count ?? 0) <= MaxInherited)
                 {
                     // Pathological lists (many words ending where many others start) would blow the DFA up:
                     // past the budget, states keep their failure link instead.
