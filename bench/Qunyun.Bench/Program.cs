@@ -17,5 +17,10 @@ if (args is ["matcher", .. var matcherOptions])
     return MatcherLoad.Run(matcherOptions);
 }
 
+if (args is ["moderation-realdata", .. var realDataOptions])
+{
+    return ModerationRealData.Run(realDataOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SearchTextBenchmarks).Assembly).Run(args);
 return 0;

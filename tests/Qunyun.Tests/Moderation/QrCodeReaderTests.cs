@@ -1,7 +1,7 @@
 using OpenCvSharp;
+using QRCoder;
 using Qunyun.Engine.Moderation.Detectors;
 using Qunyun.Features.Moderation;
-using QRCoder;
 
 namespace Qunyun.Tests.Moderation;
 
