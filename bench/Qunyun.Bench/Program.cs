@@ -12,5 +12,15 @@ if (args is ["ingest", .. var options])
     return await IngestLoad.RunAsync(options);
 }
 
+if (args is ["matcher", .. var matcherOptions])
+{
+    return MatcherLoad.Run(matcherOptions);
+}
+
+if (args is ["moderation-realdata", .. var realDataOptions])
+{
+    return ModerationRealData.Run(realDataOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SearchTextBenchmarks).Assembly).Run(args);
 return 0;
