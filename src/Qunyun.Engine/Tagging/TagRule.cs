@@ -29,6 +29,12 @@ public sealed record TagRule(
     /// <summary>True for rules like "≤ 2 messages": they hold for members with no activity at all.</summary>
     public bool HoldsWithoutActivity => HoldsFor(0);
 
+    /// <summary>
+    /// Whether a member holds the tag. A rule that holds without activity applies only to the members in its scope (those
+    /// in its group, or with an identity on its channel), or "≤ 2 messages in group X" would tag everyone outside X.
+    /// </summary>
+    public bool HoldsFor(long measure, bool inScope) => HoldsFor(measure) && (inScope || !HoldsWithoutActivity);
+
     public RuleWindow Window(DateTime nowUtc, TimeZoneInfo zone) => RuleWindow.Of(WindowDays, nowUtc, zone);
 
     /// <summary>The topic folded the way event topics are, the currency in upper case, blanks as null.</summary>
@@ -133,7 +139,10 @@ public static class Amounts
     public const int Decimals = 4;
     private const decimal Scale = 10_000m;
 
-    public static long ToUnits(decimal amount) => (long)decimal.Round(amount * Scale, MidpointRounding.AwayFromZero);
+    /// <summary>Amounts past this count as this, so that no sum of them overflows.</summary>
+    public const decimal Max = 1_000_000_000_000m;
+
+    public static long ToUnits(decimal amount) => (long)decimal.Round(Math.Clamp(amount, -Max, Max) * Scale, MidpointRounding.AwayFromZero);
 
     public static decimal FromUnits(long units) => units / Scale;
 }

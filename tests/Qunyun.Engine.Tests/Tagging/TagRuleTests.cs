@@ -117,6 +117,17 @@ public sealed class TagRuleTests
     }
 
     [Fact]
+    public void HoldsFor_OutOfScope_OnlyRulesThatNeedActivityHold()
+    {
+        var quiet = new TagRule(RuleMetric.Messages, RuleComparison.AtMost, 2, 7);
+        var busy = new TagRule(RuleMetric.Messages, RuleComparison.AtLeast, 2, 7);
+
+        Assert.True(quiet.HoldsFor(1, inScope: true));
+        Assert.False(quiet.HoldsFor(1, inScope: false));
+        Assert.True(busy.HoldsFor(5, inScope: false));
+    }
+
+    [Fact]
     public void HoldsFor_AtLeastAndLessThan_AreComplements()
     {
         Gen.Select(Gen.Long[0, 10_000], Gen.Int[0, 10_000]).Sample((measure, threshold) =>
