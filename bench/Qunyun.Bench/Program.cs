@@ -12,5 +12,10 @@ if (args is ["ingest", .. var options])
     return await IngestLoad.RunAsync(options);
 }
 
+if (args is ["tags", .. var tagOptions])
+{
+    return await TagLoad.RunAsync(tagOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SearchTextBenchmarks).Assembly).Run(args);
 return 0;
