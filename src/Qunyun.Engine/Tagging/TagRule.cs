@@ -21,19 +21,19 @@ public sealed record TagRule(
     public const decimal MaxThreshold = 1_000_000_000m;
 
     /// <summary>The threshold in the unit the measure uses: a count, or ten-thousandths of the currency unit.</summary>
-    public long ScaledThreshold => Metric == RuleMetric.PurchaseAmount ? Amounts.ToUnits(Threshold) : (long)Threshold;
+    public long ScaledThreshold() => Metric == RuleMetric.PurchaseAmount ? Amounts.ToUnits(Threshold) : (long)Threshold;
 
     /// <summary>Whether a member whose measure is <paramref name="measure"/> satisfies the rule.</summary>
-    public bool HoldsFor(long measure) => Comparison.Holds(measure, ScaledThreshold);
+    public bool HoldsFor(long measure) => Comparison.Holds(measure, ScaledThreshold());
 
     /// <summary>True for rules like "≤ 2 messages": they hold for members with no activity at all.</summary>
-    public bool HoldsWithoutActivity => HoldsFor(0);
+    public bool HoldsWithoutActivity() => HoldsFor(0);
 
     /// <summary>
     /// Whether a member holds the tag. A rule that holds without activity applies only to the members in its scope (those
     /// in its group, or with an identity on its channel), or "≤ 2 messages in group X" would tag everyone outside X.
     /// </summary>
-    public bool HoldsFor(long measure, bool inScope) => HoldsFor(measure) && (inScope || !HoldsWithoutActivity);
+    public bool HoldsFor(long measure, bool inScope) => HoldsFor(measure) && (inScope || !HoldsWithoutActivity());
 
     public RuleWindow Window(DateTime nowUtc, TimeZoneInfo zone) => RuleWindow.Of(WindowDays, nowUtc, zone);
 

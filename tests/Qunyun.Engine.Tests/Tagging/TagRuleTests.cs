@@ -111,7 +111,7 @@ public sealed class TagRuleTests
     {
         var rule = new TagRule(RuleMetric.Messages, comparison, threshold, 7);
 
-        Assert.Equal(atZero, rule.HoldsWithoutActivity);
+        Assert.Equal(atZero, rule.HoldsWithoutActivity());
         Assert.Equal(atThreshold, rule.HoldsFor(threshold));
         Assert.Equal(above, rule.HoldsFor(threshold + 1));
     }

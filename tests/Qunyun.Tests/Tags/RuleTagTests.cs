@@ -86,7 +86,7 @@ public sealed class RuleTagTests(TagsApp app) : IClassFixture<TagsApp>
     }
 
     [Fact]
-    public async Task SavedRule_AppliesToExistingMembersAtOnce_AndAQuietRuleFollowsNewMessages()
+    public async Task SavedRule_AppliesToExistingMembersAtOnce_AndAQuietRuleFollowsMessagesAndJoins()
     {
         var ws = await Host.CreateWorkspaceAsync("rule-quiet");
         var channel = await ws.Client.CreateChannelAsync();
@@ -100,13 +100,16 @@ public sealed class RuleTagTests(TagsApp app) : IClassFixture<TagsApp>
 
         await ws.Client.CreateRuleTagAsync("潜水", new { metric = "Messages", comparison = "AtMost", threshold = 1, windowDays = 7, groupId = group });
         var silentAtSave = await ws.TagsOfAsync("silent");
-        await ws.Client.IngestAsync(Message(channel, "s2", "main", "silent", now.AddMinutes(-10)), Message(channel, "s3", "main", "silent", now.AddMinutes(-5)));
+        await ws.Client.IngestAsync(
+            Message(channel, "s2", "main", "silent", now.AddMinutes(-10)), Message(channel, "s3", "main", "silent", now.AddMinutes(-5)),
+            Of("member_joined", channel, "j1", "main", "newcomer", now.AddMinutes(-1)));
         await Host.DrainAsync();
 
         Assert.Contains("潜水", silentAtSave.Keys);
         Assert.DoesNotContain("潜水", (await ws.TagsOfAsync("talker")).Keys);
         Assert.DoesNotContain("潜水", (await ws.TagsOfAsync("outsider")).Keys);
         Assert.DoesNotContain("潜水", (await ws.TagsOfAsync("silent")).Keys);
+        Assert.Contains("潜水", (await ws.TagsOfAsync("newcomer")).Keys);
     }
 
     [Fact]

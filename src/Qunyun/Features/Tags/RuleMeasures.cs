@@ -54,8 +54,8 @@ internal static class RuleMeasures
     public static IQueryable<Guid> Holders(QunyunDb db, TagRule rule, RuleWindow window)
     {
         var measures = Of(db, rule, window);
-        var threshold = rule.ScaledThreshold;
-        if (!rule.HoldsWithoutActivity)
+        var threshold = rule.ScaledThreshold();
+        if (!rule.HoldsWithoutActivity())
         {
             return measures.Where(Satisfies(rule.Comparison, threshold)).Select(m => m.MemberId);
         }

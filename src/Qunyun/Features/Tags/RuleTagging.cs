@@ -25,7 +25,9 @@ internal static class RuleTagging
 {
     public static async Task ApplyAsync(QunyunDb db, IReadOnlyCollection<Guid> members, IReadOnlySet<EventKind> kinds, DateTime now, CancellationToken cancellationToken)
     {
-        var rules = (await RuleTag.LoadAsync(db, cancellationToken)).Where(r => kinds.Contains(r.Rule.Metric.Kind())).ToList();
+        // Rules that hold without activity are measured for every touched member: a join can bring one into scope.
+        var rules = (await RuleTag.LoadAsync(db, cancellationToken))
+            .Where(r => kinds.Contains(r.Rule.Metric.Kind()) || r.Rule.HoldsWithoutActivity()).ToList();
         if (rules.Count == 0)
         {
             return;
@@ -42,7 +44,7 @@ internal static class RuleTagging
         {
             var measures = await RuleMeasures.Of(db, tag.Rule, tag.Rule.Window(now, zone), members)
                 .ToDictionaryAsync(m => m.MemberId, m => m.Value, cancellationToken);
-            var inScope = tag.Rule.HoldsWithoutActivity
+            var inScope = tag.Rule.HoldsWithoutActivity()
                 ? (await RuleMeasures.Scope(db, tag.Rule).Where(id => members.Contains(id)).ToListAsync(cancellationToken)).ToHashSet()
                 : [];
             foreach (var member in members)

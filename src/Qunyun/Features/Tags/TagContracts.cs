@@ -36,18 +36,6 @@ public sealed record TagRuleRequest
     public Guid? GroupId { get; init; }
     public Guid? ChannelId { get; init; }
     public string? Currency { get; init; }
-
-    public static TagRuleRequest From(TagRule rule) => new()
-    {
-        Metric = rule.Metric,
-        Comparison = rule.Comparison,
-        Threshold = rule.Threshold,
-        WindowDays = rule.WindowDays,
-        Topic = rule.Topic,
-        GroupId = rule.GroupId,
-        ChannelId = rule.ChannelId,
-        Currency = rule.Currency,
-    };
 }
 
 public sealed record TagResponse(Guid Id, string Name, string? Description, string Color, TagKind Kind, int MemberCount, DateTime CreatedAt, TagRule? Rule);
