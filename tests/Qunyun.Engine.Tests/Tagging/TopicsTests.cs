@@ -11,6 +11,15 @@ public sealed class TopicsTests
     }
 
     [Fact]
+    public void Keys_ManyTopics_KeepTheFirstTwenty()
+    {
+        var keys = Topics.Keys(Enumerable.Range(0, 1000).Select(i => $"t{i}"));
+
+        Assert.Equal(Topics.MaxPerEvent, keys.Count);
+        Assert.Equal("t19", keys[^1]);
+    }
+
+    [Fact]
     public void Key_LongTopic_IsCutWithoutSplittingASurrogatePair()
     {
         var topic = new string('a', Topics.MaxLength - 1) + "😀tail";

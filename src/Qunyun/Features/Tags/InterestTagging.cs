@@ -20,7 +20,7 @@ internal static class InterestTagging
     public static async Task ApplyAsync(QunyunDb db, IReadOnlyList<ProcessedEvent> processed, DateTime now, TagOptions options, CancellationToken cancellationToken)
     {
         var signals = processed.Where(p => InterestWeight.For(p.Kind) > 0)
-            .SelectMany(p => MemberFacts.TopicsOf(p).Where(t => Topics.Key(t).Length > 0).DistinctBy(Topics.Key)
+            .SelectMany(p => MemberFacts.TopicsOf(p).Where(t => Topics.Key(t).Length > 0).DistinctBy(Topics.Key).Take(Topics.MaxPerEvent)
                 .Select(t => new Signal(p.Member.Id, Topics.InterestTagName(Topics.Key(t)), t.Trim(), p.Kind, p.Event.OccurredAt)))
             .ToList();
         if (signals.Count == 0)
@@ -38,6 +38,7 @@ internal static class InterestTagging
         var memberIds = signals.Select(s => s.MemberId).Distinct().ToList();
         var weights = await db.MemberTags.Where(t => tagIds.Contains(t.TagId) && memberIds.Contains(t.MemberId))
             .ToDictionaryAsync(t => (t.MemberId, nameOf[t.TagId]), cancellationToken);
+        var topicOf = signals.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.First().Topic);
         var fresh = new HashSet<(Guid, string)>();
         foreach (var signal in signals.Where(s => !blocked.Contains(s.Name)))
         {
@@ -56,7 +57,7 @@ internal static class InterestTagging
             var strong = InterestWeight.Current(weight.Weight, weight.WeightAt, now, options.InterestHalfLife) >= options.InterestFloor;
             if (fresh.Contains((member, name)) && strong)
             {
-                var tag = tags.TryGetValue(name, out var known) ? known : tags[name] = Create(db, name, signals.First(s => s.Name == name).Topic, now);
+                var tag = tags.TryGetValue(name, out var known) ? known : tags[name] = Create(db, name, topicOf[name], now);
                 TagHistory.Put(db, member, new TagRef(tag.Id, tag.Name, tag.Kind), now, TagChangeCause.Event, weight.Weight, weight.WeightAt);
             }
             else if (!fresh.Contains((member, name)) && !strong)

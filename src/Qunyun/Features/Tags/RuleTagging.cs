@@ -18,8 +18,8 @@ public sealed record RuleTag(Guid Id, string Name, TagRule Rule)
 }
 
 /// <summary>
-/// Rule tags for the members one batch touched: every rule whose metric the batch's events feed is measured for those
-/// members in one grouped query, and the tag is put on or taken off where the answer changed.
+/// Rule tags for the members one batch touched: every rule the batch can change is measured for those members in one
+/// grouped query, and the tag is put on or taken off where the answer changed.
 /// </summary>
 internal static class RuleTagging
 {
