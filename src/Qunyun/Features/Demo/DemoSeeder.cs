@@ -120,7 +120,7 @@ public sealed class DemoSeeder(
 
         return (await db.Channels.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken),
             await db.Groups.OrderBy(g => g.ExternalId).ToListAsync(cancellationToken),
-            await db.Tags.OrderBy(t => t.Name).ToListAsync(cancellationToken));
+            await db.Tags.Where(t => t.Kind == TagKind.Manual).OrderBy(t => t.Name).ToListAsync(cancellationToken));
     }
 
     private async Task<int> AddMembersAsync(
