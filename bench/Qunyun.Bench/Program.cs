@@ -22,5 +22,10 @@ if (args is ["moderation-realdata", .. var realDataOptions])
     return ModerationRealData.Run(realDataOptions);
 }
 
+if (args is ["tags", .. var tagOptions])
+{
+    return await TagLoad.RunAsync(tagOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SearchTextBenchmarks).Assembly).Run(args);
 return 0;

@@ -9,7 +9,7 @@ namespace Qunyun.Cli;
 
 /// <summary>
 /// The command line of the one executable: <c>serve</c> (default), <c>migrate</c>, <c>demo</c>, <c>apikey create</c>,
-/// <c>user create</c>. Configuration switches (<c>--urls …</c>, <c>--ConnectionStrings:Qunyun=…</c>) apply to every verb.
+/// <c>user create</c>, <c>import telegram</c>, <c>tags recheck</c>. Configuration switches (<c>--urls …</c>, <c>--ConnectionStrings:Qunyun=…</c>) apply to every verb.
 /// </summary>
 internal static class QunyunCli
 {
@@ -39,6 +39,7 @@ internal static class QunyunCli
         root.Subcommands.Add(ApiKey(configuration, build));
         root.Subcommands.Add(User(configuration, build));
         root.Subcommands.Add(ImportCommand.Create(configuration, build));
+        root.Subcommands.Add(TagsCommand.Create(configuration, build));
         return await root.Parse(command).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 

@@ -30,6 +30,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<MemberAttribute> MemberAttributes => Set<MemberAttribute>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();
+    public DbSet<MemberFact> MemberFacts => Set<MemberFact>();
+    public DbSet<TagChange> TagChanges => Set<TagChange>();
+    public DbSet<TagRecheckRun> TagRecheckRuns => Set<TagRecheckRun>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
     public DbSet<FailedEvent> FailedEvents => Set<FailedEvent>();

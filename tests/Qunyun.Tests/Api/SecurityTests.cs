@@ -23,6 +23,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/members/{id:guid}/identities"] = w => new { channelId = w.Channel, externalUserId = "new-ext", displayName = "x" },
         ["POST /api/v1/tags"] = _ => new { name = "vip" },
         ["PUT /api/v1/tags/{id:guid}"] = _ => new { name = "vip2" },
+        ["POST /api/v1/tags/recheck"] = _ => new { },
         ["POST /api/v1/apikeys"] = _ => new { name = "k", role = "Analyst" },
     };
 

@@ -61,7 +61,7 @@ internal static class DemoStructure
     }
 
     public static async Task<List<Tag>> TagsAsync(QunyunDb db, CancellationToken cancellationToken) =>
-        await db.Tags.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        await db.Tags.AsNoTracking().Where(t => t.Kind == TagKind.Manual).OrderBy(t => t.Name).ToListAsync(cancellationToken);
 
     public static string ExternalId(int group) => $"demo-{1000 + group}";
 }

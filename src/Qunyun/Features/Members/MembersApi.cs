@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 
@@ -31,14 +32,14 @@ public static class MembersApi
         return paging.ApplyAsync(members, cancellationToken);
     }
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound>> Get(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MemberResponse>, NotFound>> Get(Guid id, QunyunDb db, InterestDecay interests, CancellationToken cancellationToken)
     {
-        var member = await db.FindAsync(id, cancellationToken);
+        var member = await db.FindAsync(id, interests, cancellationToken);
         return member is null ? TypedResults.NotFound() : TypedResults.Ok(member);
     }
 
     private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateMemberRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -84,11 +85,11 @@ public static class MembersApi
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/members/{member.Id}", await db.FindAsync(member.Id, cancellationToken));
+        return TypedResults.Created($"/api/v1/members/{member.Id}", await db.FindAsync(member.Id, interests, cancellationToken));
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem>> Update(
-        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -111,7 +112,7 @@ public static class MembersApi
         member.Note = Blank(request.Note);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok((await db.FindAsync(id, cancellationToken))!);
+        return TypedResults.Ok((await db.FindAsync(id, interests, cancellationToken))!);
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)

@@ -751,6 +751,51 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
+                    b.Property<long>("AmountTenThousandths")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EventId", "Topic");
+
+                    b.HasIndex("MemberId", "Kind", "Topic", "OccurredAt");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Topic", "OccurredAt");
+
+                    b.ToTable("MemberFacts");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -764,6 +809,9 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.Property<double>("Weight")
                         .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("WeightAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
@@ -811,6 +859,69 @@ namespace Qunyun.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TagKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TagName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.ToTable("TagChanges");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagRecheckRun", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("TagRecheckRuns");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
@@ -994,6 +1105,15 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
@@ -1011,6 +1131,64 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Member");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
+                {
+                    b.OwnsOne("Qunyun.Engine.Tagging.TagRule", "Rule", b1 =>
+                        {
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("ChannelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Comparison")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
+
+                            b1.Property<Guid?>("GroupId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<decimal>("Threshold")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("Topic")
+                                .HasMaxLength(55)
+                                .HasColumnType("character varying(55)");
+
+                            b1.Property<int>("WindowDays")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("TagId");
+
+                            b1.ToTable("Tags");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TagId");
+                        });
+
+                    b.Navigation("Rule");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>

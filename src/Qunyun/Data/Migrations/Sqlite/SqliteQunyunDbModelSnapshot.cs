@@ -740,6 +740,51 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Topic");
+
+                    b.HasIndex("MemberId", "Kind", "Topic", "OccurredAt");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Topic", "OccurredAt");
+
+                    b.ToTable("MemberFacts");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -753,6 +798,9 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("WeightAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
@@ -800,6 +848,69 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.ToTable("TagChanges");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagRecheckRun", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("TagRecheckRuns");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
@@ -983,6 +1094,15 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
@@ -1000,6 +1120,64 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
+                {
+                    b.OwnsOne("Qunyun.Engine.Tagging.TagRule", "Rule", b1 =>
+                        {
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ChannelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comparison")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("GroupId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Threshold")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Topic")
+                                .HasMaxLength(55)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("WindowDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TagId");
+
+                            b1.ToTable("Tags");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TagId");
+                        });
+
+                    b.Navigation("Rule");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
