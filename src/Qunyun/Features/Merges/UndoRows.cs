@@ -37,6 +37,7 @@ internal static class UndoRows
         await db.SaveChangesAsync(cancellationToken);
         var touched = snapshot.Memberships.Select(r => r.GroupId).ToList();
         touched.AddRange(await FollowLaterEventsAsync(db, snapshot, survivorId, absorbedId, later, cancellationToken));
+        await KeepSurvivorInGroupsItSpokeInAsync(db, snapshot, survivorId, cancellationToken);
         await GroupCounts.RecountAsync(db, touched, cancellationToken);
     }
 
@@ -80,6 +81,36 @@ internal static class UndoRows
 
         await db.SaveChangesAsync(cancellationToken);
         return groupIds;
+    }
+
+    /// <summary>
+    /// A group whose membership went back to the restored member, where the survivor's own identities were active
+    /// after the merge: the survivor is a member there too, joined at its first event in the group.
+    /// </summary>
+    private static async Task KeepSurvivorInGroupsItSpokeInAsync(QunyunDb db, MergeSnapshot snapshot, Guid survivorId, CancellationToken cancellationToken)
+    {
+        var moved = snapshot.Memberships.Where(m => m.Survivor is null).Select(m => m.GroupId).ToList();
+        var inGroups = (await db.Memberships.Where(m => m.MemberId == survivorId && moved.Contains(m.GroupId)).Select(m => m.GroupId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var missing = moved.Where(g => !inGroups.Contains(g)).ToList();
+        var events = await db.Events.AsNoTracking().Where(e => e.MemberId == survivorId && missing.Contains(e.GroupId!.Value))
+            .OrderBy(e => e.Id).Select(e => new { e.GroupId, e.Kind, e.OccurredAt }).ToListAsync(cancellationToken);
+        foreach (var group in events.GroupBy(e => e.GroupId!.Value))
+        {
+            var joinedAt = group.Min(e => e.OccurredAt);
+            var lastMove = group.LastOrDefault(e => e.Kind is "member_joined" or "member_left");
+            db.Memberships.Add(new Membership
+            {
+                Id = Guid.CreateVersion7(new DateTimeOffset(joinedAt)),
+                MemberId = survivorId,
+                GroupId = group.Key,
+                Role = MembershipRole.Member,
+                JoinedAt = joinedAt,
+                LeftAt = lastMove?.Kind == "member_left" ? lastMove.OccurredAt : null,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static async Task RestoreTagsAsync(QunyunDb db, MergeSnapshot snapshot, Guid survivorId, Guid absorbedId, CancellationToken cancellationToken)
