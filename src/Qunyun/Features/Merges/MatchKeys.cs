@@ -40,8 +40,12 @@ public static class MatchKeys
     {
         var values = await ReadAsync(db, memberIds, settings, cancellationToken);
         await db.MemberMatchKeys.Where(k => memberIds.Contains(k.MemberId)).ExecuteDeleteAsync(cancellationToken);
-        db.MemberMatchKeys.AddRange(values.SelectMany(m => m.Value.Select(v => new MemberMatchKey { MemberId = m.Key, Key = v.Key, Value = v.Value })));
+        var rows = values.SelectMany(m => m.Value.Select(v => new MemberMatchKey { MemberId = m.Key, Key = v.Key, Value = v.Value })).ToList();
+        db.MemberMatchKeys.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Written set-wise next time: a tracked copy would clash with the rows the next sync adds.
+        rows.ForEach(row => db.Entry(row).State = EntityState.Detached);
         return values;
     }
 
