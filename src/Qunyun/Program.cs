@@ -12,6 +12,7 @@ using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
+using Qunyun.Features.Merges;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
@@ -35,6 +36,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddConsole();
     builder.AddEvents();
     builder.AddTags();
+    builder.AddMerges();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
@@ -61,6 +63,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapChannels()
         .MapGroups()
         .MapMembers()
+        .MapMerges()
         .MapTags()
         .MapEvents()
         .MapFailedEvents()

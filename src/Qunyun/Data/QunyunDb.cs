@@ -39,6 +39,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
     public DbSet<GroupDay> GroupDays => Set<GroupDay>();
     public DbSet<Features.Outbox.OutboxMessage> Outbox => Set<Features.Outbox.OutboxMessage>();
+    public DbSet<Features.Merges.MemberMerge> MemberMerges => Set<Features.Merges.MemberMerge>();
+    public DbSet<Features.Merges.MergeSettings> MergeSettings => Set<Features.Merges.MergeSettings>();
+    public DbSet<Features.Merges.MemberMatchKey> MemberMatchKeys => Set<Features.Merges.MemberMatchKey>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

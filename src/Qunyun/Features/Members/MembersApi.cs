@@ -4,6 +4,7 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Tags;
+using Qunyun.Features.Merges;
 
 namespace Qunyun.Features.Members;
 
@@ -39,7 +40,7 @@ public static class MembersApi
     }
 
     private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, CancellationToken cancellationToken)
+        CreateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -85,11 +86,13 @@ public static class MembersApi
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/members/{member.Id}", await db.FindAsync(member.Id, interests, cancellationToken));
+        db.ChangeTracker.Clear();
+        var id = await AutoMergeAsync(autoMerge, db, member.Id, response, cancellationToken);
+        return TypedResults.Created($"/api/v1/members/{id}", await db.FindAsync(id, interests, cancellationToken));
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem>> Update(
-        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, CancellationToken cancellationToken)
+        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -112,8 +115,27 @@ public static class MembersApi
         member.Note = Blank(request.Note);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok((await db.FindAsync(id, interests, cancellationToken))!);
+        db.ChangeTracker.Clear();
+        var survivor = await AutoMergeAsync(autoMerge, db, id, response, cancellationToken);
+        return TypedResults.Ok((await db.FindAsync(survivor, interests, cancellationToken))!);
     }
+
+    /// <summary>
+    /// Merges the member with any member sharing a verified value (workspace merge settings). Returns the id the
+    /// person now has (an older member absorbs a newer one) and names the merges in the Qunyun-Merges header.
+    /// </summary>
+    private static async Task<Guid> AutoMergeAsync(AutoMerge autoMerge, QunyunDb db, Guid id, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var merges = await autoMerge.ExecuteAsync(db, [id], cancellationToken);
+        if (merges.Count > 0)
+        {
+            response.Headers[MergeHeader] = string.Join(',', merges.Select(m => m.Id));
+        }
+
+        return merges.Aggregate(id, (current, merge) => merge.AbsorbedId == current ? merge.SurvivorId : current);
+    }
+
+    public const string MergeHeader = "Qunyun-Merges";
 
     private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)
     {
