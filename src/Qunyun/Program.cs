@@ -12,6 +12,7 @@ using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
+using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
@@ -34,6 +35,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddApi();
     builder.AddConsole();
     builder.AddEvents();
+    builder.AddSegments();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
@@ -61,11 +63,13 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapGroups()
         .MapMembers()
         .MapTags()
+        .MapSegments()
         .MapEvents()
         .MapFailedEvents()
         .MapImports()
         .MapApiKeys();
     app.MapAccounts();
+    app.MapSegmentDownloads();
     app.MapConsole();
     return app;
 }

@@ -7,6 +7,8 @@ using Qunyun.Features.Channels;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Members;
+using Qunyun.Features.Segments;
+using Qunyun.Features.Segments.TopicGroups;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 
@@ -36,6 +38,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
     public DbSet<GroupDay> GroupDays => Set<GroupDay>();
     public DbSet<Features.Outbox.OutboxMessage> Outbox => Set<Features.Outbox.OutboxMessage>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<InvitationList> InvitationLists => Set<InvitationList>();
+    public DbSet<Invitee> Invitees => Set<Invitee>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
