@@ -13,6 +13,7 @@ using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
+using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
@@ -37,6 +38,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddEvents();
     builder.AddTags();
     builder.AddMerges();
+    builder.AddSegments();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
@@ -65,11 +67,13 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapMembers()
         .MapMerges()
         .MapTags()
+        .MapSegments()
         .MapEvents()
         .MapFailedEvents()
         .MapImports()
         .MapApiKeys();
     app.MapAccounts();
+    app.MapSegmentDownloads();
     app.MapConsole();
     return app;
 }

@@ -7,6 +7,8 @@ using Qunyun.Features.Channels;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Members;
+using Qunyun.Features.Segments;
+using Qunyun.Features.Segments.TopicGroups;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 
@@ -42,6 +44,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Merges.MemberMerge> MemberMerges => Set<Features.Merges.MemberMerge>();
     public DbSet<Features.Merges.MergeSettings> MergeSettings => Set<Features.Merges.MergeSettings>();
     public DbSet<Features.Merges.MemberMatchKey> MemberMatchKeys => Set<Features.Merges.MemberMatchKey>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<InvitationList> InvitationLists => Set<InvitationList>();
+    public DbSet<Invitee> Invitees => Set<Invitee>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -873,6 +873,95 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Segments.Segment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InterestTagId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("MinWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("InterestTagId");
+
+                    b.ToTable("InvitationLists");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.Invitee", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ListId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("Invitees");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.Property<long>("EventId")
@@ -1238,6 +1327,43 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.HasOne("Qunyun.Features.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Tags.Tag", "InterestTag")
+                        .WithMany()
+                        .HasForeignKey("InterestTagId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("InterestTag");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.Invitee", b =>
+                {
+                    b.HasOne("Qunyun.Features.Segments.TopicGroups.InvitationList", "List")
+                        .WithMany("Invitees")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("List");
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", null)
@@ -1333,6 +1459,11 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Memberships");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.Navigation("Invitees");
                 });
 #pragma warning restore 612, 618
         }

@@ -861,6 +861,95 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Segments.Segment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InterestTagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MinWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("InterestTagId");
+
+                    b.ToTable("InvitationLists");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.Invitee", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("Invitees");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.Property<long>("EventId")
@@ -1226,6 +1315,43 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.HasOne("Qunyun.Features.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Tags.Tag", "InterestTag")
+                        .WithMany()
+                        .HasForeignKey("InterestTagId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("InterestTag");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.Invitee", b =>
+                {
+                    b.HasOne("Qunyun.Features.Segments.TopicGroups.InvitationList", "List")
+                        .WithMany("Invitees")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("List");
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", null)
@@ -1321,6 +1447,11 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Memberships");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.Navigation("Invitees");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Data;
+using Qunyun.Features.Accounts;
+using Qunyun.Features.Segments.TopicGroups;
+
+namespace Qunyun.Features.Segments;
+
+public static class SegmentsSetup
+{
+    public static IHostApplicationBuilder AddSegments(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SegmentEvaluator>();
+        builder.Services.AddScoped<SegmentExport>();
+        builder.Services.AddScoped<SaveSegment>();
+        builder.Services.AddScoped<CreateTopicGroups>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The console's CSV download: the same export as the API, behind the sign-in cookie, because a browser download
+    /// is a plain GET that cannot carry an API key (and streaming it through the circuit would hold the whole file).
+    /// </summary>
+    public static IEndpointRouteBuilder MapSegmentDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/console/segments/{id:guid}/export.csv", async (Guid id, QunyunDb db, SegmentExport export, CancellationToken cancellationToken) =>
+            {
+                var segment = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+                return segment is null ? Results.NotFound() : export.Result(db, segment);
+            })
+            .RequireAuthorization(Policies.Read)
+            .ExcludeFromDescription();
+        return app;
+    }
+}
