@@ -6,6 +6,7 @@ using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
@@ -36,6 +37,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
     public DbSet<GroupDay> GroupDays => Set<GroupDay>();
     public DbSet<Features.Outbox.OutboxMessage> Outbox => Set<Features.Outbox.OutboxMessage>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportJobError> ImportJobErrors => Set<ImportJobError>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
