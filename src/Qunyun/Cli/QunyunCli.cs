@@ -18,6 +18,7 @@ internal static class QunyunCli
     private static readonly IReadOnlySet<string> CommandOptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "demo", "members", "workspace", "role", "name", "email", "password", "channel", "file", "help", "version",
+        "map", "dry-run", "create-tags", "all-or-nothing", "encoding",
     };
 
     /// <summary>Quiet logs on stderr for one-shot verbs, so stdout carries only their answer.</summary>

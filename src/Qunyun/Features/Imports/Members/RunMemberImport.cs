@@ -198,7 +198,7 @@ public sealed class RunMemberImport(QunyunDbFactory factory, EventProcessor writ
         while (true)
         {
             await using var db = factory.Create(workspaceId);
-            var stale = await db.Members.Where(m => m.Phone != null && m.PhoneKey == null).Take(1000).ToListAsync(cancellationToken);
+            var stale = await db.Members.Where(m => m.Phone != null && m.PhoneKey == null).OrderBy(m => m.Id).Take(1000).ToListAsync(cancellationToken);
             if (stale.Count == 0)
             {
                 return;
