@@ -5,7 +5,7 @@ namespace Qunyun.Engine.Members;
 /// <summary>
 /// A phone number reduced to one comparable key, so "+86 138-0013-8000", "0086 13800138000" and "１３８００１３８０００"
 /// are the same person. Separators go, full-width digits fold, "00" becomes "+", and an 11-digit number starting with 1
-/// (a mainland China mobile, the common case in an SCRM export) gets +86. Other numbers without a country code keep
+/// (a mainland China mobile, the common case in an SCRM export) gets +86, as does 86 followed by one. Other numbers without a country code keep
 /// their digits as they are: they match only when written the same way.
 /// </summary>
 public static class PhoneNumber
@@ -50,7 +50,11 @@ public static class PhoneNumber
             number = number[2..];
         }
 
-        if (!international && number.Length == 11 && number[0] == '1')
+        if (!international && number.Length == 13 && number.StartsWith("861", StringComparison.Ordinal))
+        {
+            international = true;
+        }
+        else if (!international && number.Length == 11 && number[0] == '1')
         {
             international = true;
             number = "86" + number;

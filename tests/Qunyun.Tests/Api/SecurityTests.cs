@@ -126,10 +126,10 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         var a = await World.BuildAsync(app, "lists-a");
         var b = await World.BuildAsync(app, "lists-b");
 
-        foreach (var list in new[] { "/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys" })
+        foreach (var list in new[] { "/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/imports" })
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
-            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel })
+            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Import })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -146,7 +146,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     }
 
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
-    public sealed record World(TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent)
+    public sealed record World(TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent, Guid Import)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -160,7 +160,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             await ws.Client.PutAsync($"/api/v1/members/{member}/tags/{tag}", null);
             var identity = (await (await ws.Client.GetAsync($"/api/v1/members/{member}")).ReadJsonAsync()).GetProperty("identities")[0].GetProperty("id").GetGuid();
             var apiKey = (await ws.Client.PostOkAsync("/api/v1/apikeys", new { name = "spare", role = "Analyst" })).GetProperty("key").GetProperty("id").GetGuid();
-            return new World(ws, channel, group, member, identity, tag, apiKey, await SetAsideAnEventAsync(app, ws, channel, slug));
+            var import = (await ws.ImportMembersAsync(System.Text.Encoding.UTF8.GetBytes("姓名,邮箱\n导入的人,bad\n"))).GetProperty("id").GetGuid();
+            return new World(ws, channel, group, member, identity, tag, apiKey, await SetAsideAnEventAsync(app, ws, channel, slug), import);
         }
 
         /// <summary>One event of the workspace, set aside as if the pipeline had failed on it.</summary>
@@ -184,6 +185,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "channels" => Channel,
             "apikeys" => ApiKey,
             "failed" => FailedEvent,
+            "imports" => Import,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }
