@@ -67,6 +67,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapImports()
         .MapApiKeys();
     app.MapAccounts();
+    app.MapImportDownloads();
     app.MapConsole();
     return app;
 }
