@@ -39,6 +39,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddTags();
     builder.AddMerges();
     builder.AddSegments();
+    builder.AddImports();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
@@ -74,6 +75,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapApiKeys();
     app.MapAccounts();
     app.MapSegmentDownloads();
+    app.MapImportDownloads();
     app.MapConsole();
     return app;
 }

@@ -24,6 +24,8 @@ public sealed class FieldErrors
 
     public FieldErrors AddIf(bool condition, string field, string message) => condition ? Add(field, message) : this;
 
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

@@ -19,6 +19,7 @@ internal static class QunyunCli
     {
         "demo", "members", "workspace", "role", "name", "email", "password", "channel", "file", "help", "version",
         "interest", "min-weight", "group-size", "create", "type",
+        "map", "dry-run", "create-tags", "all-or-nothing", "encoding",
     };
 
     /// <summary>Quiet logs on stderr for one-shot verbs, so stdout carries only their answer.</summary>

@@ -6,6 +6,7 @@ using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Segments.TopicGroups;
@@ -47,6 +48,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<InvitationList> InvitationLists => Set<InvitationList>();
     public DbSet<Invitee> Invitees => Set<Invitee>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportJobError> ImportJobErrors => Set<ImportJobError>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

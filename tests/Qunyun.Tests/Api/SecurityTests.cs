@@ -138,11 +138,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         var a = await World.BuildAsync(app, "lists-a");
         var b = await World.BuildAsync(app, "lists-b");
 
-        foreach (var list in new[] { "/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges",
+        foreach (var list in new[] { "/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges", "/api/v1/imports",
             "/api/v1/segments", "/api/v1/segments/topic-groups/invitation-lists" })
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
-            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Segment, b.InvitationList })
+            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Import, b.Segment, b.InvitationList })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -161,7 +161,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
-        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList)
+        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -184,7 +184,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
                 .GetProperty("id").GetGuid();
             var list = (await ws.Client.PostOkAsync("/api/v1/segments/topic-groups", new { interestTagId = interest, minWeight = 0, channelId = channel }))[0]
                 .GetProperty("invitationListId").GetGuid();
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list);
+            var import = (await ws.ImportMembersAsync(System.Text.Encoding.UTF8.GetBytes("姓名,邮箱\n导入的人,bad\n"))).GetProperty("id").GetGuid();
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -222,6 +223,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "merges" => Merge,
             "segments" => Segment,
             "invitation-lists" => InvitationList,
+            "imports" => Import,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

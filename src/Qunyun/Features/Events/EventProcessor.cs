@@ -133,6 +133,23 @@ public sealed class EventProcessor(
         }
     }
 
+    /// <summary>
+    /// Runs other writes of member state (the CSV import) under the pipeline's single-writer lock, so an identity the
+    /// pipeline creates cannot slip in between the import's lookup and its insert (and SQLite sees one writer at a time).
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _singleWriter.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _singleWriter.Release();
+        }
+    }
+
     /// <summary>Processes until nothing is pending (tests, the demo simulator, imports).</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {

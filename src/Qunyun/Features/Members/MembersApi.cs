@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
+using Qunyun.Engine.Members;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Merges;
@@ -70,6 +71,7 @@ public static class MembersApi
             DisplayName = request.DisplayName!.Trim(),
             Email = Blank(request.Email),
             Phone = Blank(request.Phone),
+            PhoneKey = PhoneNumber.Key(request.Phone),
             Note = Blank(request.Note),
             CreatedAt = now.UtcDateTime,
         };
@@ -112,6 +114,7 @@ public static class MembersApi
         member.DisplayName = request.DisplayName!.Trim();
         member.Email = Blank(request.Email);
         member.Phone = Blank(request.Phone);
+        member.PhoneKey = PhoneNumber.Key(request.Phone);
         member.Note = Blank(request.Note);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
