@@ -9,6 +9,8 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public IReadOnlyCollection<string> Fields => _errors.Keys;
+
     public FieldErrors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
