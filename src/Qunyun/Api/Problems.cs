@@ -9,7 +9,7 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
-    public IEnumerable<string> Fields => _errors.Keys;
+    public IReadOnlyCollection<string> Fields => _errors.Keys;
     public bool Has(string field) => _errors.ContainsKey(field);
 
     public FieldErrors Add(string field, string message)

@@ -18,8 +18,13 @@ public sealed class SegmentExport(SegmentEvaluator segments, QunyunDbFactory fac
     private const int BatchSize = 500;
     private static readonly string[] Fixed = ["id", "name", "email", "phone", "joined", "last_active", "activity_score", "tags"];
 
-    public PushStreamHttpResult Result(QunyunDb db, Segment segment) =>
-        TypedResults.Stream(stream => WriteAsync(db, SegmentJson.Deserialize(segment.Definition), stream, CancellationToken.None),
+    /// <summary>The download response; it opens its own contexts, which live as long as the stream, not the request's scope.</summary>
+    public PushStreamHttpResult Result(Guid workspaceId, Segment segment, CancellationToken cancellationToken) =>
+        TypedResults.Stream(async stream =>
+            {
+                await using var db = factory.Create(workspaceId);
+                await WriteAsync(db, SegmentJson.Deserialize(segment.Definition), stream, cancellationToken);
+            },
             "text/csv; charset=utf-8", $"{segment.Name}.csv");
 
     public async Task WriteAsync(QunyunDb db, SegmentNode definition, Stream output, CancellationToken cancellationToken)

@@ -110,7 +110,7 @@ public static class SegmentsApi
         Guid id, QunyunDb db, SegmentExport export, CancellationToken cancellationToken)
     {
         var segment = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return segment is null ? TypedResults.NotFound() : export.Result(db, segment);
+        return segment is null ? TypedResults.NotFound() : export.Result(db.WorkspaceId, segment, cancellationToken);
     }
 
     internal static async Task<SegmentNode?> DefinitionAsync(this QunyunDb db, Guid id, CancellationToken cancellationToken)
