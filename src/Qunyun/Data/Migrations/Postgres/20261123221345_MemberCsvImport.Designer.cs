@@ -12,7 +12,7 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQunyunDb))]
-    [Migration("20261123204544_MemberCsvImport")]
+    [Migration("20261123221345_MemberCsvImport")]
     partial class MemberCsvImport
     {
         /// <inheritdoc />
@@ -722,6 +722,10 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<DateTime?>("LastActiveAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -748,6 +752,8 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId", "Email");
+
+                    b.HasIndex("WorkspaceId", "EmailKey");
 
                     b.HasIndex("WorkspaceId", "PhoneKey");
 
