@@ -7,6 +7,11 @@ if (args is ["pages", .. var rest])
     return await ListPageLoad.RunAsync(rest);
 }
 
+if (args is ["members-csv", .. var csvOptions])
+{
+    return await MembersCsvFile.RunAsync(csvOptions);
+}
+
 if (args is ["ingest", .. var options])
 {
     return await IngestLoad.RunAsync(options);

@@ -70,6 +70,7 @@ public static class MembersApi
             Id = Guid.CreateVersion7(now),
             DisplayName = request.DisplayName!.Trim(),
             Email = Blank(request.Email),
+            EmailKey = EmailKey(request.Email),
             Phone = Blank(request.Phone),
             PhoneKey = PhoneNumber.Key(request.Phone),
             Note = Blank(request.Note),
@@ -113,6 +114,7 @@ public static class MembersApi
 
         member.DisplayName = request.DisplayName!.Trim();
         member.Email = Blank(request.Email);
+        member.EmailKey = EmailKey(request.Email);
         member.Phone = Blank(request.Phone);
         member.PhoneKey = PhoneNumber.Key(request.Phone);
         member.Note = Blank(request.Note);
@@ -167,6 +169,8 @@ public static class MembersApi
 
         return null;
     }
+
+    internal static string? EmailKey(string? email) => Blank(email)?.ToLowerInvariant();
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

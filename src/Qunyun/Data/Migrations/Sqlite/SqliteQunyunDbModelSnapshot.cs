@@ -708,6 +708,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActiveAt")
                         .HasColumnType("TEXT");
 
@@ -734,6 +738,8 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId", "Email");
+
+                    b.HasIndex("WorkspaceId", "EmailKey");
 
                     b.HasIndex("WorkspaceId", "PhoneKey");
 

@@ -14,6 +14,7 @@ internal sealed class ImportState
     private readonly Dictionary<(Guid, string), Guid> _identityOwners = [];
     private readonly Dictionary<string, HashSet<Guid>> _byEmail = [];
     private readonly Dictionary<string, HashSet<Guid>> _byPhone = [];
+    private readonly HashSet<Guid> _changed = [];
 
     public Dictionary<Guid, Member> Members { get; } = [];
     public Dictionary<string, Tag> Tags { get; } = new(StringComparer.Ordinal);
@@ -39,9 +40,9 @@ internal sealed class ImportState
     /// <summary>Call before changing a member's e-mail or phone, then <see cref="Index"/> after.</summary>
     public void Unindex(Member member)
     {
-        if (member.Email is not null)
+        if (member.EmailKey is not null)
         {
-            _byEmail.GetValueOrDefault(EmailKey(member.Email))?.Remove(member.Id);
+            _byEmail.GetValueOrDefault(member.EmailKey)?.Remove(member.Id);
         }
 
         if (member.PhoneKey is not null)
@@ -52,9 +53,9 @@ internal sealed class ImportState
 
     public void Index(Member member)
     {
-        if (member.Email is not null)
+        if (member.EmailKey is not null)
         {
-            Set(_byEmail, EmailKey(member.Email)).Add(member.Id);
+            Set(_byEmail, member.EmailKey).Add(member.Id);
         }
 
         if (member.PhoneKey is not null)
@@ -68,9 +69,31 @@ internal sealed class ImportState
         }
     }
 
+    /// <summary>The member differs from the database now (created or changed by a row).</summary>
+    public void Changed(Guid memberId) => _changed.Add(memberId);
+
+    /// <summary>
+    /// In a dry run, after a batch: members the file did not change are dropped (the database still says what they
+    /// are, and a later batch loads them again), so memory grows only with what the file would create or change.
+    /// </summary>
+    public void ForgetUnchanged()
+    {
+        foreach (var member in Members.Values.Where(m => !_changed.Contains(m.Id)).ToList())
+        {
+            Unindex(member);
+            foreach (var identity in member.Identities)
+            {
+                _identityOwners.Remove((identity.ChannelId, identity.ExternalUserId));
+            }
+
+            Members.Remove(member.Id);
+        }
+    }
+
     /// <summary>After a batch is committed: the database is the truth again.</summary>
     public void Forget()
     {
+        _changed.Clear();
         Members.Clear();
         Tags.Clear();
         _identityOwners.Clear();

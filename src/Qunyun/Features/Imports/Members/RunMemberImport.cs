@@ -38,7 +38,7 @@ public sealed class RunMemberImport(QunyunDbFactory factory, EventProcessor writ
 
                 job.Total = await CountAsync(open, job.Encoding!, cancellationToken);
                 job.StartedAt = clock.GetUtcNow().UtcDateTime;
-                await FillPhoneKeysAsync(workspaceId, cancellationToken);
+                await FillMatchKeysAsync(workspaceId, cancellationToken);
                 var dry = job.DryRun || options.AllOrNothing;
                 job.Status = dry && !job.DryRun ? ImportStatus.Validating : ImportStatus.Running;
                 await SaveAsync(jobs, job, progress, cancellationToken);
@@ -130,7 +130,9 @@ public sealed class RunMemberImport(QunyunDbFactory factory, EventProcessor writ
         await using var db = factory.Create(workspaceId);
         var batch = new ImportBatch(db, state, options, write: false, now);
         await batch.LoadAsync(rows, cancellationToken);
-        return (rows.Select(batch.Apply).ToList(), batch.TagsCreated);
+        var outcomes = rows.Select(batch.Apply).ToList();
+        state.ForgetUnchanged();
+        return (outcomes, batch.TagsCreated);
     }
 
     private async Task<(List<RowOutcome>, int)> WriteAsync(
@@ -192,19 +194,28 @@ public sealed class RunMemberImport(QunyunDbFactory factory, EventProcessor writ
         return count;
     }
 
-    /// <summary>Members whose phone was set before the phone key existed get it now, so matching by phone finds them.</summary>
-    private async Task FillPhoneKeysAsync(Guid workspaceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Members whose e-mail or phone was written without its match key (before the keys existed, or by code that does
+    /// not set them) get it now, so matching finds them. The keys are derived columns; no value a user sees changes.
+    /// </summary>
+    private async Task FillMatchKeysAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
         while (true)
         {
             await using var db = factory.Create(workspaceId);
-            var stale = await db.Members.Where(m => m.Phone != null && m.PhoneKey == null).OrderBy(m => m.Id).Take(1000).ToListAsync(cancellationToken);
+            var stale = await db.Members.Where(m => (m.Phone != null && m.PhoneKey == null) || (m.Email != null && m.EmailKey == null))
+                .OrderBy(m => m.Id).Take(1000).ToListAsync(cancellationToken);
             if (stale.Count == 0)
             {
                 return;
             }
 
-            stale.ForEach(m => m.PhoneKey = PhoneNumber.Key(m.Phone) ?? ""); // "" marks a phone that is no number
+            foreach (var member in stale)
+            {
+                member.PhoneKey = member.Phone is null ? null : PhoneNumber.Key(member.Phone) ?? ""; // "" marks a phone that is no number
+                member.EmailKey = member.Email is null ? null : ImportState.EmailKey(member.Email);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -12,6 +12,13 @@ namespace Qunyun.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "EmailKey",
+                table: "Members",
+                type: "character varying(320)",
+                maxLength: 320,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "PhoneKey",
                 table: "Members",
                 type: "character varying(16)",
@@ -74,6 +81,11 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_WorkspaceId_EmailKey",
+                table: "Members",
+                columns: new[] { "WorkspaceId", "EmailKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_WorkspaceId_PhoneKey",
                 table: "Members",
                 columns: new[] { "WorkspaceId", "PhoneKey" });
@@ -99,7 +111,15 @@ namespace Qunyun.Data.Migrations.Postgres
                 name: "ImportJobs");
 
             migrationBuilder.DropIndex(
+                name: "IX_Members_WorkspaceId_EmailKey",
+                table: "Members");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Members_WorkspaceId_PhoneKey",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "EmailKey",
                 table: "Members");
 
             migrationBuilder.DropColumn(

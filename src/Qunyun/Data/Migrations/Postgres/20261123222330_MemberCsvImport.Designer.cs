@@ -13,7 +13,7 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQunyunDb))]
-    [Migration("20261123221836_MemberCsvImport")]
+    [Migration("20261123222330_MemberCsvImport")]
     partial class MemberCsvImport
     {
         /// <inheritdoc />
@@ -723,6 +723,10 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<DateTime?>("LastActiveAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -749,6 +753,8 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId", "Email");
+
+                    b.HasIndex("WorkspaceId", "EmailKey");
 
                     b.HasIndex("WorkspaceId", "PhoneKey");
 

@@ -11,7 +11,7 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQunyunDb))]
-    [Migration("20261123221823_MemberCsvImport")]
+    [Migration("20261123222312_MemberCsvImport")]
     partial class MemberCsvImport
     {
         /// <inheritdoc />
@@ -711,6 +711,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActiveAt")
                         .HasColumnType("TEXT");
 
@@ -737,6 +741,8 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId", "Email");
+
+                    b.HasIndex("WorkspaceId", "EmailKey");
 
                     b.HasIndex("WorkspaceId", "PhoneKey");
 
