@@ -54,10 +54,10 @@ public static class MemberPlanner
         var joinDay = trajectory.SampleJoinDay(random, calendar.Days);
         var joinedAt = joinDay is { } day
             ? calendar.Utc(day, DailyRhythm.SampleTimeOfDay(random, calendar.DayOfWeek(day)))
-            : calendar.Start.AddMinutes(-random.Next(60, Math.Max(61, simGroup.OpenedDaysBefore * 1440)));
+            : calendar.Start.AddSeconds(-random.Next(3600, Math.Max(3601, simGroup.OpenedDaysBefore * 86400)));
         if (joinedAt >= calendar.End)
         {
-            joinedAt = calendar.End.AddMinutes(-random.Next(5, 360));
+            joinedAt = calendar.End.AddSeconds(-random.Next(300, 6 * 3600));
         }
 
         var leaveDay = trajectory.SampleLeaveDay(random, joinDay ?? -1, calendar.Days);

@@ -41,7 +41,7 @@ internal sealed class MemberTraffic(int seed, MemberPlan member, SimulationSetup
         if (membership.JoinsDuringPeriod)
         {
             Add(SimKind.Joined, membership.Group, membership.JoinedAt);
-            var introduced = membership.JoinedAt.AddMinutes(_random.Next(1, 40));
+            var introduced = membership.JoinedAt.AddSeconds(_random.Next(30, 40 * 60));
             if (_random.NextDouble() < rates.IntroductionShare && introduced < until)
             {
                 Add(SimKind.Message, membership.Group, introduced, variant: _random.Next(), introduction: true);
@@ -65,7 +65,7 @@ internal sealed class MemberTraffic(int seed, MemberPlan member, SimulationSetup
             if (member.ChecksIn && firstGroup && _random.NextDouble() < rates.CheckInChance * Math.Min(1, level))
             {
                 var morning = DailyRhythm.IsWeekend(weekday) ? TimeSpan.FromHours(8.5) : TimeSpan.FromHours(7);
-                AddWithin(SimKind.CheckIn, membership.Group, calendar.Utc(day, morning + TimeSpan.FromMinutes(_random.Next(150))), membership.JoinedAt, until);
+                AddWithin(SimKind.CheckIn, membership.Group, calendar.Utc(day, morning + TimeSpan.FromSeconds(_random.Next(150 * 60))), membership.JoinedAt, until);
             }
         }
 
@@ -105,7 +105,7 @@ internal sealed class MemberTraffic(int seed, MemberPlan member, SimulationSetup
 
         var at = calendar.Utc(day, DailyRhythm.SampleTimeOfDay(_random, calendar.DayOfWeek(day)));
         var published = calendar.Utc(setup.Content[item].PublishedDay, TimeSpan.FromHours(20));
-        AddMemberEvent(SimKind.ContentViewed, at > published ? at : published.AddMinutes(_random.Next(1, 180)), item);
+        AddMemberEvent(SimKind.ContentViewed, at > published ? at : published.AddSeconds(_random.Next(60, 180 * 60)), item);
     }
 
     private void Purchases(int from, int to)
@@ -137,7 +137,7 @@ internal sealed class MemberTraffic(int seed, MemberPlan member, SimulationSetup
             var chance = rates.AttendanceChance * (Affinity(gathering.Topics, 1) > 1 ? 1 : 0.05) * (0.6 + 0.4 * Math.Min(member.Talk, 2));
             if (gathering.Day >= from && gathering.Day <= to && _random.NextDouble() < chance)
             {
-                AddMemberEvent(SimKind.EventAttended, calendar.Utc(gathering.Day, gathering.LocalTime).AddMinutes(_random.Next(-20, 40)), g);
+                AddMemberEvent(SimKind.EventAttended, calendar.Utc(gathering.Day, gathering.LocalTime).AddSeconds(_random.Next(-20 * 60, 40 * 60)), g);
             }
         }
     }
