@@ -7,6 +7,11 @@ if (args is ["pages", .. var rest])
     return await ListPageLoad.RunAsync(rest);
 }
 
+if (args is ["engine", .. var engineOptions])
+{
+    return EngineLoad.Run(engineOptions);
+}
+
 if (args is ["ingest", .. var options])
 {
     return await IngestLoad.RunAsync(options);

@@ -14,6 +14,7 @@ namespace Qunyun.Engine.Pipeline;
 public sealed class PipelineEngine(PipelineState state, PipelineSettings settings)
 {
     private const int SearchTextLimit = 2000;
+    private readonly LocalDayCache _days = new(settings.Zone);
     private PipelineEffects _effects = new();
 
     public PipelineState State => state;
@@ -21,17 +22,32 @@ public sealed class PipelineEngine(PipelineState state, PipelineSettings setting
     /// <param name="now">When the batch runs; new groups take their id from it.</param>
     public Resolution Apply(in PipelineEvent e, DateTime now)
     {
-        var day = LocalDay.Of(e.OccurredAt, settings.Zone);
+        var day = _days.Of(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc));
         var member = ResolveMember(e);
-        var group = e.ExternalGroupId is null ? null : ResolveGroup(e, now);
-        if (group is not null)
+        var interaction = e.Kind.IsInteraction();
+        GroupState? group = null;
+        if (e.ExternalGroupId is null)
         {
-            UpdateMembership(e, day, member, group);
+            if (interaction)
+            {
+                CountMemberDay(e.Kind, new MemberDayKey(member.Id, Guid.Empty, day));
+            }
+        }
+        else
+        {
+            group = ResolveGroup(e, now);
+            ref var groupDay = ref _effects.GroupDay(new GroupDayKey(group.Id, day));
+            UpdateMembership(e, member, group, ref groupDay);
+            if (interaction)
+            {
+                groupDay.ActiveMembers += CountMemberDay(e.Kind, new MemberDayKey(member.Id, group.Id, day)) ? 1 : 0;
+                groupDay.Messages += e.Kind == EventKind.Message ? 1 : 0;
+                groupDay.Reactions += e.Kind == EventKind.Reaction ? 1 : 0;
+            }
         }
 
-        if (e.Kind.IsInteraction())
+        if (interaction)
         {
-            CountInteraction(e, day, member, group);
             member.LastActiveAt = member.LastActiveAt is { } last && last > e.OccurredAt ? last : e.OccurredAt;
             var score = new ActivityScore(member.ActivityScore, member.ActivityScoreAt ?? e.OccurredAt)
                 .Add(ActivityWeights.For(e.Kind, e.IsReply), e.OccurredAt, settings.HalfLife);
@@ -134,7 +150,7 @@ public sealed class PipelineEngine(PipelineState state, PipelineSettings setting
         return group;
     }
 
-    private void UpdateMembership(in PipelineEvent e, DateOnly day, MemberState member, GroupState group)
+    private void UpdateMembership(in PipelineEvent e, MemberState member, GroupState group, ref GroupDayCounts groupDay)
     {
         if (!state.Memberships.TryGetValue((member.Id, group.Id), out var membership))
         {
@@ -159,7 +175,7 @@ public sealed class PipelineEngine(PipelineState state, PipelineSettings setting
                     Mark(membership, Change.Moved, _effects.MovedMemberships);
                 }
 
-                _effects.GroupDay(new GroupDayKey(group.Id, day)).Joins++;
+                groupDay.Joins++;
                 _effects.TouchedGroups.Add(group.Id);
                 break;
             case EventKind.MemberLeft:
@@ -169,7 +185,7 @@ public sealed class PipelineEngine(PipelineState state, PipelineSettings setting
                     Mark(membership, Change.Moved, _effects.MovedMemberships);
                 }
 
-                _effects.GroupDay(new GroupDayKey(group.Id, day)).Leaves++;
+                groupDay.Leaves++;
                 _effects.TouchedGroups.Add(group.Id);
                 break;
             default:
@@ -185,24 +201,14 @@ public sealed class PipelineEngine(PipelineState state, PipelineSettings setting
         }
     }
 
-    private void CountInteraction(in PipelineEvent e, DateOnly day, MemberState member, GroupState? group)
+    /// <summary>Counts the interaction on the member's day; true when it is the member's first that day (in that group).</summary>
+    private bool CountMemberDay(EventKind kind, MemberDayKey key)
     {
-        var key = new MemberDayKey(member.Id, group?.Id ?? Guid.Empty, day);
-        if (state.KnownMemberDays.Add(key) && group is not null)
-        {
-            _effects.GroupDay(new GroupDayKey(group.Id, day)).ActiveMembers++;
-        }
-
         ref var memberDay = ref _effects.MemberDay(key);
         memberDay.Interactions++;
-        memberDay.Messages += e.Kind == EventKind.Message ? 1 : 0;
-        memberDay.Reactions += e.Kind == EventKind.Reaction ? 1 : 0;
-        if (group is not null && e.Kind is EventKind.Message or EventKind.Reaction)
-        {
-            ref var groupDay = ref _effects.GroupDay(new GroupDayKey(group.Id, day));
-            groupDay.Messages += e.Kind == EventKind.Message ? 1 : 0;
-            groupDay.Reactions += e.Kind == EventKind.Reaction ? 1 : 0;
-        }
+        memberDay.Messages += kind == EventKind.Message ? 1 : 0;
+        memberDay.Reactions += kind == EventKind.Reaction ? 1 : 0;
+        return state.KnownMemberDays.Add(key);
     }
 
     private static void Mark(MemberState member, Change change, List<MemberState> list)
