@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
-using Qunyun.Engine.Events;
-using Qunyun.Engine.Scoring;
+using Qunyun.Engine.Pipeline;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Events;
@@ -96,19 +95,19 @@ public sealed class EventProcessor(
             await using var db = factory.Create(workspaceId.Value);
             var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(limit)
                 .Select(p => p.Event!).ToListAsync(cancellationToken);
-            db.Events.AttachRange(pending); // tracked, so the resolved MemberId/GroupId are written back
             var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
+            var settings = new PipelineSettings(WorkspaceTime.Zone(workspace.TimeZone), TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), workspace.DefaultGroupType);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var state = await BatchState.LoadAsync(db, pending, cancellationToken);
+            var (processedEvents, effects) = ApplyEvent.Run(state, settings, pending, db.WorkspaceId, clock.GetUtcNow().UtcDateTime);
+
+            // The built-in effects go first, so that stages find this batch's members, groups and rollups in batch.Db.
+            await EffectsWriter.WriteAsync(db, effects, pending, cancellationToken);
+            await BatchState.RecountGroupsAsync(db, effects.TouchedGroups, cancellationToken);
             var batch = new PipelineBatch(db, clock);
-            var apply = new ApplyEvent(state, WorkspaceTime.Zone(workspace.TimeZone), workspace.DefaultGroupType,
-                TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), clock);
-            var processedEvents = new List<ProcessedEvent>(pending.Count);
-            foreach (var entry in pending)
+            foreach (var processed in processedEvents)
             {
-                var processed = apply.Run(entry);
-                processedEvents.Add(processed);
                 foreach (var stage in stages)
                 {
                     await stage.ProcessAsync(processed, batch, cancellationToken);
@@ -123,7 +122,6 @@ public sealed class EventProcessor(
             await db.SaveChangesAsync(cancellationToken);
             var done = pending.Select(p => p.Id).ToList();
             await db.PendingEvents.Where(p => done.Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken);
-            await state.RecountGroupsAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return pending.Count;
         }
