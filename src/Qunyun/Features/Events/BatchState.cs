@@ -24,10 +24,11 @@ internal sealed class BatchState
             state.Pipeline.ChannelNames[channel.Id] = channel.Name;
         }
 
-        // Each lookup names the channels too, so the (ChannelId, external id) unique indexes serve it.
+        // EF.Parameter: one array-like parameter per list (json_each on SQLite, an array on PostgreSQL) instead of one
+        // parameter per id, which SQLite binds in quadratic time. Each lookup names the channels too, so the (ChannelId, external id) unique indexes serve it.
         var channelIds = events.Select(e => e.ChannelId).Distinct().ToList();
         var externalGroups = events.Where(e => e.ExternalGroupId is not null).Select(e => e.ExternalGroupId!).Distinct().ToList();
-        state.Groups = await db.Groups.AsNoTracking().Where(g => channelIds.Contains(g.ChannelId) && externalGroups.Contains(g.ExternalId))
+        state.Groups = await db.Groups.AsNoTracking().Where(g => EF.Parameter(channelIds).Contains(g.ChannelId) && EF.Parameter(externalGroups).Contains(g.ExternalId))
             .ToDictionaryAsync(g => g.Id, cancellationToken);
         foreach (var group in state.Groups.Values)
         {
@@ -45,10 +46,10 @@ internal sealed class BatchState
         }
 
         var users = events.Where(e => e.ExternalUserId is not null).Select(e => e.ExternalUserId!).Distinct().ToList();
-        var identities = await db.MemberIdentities.AsNoTracking().Where(i => channelIds.Contains(i.ChannelId) && users.Contains(i.ExternalUserId))
+        var identities = await db.MemberIdentities.AsNoTracking().Where(i => EF.Parameter(channelIds).Contains(i.ChannelId) && EF.Parameter(users).Contains(i.ExternalUserId))
             .Select(i => new { i.Id, i.MemberId, i.ChannelId, i.ExternalUserId, i.DisplayName, i.CreatedAt }).ToListAsync(cancellationToken);
         var memberIds = identities.Select(i => i.MemberId).Distinct().ToList();
-        state.Members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        state.Members = await db.Members.AsNoTracking().Where(m => EF.Parameter(memberIds).Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var members = state.Members.Values.ToDictionary(m => m.Id, m => new MemberState
         {
             Id = m.Id,
@@ -72,7 +73,7 @@ internal sealed class BatchState
             });
         }
 
-        foreach (var m in await db.Memberships.Where(m => memberIds.Contains(m.MemberId))
+        foreach (var m in await db.Memberships.Where(m => EF.Parameter(memberIds).Contains(m.MemberId))
                      .Select(m => new { m.Id, m.MemberId, m.GroupId, m.JoinedAt, m.LeftAt }).ToListAsync(cancellationToken))
         {
             state.Pipeline.Add(new MembershipState { Id = m.Id, MemberId = m.MemberId, GroupId = m.GroupId, JoinedAt = m.JoinedAt, LeftAt = m.LeftAt });
@@ -81,7 +82,7 @@ internal sealed class BatchState
         // Local days lie within a day of the UTC date.
         var earliest = DateOnly.FromDateTime(events.Min(e => e.OccurredAt)).AddDays(-1);
         var latest = DateOnly.FromDateTime(events.Max(e => e.OccurredAt)).AddDays(1);
-        foreach (var day in await db.MemberDays.Where(d => memberIds.Contains(d.MemberId) && d.Day >= earliest && d.Day <= latest)
+        foreach (var day in await db.MemberDays.Where(d => EF.Parameter(memberIds).Contains(d.MemberId) && d.Day >= earliest && d.Day <= latest)
                      .Select(d => new { d.MemberId, d.GroupId, d.Day }).ToListAsync(cancellationToken))
         {
             state.Pipeline.KnownMemberDays.Add(new MemberDayKey(day.MemberId, day.GroupId, day.Day));
@@ -139,7 +140,7 @@ internal sealed class BatchState
         var touched = groups.ToList();
         if (touched.Count > 0)
         {
-            await db.Groups.Where(g => touched.Contains(g.Id)).ExecuteUpdateAsync(
+            await db.Groups.Where(g => EF.Parameter(touched).Contains(g.Id)).ExecuteUpdateAsync(
                 s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
         }
     }

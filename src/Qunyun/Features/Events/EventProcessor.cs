@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
@@ -92,6 +93,7 @@ public sealed class EventProcessor(
                 return 0;
             }
 
+            var mark = Stopwatch.GetTimestamp();
             await using var db = factory.Create(workspaceId.Value);
             var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(limit)
                 .Select(p => p.Event!).ToListAsync(cancellationToken);
@@ -99,12 +101,16 @@ public sealed class EventProcessor(
             var settings = new PipelineSettings(WorkspaceTime.Zone(workspace.TimeZone), TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), workspace.DefaultGroupType);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            mark = PipelineMetrics.Phase("process.read", mark);
             var state = await BatchState.LoadAsync(db, pending, cancellationToken);
+            mark = PipelineMetrics.Phase("process.load", mark);
             var (processedEvents, effects) = ApplyEvent.Run(state, settings, pending, db.WorkspaceId, clock.GetUtcNow().UtcDateTime);
+            mark = PipelineMetrics.Phase("process.engine", mark);
 
             // The built-in effects go first, so that stages find this batch's members, groups and rollups in batch.Db.
             await EffectsWriter.WriteAsync(db, effects, pending, cancellationToken);
             await BatchState.RecountGroupsAsync(db, effects.TouchedGroups, cancellationToken);
+            mark = PipelineMetrics.Phase("process.write", mark);
             var batch = new PipelineBatch(db, clock);
             foreach (var processed in processedEvents)
             {
@@ -120,9 +126,11 @@ public sealed class EventProcessor(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            mark = PipelineMetrics.Phase("process.stages", mark);
             var done = pending.Select(p => p.Id).ToList();
-            await db.PendingEvents.Where(p => done.Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken);
+            await db.PendingEvents.Where(p => EF.Parameter(done).Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            PipelineMetrics.Phase("process.commit", mark);
             return pending.Count;
         }
         finally

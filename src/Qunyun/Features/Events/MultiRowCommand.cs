@@ -20,7 +20,7 @@ internal sealed class MultiRowCommand(QunyunDb db, string head, string tail, int
     /// SQLite looks each named parameter up by a linear search, so a statement's binding cost grows with the square of
     /// its parameters: a few hundred per statement is the sweet spot (measured in docs/benchmarks.md).
     /// </summary>
-    internal static int SqliteParameters { get; set; } = 400;
+    internal static int SqliteParameters { get; set; } = 100;
 
     private const int PostgresParameters = 30_000;
     private const int PostgresRows = 1000;
