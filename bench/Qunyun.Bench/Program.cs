@@ -12,6 +12,11 @@ if (args is ["members-csv", .. var csvOptions])
     return await MembersCsvFile.RunAsync(csvOptions);
 }
 
+if (args is ["engine", .. var engineOptions])
+{
+    return EngineLoad.Run(engineOptions);
+}
+
 if (args is ["ingest", .. var options])
 {
     return await IngestLoad.RunAsync(options);

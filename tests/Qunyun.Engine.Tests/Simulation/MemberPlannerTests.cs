@@ -5,7 +5,7 @@ namespace Qunyun.Engine.Tests.Simulation;
 
 public sealed class MemberPlannerTests
 {
-    private static readonly List<MemberPlan> Plans = Members(2000);
+    private static readonly List<MemberPlan> Plans = SimulationWorld.Members(2000);
 
     [Fact]
     public void Plan_SameSeedAndNumber_SamePlan()

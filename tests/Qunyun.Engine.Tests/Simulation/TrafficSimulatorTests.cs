@@ -6,7 +6,7 @@ namespace Qunyun.Engine.Tests.Simulation;
 
 public sealed class TrafficSimulatorTests
 {
-    private static readonly List<MemberPlan> Plans = Members(1500);
+    private static readonly List<MemberPlan> Plans = SimulationWorld.Members(1500);
     private static readonly List<SimEvent> Events = TrafficSimulator.Generate(Seed, Setup, Calendar, Plans);
 
     [Fact]
