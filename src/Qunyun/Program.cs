@@ -12,6 +12,7 @@ using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
+using Qunyun.Features.Moderation;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
@@ -34,6 +35,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddApi();
     builder.AddConsole();
     builder.AddEvents();
+    builder.AddModeration();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
@@ -64,6 +66,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapEvents()
         .MapFailedEvents()
         .MapImports()
+        .MapModeration()
         .MapApiKeys();
     app.MapAccounts();
     app.MapConsole();

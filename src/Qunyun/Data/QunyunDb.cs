@@ -7,6 +7,7 @@ using Qunyun.Features.Channels;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Members;
+using Qunyun.Features.Moderation;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 
@@ -36,6 +37,13 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
     public DbSet<GroupDay> GroupDays => Set<GroupDay>();
     public DbSet<Features.Outbox.OutboxMessage> Outbox => Set<Features.Outbox.OutboxMessage>();
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+    public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+    public DbSet<WordList> WordLists => Set<WordList>();
+    public DbSet<AllowListEntry> AllowList => Set<AllowListEntry>();
+    public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+    public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
+    public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -1,0 +1,23 @@
+using Qunyun.Features.Events;
+
+namespace Qunyun.Features.Moderation;
+
+public static class ModerationSetup
+{
+    public static IHostApplicationBuilder AddModeration(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PublishRuleSet>();
+        builder.Services.AddSingleton<ReviewDecision>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapModeration(this RouteGroupBuilder api)
+    {
+        var moderation = api.MapGroup("/moderation").WithTags("Moderation");
+        moderation.MapRuleSets();
+        moderation.MapDecisions();
+        moderation.MapAllowList();
+        return api;
+    }
+}
