@@ -9,8 +9,8 @@ public sealed record EffectiveRuleSet(
 {
     public static readonly IReadOnlyDictionary<string, string> DefaultWarnings = new Dictionary<string, string>
     {
-        ["zh-CN"] = "{member}，你的消息违反了群规（{rule}），已被处理。这是第 {strikes} 次警告。",
-        ["en"] = "{member}, your message broke the group rules ({rule}) and was removed. Warning {strikes}.",
+        ["zh-CN"] = "{member}，你的消息违反了群规（{rule}），已被处理。",
+        ["en"] = "{member}, your message broke the group rules ({rule}) and was removed.",
     };
 
     /// <summary>

@@ -19,10 +19,7 @@ internal sealed class ApplyEvent(BatchState state, TimeZoneInfo zone, GroupType 
         e.MemberId = member.Id;
         e.GroupId = group?.Id;
 
-        if (group is not null)
-        {
-            UpdateMembership(kind, e, member, group);
-        }
+        var membership = group is null ? null : UpdateMembership(kind, e, member, group);
 
         if (kind.IsInteraction())
         {
@@ -33,7 +30,7 @@ internal sealed class ApplyEvent(BatchState state, TimeZoneInfo zone, GroupType 
             (member.ActivityScore, member.ActivityScoreAt) = (score.Value, score.At);
         }
 
-        return new ProcessedEvent(e, kind, payload, member, group);
+        return new ProcessedEvent(e, kind, payload, member, group, membership);
     }
 
     private Member ResolveMember(Event e, EventPayload payload)
@@ -108,7 +105,7 @@ internal sealed class ApplyEvent(BatchState state, TimeZoneInfo zone, GroupType 
         return group;
     }
 
-    private void UpdateMembership(EventKind kind, Event e, Member member, Group group)
+    private Membership UpdateMembership(EventKind kind, Event e, Member member, Group group)
     {
         state.Memberships.TryGetValue((member.Id, group.Id), out var membership);
         if (membership is null)
@@ -156,6 +153,8 @@ internal sealed class ApplyEvent(BatchState state, TimeZoneInfo zone, GroupType 
 
                 break;
         }
+
+        return membership;
     }
 
     private void CountInteraction(EventKind kind, Event e, Member member, Group? group)

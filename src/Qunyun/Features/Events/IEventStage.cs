@@ -21,5 +21,5 @@ public interface IEventStage
         ValueTask.CompletedTask;
 }
 
-/// <summary>An event with what the pipeline resolved for it.</summary>
-public sealed record ProcessedEvent(Event Event, EventKind Kind, EventPayload Payload, Member Member, Group? Group);
+/// <summary>An event with what the pipeline resolved for it (the membership when the event is in a group).</summary>
+public sealed record ProcessedEvent(Event Event, EventKind Kind, EventPayload Payload, Member Member, Group? Group, Membership? Membership = null);

@@ -16,7 +16,15 @@ public static class DecisionsApi
         moderation.MapGet("/decisions/{id:guid}", Get);
         moderation.MapPost("/decisions/{id:guid}/reverse", Reverse).RequireAuthorization(Policies.Write);
         moderation.MapPost("/decisions/{id:guid}/false-positive", FalsePositive).RequireAuthorization(Policies.Write);
+        moderation.MapPost("/dry-run", DryRunAsync).RequireAuthorization(Policies.Write);
         return moderation;
+    }
+
+    private static async Task<Results<Ok<DryRunResponse>, ValidationProblem>> DryRunAsync(
+        DryRunRequest request, QunyunDb db, DryRun dryRun, CancellationToken cancellationToken)
+    {
+        var outcome = await dryRun.ExecuteAsync(db, request, cancellationToken);
+        return outcome.Errors is { } errors ? errors.ToProblem() : TypedResults.Ok(outcome.Response!);
     }
 
     private static Task<Page<DecisionResponse>> List(

@@ -9,6 +9,12 @@ public static class ModerationSetup
         builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PublishRuleSet>();
         builder.Services.AddSingleton<ReviewDecision>();
+        builder.Services.AddSingleton<DryRun>();
+        builder.Services.AddSingleton<ModerationRules>();
+        builder.Services.AddSingleton<DetectorStates>();
+        builder.Services.AddSingleton<ImageScanner>();
+        builder.Services.AddHttpClient(ImageScanner.HttpClientName);
+        builder.Services.AddSingleton<IEventStage, ModerationStage>();
         return builder;
     }
 
@@ -16,6 +22,7 @@ public static class ModerationSetup
     {
         var moderation = api.MapGroup("/moderation").WithTags("Moderation");
         moderation.MapRuleSets();
+        moderation.MapWordLists();
         moderation.MapDecisions();
         moderation.MapAllowList();
         return api;

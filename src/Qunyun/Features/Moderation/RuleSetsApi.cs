@@ -27,7 +27,7 @@ public static class RuleSetsApi
     }
 
     private static async Task<List<RuleSetResponse>> List(QunyunDb db, CancellationToken cancellationToken) =>
-        await Project(db.RuleSets.AsNoTracking()).OrderBy(r => r.GroupId != null).ThenBy(r => r.GroupName).ToListAsync(cancellationToken);
+        await Project(db.RuleSets.AsNoTracking().OrderBy(r => r.GroupId != null).ThenBy(r => r.Group!.Name)).ToListAsync(cancellationToken);
 
     private static async Task<Results<Created<RuleSetDetailResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateRuleSetRequest request, QunyunDb db, PublishRuleSet publish, ClaimsPrincipal user, CancellationToken cancellationToken)
