@@ -24,6 +24,16 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/tags"] = _ => new { name = "vip" },
         ["PUT /api/v1/tags/{id:guid}"] = _ => new { name = "vip2" },
         ["POST /api/v1/apikeys"] = _ => new { name = "k", role = "Analyst" },
+        ["POST /api/v1/moderation/rulesets"] = w => new { groupId = w.Group, definition = new { rules = Array.Empty<object>() } },
+        ["PUT /api/v1/moderation/rulesets/{id:guid}"] = _ => new { definition = new { rulesText = "changed" } },
+        ["POST /api/v1/moderation/rulesets/{id:guid}/import"] = _ => new { format = "qunyun.ruleset/1", definition = new { rulesText = "imported" } },
+        ["POST /api/v1/moderation/wordlists"] = _ => new { name = "new-list", text = "加微信" },
+        ["POST /api/v1/moderation/wordlists/check"] = _ => new { text = "加微信" },
+        ["PUT /api/v1/moderation/wordlists/{id:guid}"] = _ => new { name = "ads", text = "加微信\n代开发票" },
+        ["POST /api/v1/moderation/decisions/{id:guid}/reverse"] = _ => new { note = "mistake" },
+        ["POST /api/v1/moderation/decisions/{id:guid}/false-positive"] = _ => new { note = "mistake" },
+        ["POST /api/v1/moderation/groups/{id:guid}/allow"] = _ => new { kind = "Domain", value = "partner.example" },
+        ["POST /api/v1/moderation/dry-run"] = w => new { groupId = w.Group, from = "2026-11-01T00:00:00Z", to = "2026-11-30T00:00:00Z" },
     };
 
     [Fact]
@@ -126,10 +136,12 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         var a = await World.BuildAsync(app, "lists-a");
         var b = await World.BuildAsync(app, "lists-b");
 
-        foreach (var list in new[] { "/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys" })
+        string[] lists = ["/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys",
+            "/api/v1/moderation/rulesets", "/api/v1/moderation/wordlists", "/api/v1/moderation/decisions"];
+        foreach (var list in lists)
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
-            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel })
+            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -146,7 +158,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     }
 
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
-    public sealed record World(TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent)
+    public sealed record World(TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent, ModerationIds Moderation)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -160,7 +172,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             await ws.Client.PutAsync($"/api/v1/members/{member}/tags/{tag}", null);
             var identity = (await (await ws.Client.GetAsync($"/api/v1/members/{member}")).ReadJsonAsync()).GetProperty("identities")[0].GetProperty("id").GetGuid();
             var apiKey = (await ws.Client.PostOkAsync("/api/v1/apikeys", new { name = "spare", role = "Analyst" })).GetProperty("key").GetProperty("id").GetGuid();
-            return new World(ws, channel, group, member, identity, tag, apiKey, await SetAsideAnEventAsync(app, ws, channel, slug));
+            var failed = await SetAsideAnEventAsync(app, ws, channel, slug);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, await ModerationIds.BuildAsync(ws, group, member, channel, failed));
         }
 
         /// <summary>One event of the workspace, set aside as if the pipeline had failed on it.</summary>
@@ -184,7 +197,41 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "channels" => Channel,
             "apikeys" => ApiKey,
             "failed" => FailedEvent,
+            "rulesets" => Moderation.RuleSet,
+            "versions" => Moderation.Version,
+            "wordlists" => Moderation.WordList,
+            "decisions" => Moderation.Decision,
+            "allow" => Moderation.AllowEntry,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
+    }
+}
+
+/// <summary>One of each moderation thing: a word list, the default rule set and its version, an allow entry, a decision.</summary>
+public sealed record ModerationIds(Guid WordList, Guid RuleSet, Guid Version, Guid AllowEntry, Guid Decision)
+{
+    public static async Task<ModerationIds> BuildAsync(TestWorkspace ws, Guid group, Guid member, Guid channel, long eventId)
+    {
+        var list = (await ws.Client.PostOkAsync("/api/v1/moderation/wordlists", new { name = "ads", text = "加微信" })).GetProperty("list").GetProperty("id").GetGuid();
+        var set = (await ws.Client.PostOkAsync("/api/v1/moderation/rulesets",
+            new { definition = new { rules = new[] { new { key = "ads", detector = "words", list = "ads", strike = true } } } })).GetProperty("ruleSet");
+        var allow = (await ws.Client.PostOkAsync($"/api/v1/moderation/groups/{group}/allow", new { kind = "Word", value = "兼职老师" })).GetProperty("id").GetGuid();
+        await using var db = ws.OpenDb();
+        var decision = new Features.Moderation.ModerationDecision
+        {
+            Id = Guid.CreateVersion7(),
+            EventId = eventId,
+            ChannelId = channel,
+            GroupId = group,
+            MemberId = member,
+            ExternalUserId = "u",
+            RuleKey = "ads",
+            Actions = "delete,warn",
+            Actor = "rule:ads",
+            Matched = "加微信",
+        };
+        db.ModerationDecisions.Add(decision);
+        await db.SaveChangesAsync();
+        return new ModerationIds(list, set.GetProperty("id").GetGuid(), set.GetProperty("currentVersionId").GetGuid(), allow, decision.Id);
     }
 }

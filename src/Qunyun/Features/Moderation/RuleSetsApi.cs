@@ -63,6 +63,11 @@ public static class RuleSetsApi
     private static async Task<Results<Ok<RuleSetDetailResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Import(
         Guid id, RuleSetExport document, QunyunDb db, PublishRuleSet publish, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!await db.RuleSets.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
         if (document.Format != RuleSetExport.CurrentFormat)
         {
             return new FieldErrors().Add("format", $"Expected \"{RuleSetExport.CurrentFormat}\" (a file exported by Qunyun).").ToProblem();
