@@ -10,6 +10,7 @@ public static class ModerationSetup
         builder.Services.AddSingleton<PublishRuleSet>();
         builder.Services.AddSingleton<ReviewDecision>();
         builder.Services.AddSingleton<DryRun>();
+        builder.Services.AddSingleton<SaveWordList>();
         builder.Services.AddSingleton<ModerationRules>();
         builder.Services.AddSingleton<DetectorStates>();
         builder.Services.AddSingleton<ImageScanner>();

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Qunyun.Api;
 using Qunyun.Engine.Moderation;
 
@@ -11,7 +10,7 @@ public static partial class WordListImport
     public const int MaxTextLength = 2_000_000;
 
     /// <summary>Issues that refuse the list outright, whatever the person accepts.</summary>
-    private static readonly WordListIssueKind[] Fatal = [WordListIssueKind.EmptyList, WordListIssueKind.TooManyWords];
+    private static readonly WordListIssueKind[] FatalKinds = [WordListIssueKind.EmptyList, WordListIssueKind.TooManyWords];
 
     public static WordListParseResult Parse(string text, bool splitCommaJoined, bool keepSingleCharacters) =>
         WordListParser.Parse(text, new WordListParseOptions
@@ -31,27 +30,14 @@ public static partial class WordListImport
         errors.AddIf(string.IsNullOrWhiteSpace(text), "text", "Required: one word per line.")
             .AddIf(text?.Length > MaxTextLength, "text", $"At most {MaxTextLength:N0} characters.");
 
-    /// <summary>Why the parsed list cannot be saved as sent, or null: empty, too big, or issues not yet accepted.</summary>
-    public static ValidationProblem? Refusal(WordListParseResult result, bool acceptIssues)
-    {
-        if (result.Issues.FirstOrDefault(i => Fatal.Contains(i.Kind)) is { } fatal)
+    /// <summary>Why the list is refused whatever the person accepts (empty, too many words), or null.</summary>
+    public static string? Fatal(WordListParseResult result) =>
+        result.Issues.FirstOrDefault(i => FatalKinds.Contains(i.Kind))?.Kind switch
         {
-            var message = fatal.Kind == WordListIssueKind.EmptyList
-                ? "The list has no words (only blank lines and comments)."
-                : $"More than {WordList.MaxWords:N0} words; split the list.";
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [message] });
-        }
-
-        if (result.Issues.Count == 0 || acceptIssues)
-        {
-            return null;
-        }
-
-        var counts = string.Join(", ", result.Issues.GroupBy(i => i.Kind).Select(g => $"{g.Count()} {g.Key}"));
-        return TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { ["acceptIssues"] = [$"The list has {result.Issues.Count} issues ({counts}). Review them and send acceptIssues: true to save the list as the report says."] },
-            extensions: new Dictionary<string, object?> { ["issues"] = Report(result).Issues });
-    }
+            WordListIssueKind.EmptyList => "The list has no words (only blank lines and comments).",
+            WordListIssueKind.TooManyWords => $"More than {WordList.MaxWords:N0} words; split the list.",
+            _ => null,
+        };
 
     public static bool IsName(string? name) => name is not null && NameShape().IsMatch(name);
 

@@ -39,25 +39,15 @@ public static class WordListsApi
     }
 
     private static async Task<Results<Created<WordListDetailResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        WordListRequest request, QunyunDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        WordListRequest request, QunyunDb db, SaveWordList save, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (parsed, problem) = Read(request);
-        if (problem is not null)
+        var outcome = await save.ExecuteAsync(db, null, request, Staff.NameOf(user), cancellationToken);
+        return outcome switch
         {
-            return problem;
-        }
-
-        var name = request.Name!;
-        if (await db.WordLists.AnyAsync(w => w.Name == name, cancellationToken))
-        {
-            return Conflicts.Of($"A word list named '{name}' already exists; replace its words with PUT.");
-        }
-
-        var now = clock.GetUtcNow();
-        var list = new WordList { Id = Guid.CreateVersion7(now), Name = name, UpdatedBy = Staff.NameOf(user), CreatedAt = now.UtcDateTime };
-        Apply(list, request, parsed!, Staff.NameOf(user), now.UtcDateTime);
-        await SaveAsync(db, clock, () => db.WordLists.Add(list), cancellationToken);
-        return TypedResults.Created($"/api/v1/moderation/wordlists/{list.Id}", await DetailAsync(db, list, cancellationToken));
+            { Errors: { } errors } => Problem(errors, outcome.Issues),
+            { Conflict: { } conflict } => Conflicts.Of(conflict),
+            _ => TypedResults.Created($"/api/v1/moderation/wordlists/{outcome.List!.Id}", await DetailAsync(db, outcome.List, cancellationToken)),
+        };
     }
 
     private static async Task<Results<Ok<WordListDetailResponse>, NotFound>> Get(Guid id, QunyunDb db, CancellationToken cancellationToken) =>
@@ -67,36 +57,28 @@ public static class WordListsApi
 
     /// <summary>Replaces the list's words (an import over it) and maybe its name and description; the revision rises.</summary>
     private static async Task<Results<Ok<WordListDetailResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Replace(
-        Guid id, WordListRequest request, QunyunDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid id, WordListRequest request, QunyunDb db, SaveWordList save, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var list = await db.WordLists.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (list is null)
+        var outcome = await save.ExecuteAsync(db, id, request, Staff.NameOf(user), cancellationToken);
+        return outcome switch
         {
-            return TypedResults.NotFound();
+            { NotFound: true } => TypedResults.NotFound(),
+            { Errors: { } errors } => Problem(errors, outcome.Issues),
+            { Conflict: { } conflict } => Conflicts.Of(conflict),
+            _ => TypedResults.Ok(await DetailAsync(db, outcome.List!, cancellationToken)),
+        };
+    }
+
+    /// <summary>A 400 naming the fields; with unaccepted issues, the parser's report rides along as "issues".</summary>
+    private static ValidationProblem Problem(FieldErrors errors, IReadOnlyList<WordListIssueResponse>? issues)
+    {
+        var problem = errors.ToProblem();
+        if (issues is not null)
+        {
+            problem.ProblemDetails.Extensions["issues"] = issues;
         }
 
-        var (parsed, problem) = Read(request);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (request.Name != list.Name)
-        {
-            if (await db.WordLists.AnyAsync(w => w.Name == request.Name && w.Id != id, cancellationToken))
-            {
-                return Conflicts.Of($"A word list named '{request.Name}' already exists.");
-            }
-
-            if ((await UsageAsync(db, cancellationToken)).GetValueOrDefault(list.Name) is { Count: > 0 } rules)
-            {
-                return Conflicts.Of($"Rules refer to '{list.Name}' by name ({string.Join(", ", rules)}); change them before renaming the list.");
-            }
-        }
-
-        Apply(list, request, parsed!, Staff.NameOf(user), clock.GetUtcNow().UtcDateTime);
-        await SaveAsync(db, clock, () => { }, cancellationToken);
-        return TypedResults.Ok(await DetailAsync(db, list, cancellationToken));
+        return problem;
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
@@ -134,31 +116,6 @@ public static class WordListsApi
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/plain; charset=utf-8", $"{list.Name}.txt");
-    }
-
-    private static (Engine.Moderation.WordListParseResult? Parsed, ValidationProblem? Problem) Read(WordListRequest request)
-    {
-        var errors = new FieldErrors()
-            .AddIf(!WordListImport.IsName(request.Name), "name", "1 to 64 letters, digits, '-' or '_' (rules refer to the list by this name).")
-            .AddIf(request.Description?.Length > 500, "description", "At most 500 characters.");
-        WordListImport.CheckText(request.Text, errors);
-        if (errors.Any)
-        {
-            return (null, errors.ToProblem());
-        }
-
-        var parsed = WordListImport.Parse(request.Text!, request.SplitCommaJoined, request.KeepSingleCharacters);
-        return (parsed, WordListImport.Refusal(parsed, request.AcceptIssues));
-    }
-
-    private static void Apply(WordList list, WordListRequest request, Engine.Moderation.WordListParseResult parsed, string author, DateTime now)
-    {
-        list.Name = request.Name!;
-        list.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        list.Words = string.Join('\n', parsed.Words);
-        list.WordCount = parsed.Words.Count;
-        list.Revision++;
-        (list.UpdatedBy, list.UpdatedAt) = (author, now);
     }
 
     private static async Task SaveAsync(QunyunDb db, TimeProvider clock, Action change, CancellationToken cancellationToken)
