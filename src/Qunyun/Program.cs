@@ -69,6 +69,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapModeration()
         .MapApiKeys();
     app.MapAccounts();
+    app.MapModerationDownloads();
     app.MapConsole();
     return app;
 }

@@ -35,8 +35,9 @@ public sealed record DecisionFilter(Guid? GroupId, Guid? MemberId, string? Rule,
 
 public sealed record ReverseRequest(string? Note);
 
-/// <summary>What goes to the group's allow-list; by default the matched word, or the domain for link and QR hits.</summary>
-public sealed record FalsePositiveRequest(AllowKind? Kind, string? Value, string? Note);
+/// <summary>What goes to the group's allow-list (by default the matched word, or the domain for link and QR hits);
+/// with <see cref="AllowList"/> false the decision is only reversed and marked.</summary>
+public sealed record FalsePositiveRequest(AllowKind? Kind, string? Value, string? Note, bool AllowList = true);
 
 /// <summary>The reversal decision and what could not be undone (a kick, a deleted message).</summary>
 public sealed record ReviewResponse(DecisionResponse Decision, DecisionResponse Reversal, IReadOnlyList<string> NotUndone, AllowEntryResponse? Allowed);

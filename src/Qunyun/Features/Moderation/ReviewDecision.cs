@@ -27,7 +27,7 @@ public sealed class ReviewDecision(TimeProvider clock)
         }
 
         var errors = new FieldErrors().AddIf(note?.Length > 500, "note", "At most 500 characters.");
-        var allow = falsePositive is null ? null : AllowFor(decision, falsePositive, errors);
+        var allow = falsePositive is { AllowList: true } ? AllowFor(decision, falsePositive, errors) : null;
         if (errors.Any)
         {
             return new Outcome(null, errors, null);

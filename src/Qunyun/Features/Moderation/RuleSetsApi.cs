@@ -17,7 +17,7 @@ public static class RuleSetsApi
         moderation.MapGet("/rulesets/{id:guid}", Get);
         moderation.MapPut("/rulesets/{id:guid}", Publish).RequireAuthorization(Policies.Write);
         moderation.MapDelete("/rulesets/{id:guid}", Delete).RequireAuthorization(Policies.Write);
-        moderation.MapGet("/rulesets/{id:guid}/export", Export);
+        moderation.MapGet("/rulesets/{id:guid}/export", ExportAsync);
         moderation.MapPost("/rulesets/{id:guid}/import", Import).RequireAuthorization(Policies.Write);
         moderation.MapGet("/versions/{id:guid}", GetVersion);
         moderation.MapGet("/versions/{id:guid}/diff", Diff);
@@ -135,7 +135,7 @@ public static class RuleSetsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<RuleSetExport>, NotFound>> Export(Guid id, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<RuleSetExport>, NotFound>> ExportAsync(Guid id, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var current = await db.RuleSets.AsNoTracking().Where(r => r.Id == id)
             .Join(db.RuleSetVersions, r => r.CurrentVersionId, v => v.Id, (r, v) => new { r.Scope, r.GroupId, v.Number, v.Definition })

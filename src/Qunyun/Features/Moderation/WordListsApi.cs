@@ -18,7 +18,7 @@ public static class WordListsApi
         moderation.MapGet("/wordlists/{id:guid}", Get);
         moderation.MapPut("/wordlists/{id:guid}", Replace).RequireAuthorization(Policies.Write);
         moderation.MapDelete("/wordlists/{id:guid}", Delete).RequireAuthorization(Policies.Write);
-        moderation.MapGet("/wordlists/{id:guid}/export", Export);
+        moderation.MapGet("/wordlists/{id:guid}/export", ExportAsync);
         return moderation;
     }
 
@@ -99,7 +99,7 @@ public static class WordListsApi
     }
 
     /// <summary>UTF-8 text, one word per line, with a comment header; importing it again gives the same words.</summary>
-    private static async Task<Results<FileContentHttpResult, NotFound>> Export(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(Guid id, QunyunDb db, CancellationToken cancellationToken)
     {
         var list = await db.WordLists.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (list is null)
