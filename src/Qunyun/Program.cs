@@ -13,6 +13,7 @@ using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
+using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
@@ -40,6 +41,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddMerges();
     builder.AddSegments();
     builder.AddImports();
+    builder.AddModeration();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
@@ -72,10 +74,12 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapEvents()
         .MapFailedEvents()
         .MapImports()
+        .MapModeration()
         .MapApiKeys();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();
+    app.MapModerationDownloads();
     app.MapConsole();
     return app;
 }

@@ -70,6 +70,9 @@ public sealed class MembershipState
     public required Guid GroupId { get; init; }
     public DateTime JoinedAt { get; set; }
     public DateTime? LeftAt { get; set; }
+
+    /// <summary>Staff roles come from the stored membership; the pipeline only ever creates plain members.</summary>
+    public Groups.MembershipRole Role { get; init; } = Groups.MembershipRole.Member;
     internal Change Pending { get; set; }
 }
 

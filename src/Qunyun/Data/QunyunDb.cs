@@ -8,6 +8,7 @@ using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
+using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Segments.TopicGroups;
 using Qunyun.Features.Tags;
@@ -50,6 +51,13 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Invitee> Invitees => Set<Invitee>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportJobError> ImportJobErrors => Set<ImportJobError>();
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+    public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+    public DbSet<WordList> WordLists => Set<WordList>();
+    public DbSet<AllowListEntry> AllowList => Set<AllowListEntry>();
+    public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+    public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
+    public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

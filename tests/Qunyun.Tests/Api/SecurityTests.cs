@@ -32,6 +32,16 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/segments/preview"] = w => new { definition = new { type = "hasTag", tagId = w.Tag } },
         ["POST /api/v1/segments/topic-groups/proposals"] = w => new { interestTagId = w.Interest, minWeight = 0 },
         ["POST /api/v1/segments/topic-groups"] = w => new { interestTagId = w.Interest, minWeight = 0, channelId = w.Channel },
+        ["POST /api/v1/moderation/rulesets"] = w => new { groupId = w.Group, definition = new { rules = Array.Empty<object>() } },
+        ["PUT /api/v1/moderation/rulesets/{id:guid}"] = _ => new { definition = new { rulesText = "changed" } },
+        ["POST /api/v1/moderation/rulesets/{id:guid}/import"] = _ => new { format = "qunyun.ruleset/1", definition = new { rulesText = "imported" } },
+        ["POST /api/v1/moderation/wordlists"] = _ => new { name = "new-list", text = "加微信" },
+        ["POST /api/v1/moderation/wordlists/check"] = _ => new { text = "加微信" },
+        ["PUT /api/v1/moderation/wordlists/{id:guid}"] = _ => new { name = "ads", text = "加微信\n代开发票" },
+        ["POST /api/v1/moderation/decisions/{id:guid}/reverse"] = _ => new { note = "mistake" },
+        ["POST /api/v1/moderation/decisions/{id:guid}/false-positive"] = _ => new { note = "mistake" },
+        ["POST /api/v1/moderation/groups/{id:guid}/allow"] = _ => new { kind = "Domain", value = "partner.example" },
+        ["POST /api/v1/moderation/dry-run"] = w => new { groupId = w.Group, from = "2026-11-01T00:00:00Z", to = "2026-11-30T00:00:00Z" },
     };
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
@@ -138,11 +148,14 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         var a = await World.BuildAsync(app, "lists-a");
         var b = await World.BuildAsync(app, "lists-b");
 
-        foreach (var list in new[] { "/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges", "/api/v1/imports",
-            "/api/v1/segments", "/api/v1/segments/topic-groups/invitation-lists" })
+        string[] lists = ["/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges", "/api/v1/imports",
+            "/api/v1/segments", "/api/v1/segments/topic-groups/invitation-lists",
+            "/api/v1/moderation/rulesets", "/api/v1/moderation/wordlists", "/api/v1/moderation/decisions"];
+        foreach (var list in lists)
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
-            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Import, b.Segment, b.InvitationList })
+            foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Import, b.Segment, b.InvitationList,
+                b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -161,7 +174,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
-        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import)
+        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -185,7 +198,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var list = (await ws.Client.PostOkAsync("/api/v1/segments/topic-groups", new { interestTagId = interest, minWeight = 0, channelId = channel }))[0]
                 .GetProperty("invitationListId").GetGuid();
             var import = (await ws.ImportMembersAsync(System.Text.Encoding.UTF8.GetBytes("姓名,邮箱\n导入的人,bad\n"))).GetProperty("id").GetGuid();
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import,
+                await ModerationIds.BuildAsync(ws, group, member, channel, failed));
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -224,7 +238,41 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "segments" => Segment,
             "invitation-lists" => InvitationList,
             "imports" => Import,
+            "rulesets" => Moderation.RuleSet,
+            "versions" => Moderation.Version,
+            "wordlists" => Moderation.WordList,
+            "decisions" => Moderation.Decision,
+            "allow" => Moderation.AllowEntry,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
+    }
+}
+
+/// <summary>One of each moderation thing: a word list, the default rule set and its version, an allow entry, a decision.</summary>
+public sealed record ModerationIds(Guid WordList, Guid RuleSet, Guid Version, Guid AllowEntry, Guid Decision)
+{
+    public static async Task<ModerationIds> BuildAsync(TestWorkspace ws, Guid group, Guid member, Guid channel, long eventId)
+    {
+        var list = (await ws.Client.PostOkAsync("/api/v1/moderation/wordlists", new { name = "ads", text = "加微信" })).GetProperty("list").GetProperty("id").GetGuid();
+        var set = (await ws.Client.PostOkAsync("/api/v1/moderation/rulesets",
+            new { definition = new { rules = new[] { new { key = "ads", detector = "words", list = "ads", strike = true } } } })).GetProperty("ruleSet");
+        var allow = (await ws.Client.PostOkAsync($"/api/v1/moderation/groups/{group}/allow", new { kind = "Word", value = "兼职老师" })).GetProperty("id").GetGuid();
+        await using var db = ws.OpenDb();
+        var decision = new Features.Moderation.ModerationDecision
+        {
+            Id = Guid.CreateVersion7(),
+            EventId = eventId,
+            ChannelId = channel,
+            GroupId = group,
+            MemberId = member,
+            ExternalUserId = "u",
+            RuleKey = "ads",
+            Actions = "delete,warn",
+            Actor = "rule:ads",
+            Matched = "加微信",
+        };
+        db.ModerationDecisions.Add(decision);
+        await db.SaveChangesAsync();
+        return new ModerationIds(list, set.GetProperty("id").GetGuid(), set.GetProperty("currentVersionId").GetGuid(), allow, decision.Id);
     }
 }

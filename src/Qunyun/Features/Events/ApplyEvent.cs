@@ -16,7 +16,7 @@ internal static class ApplyEvent
         BatchState state, PipelineSettings settings, IReadOnlyList<Event> events, Guid workspaceId, DateTime now)
     {
         var engine = new PipelineEngine(state.Pipeline, settings);
-        var resolved = new List<(Event Event, EventKind Kind, EventPayload Payload, Resolution Resolution)>(events.Count);
+        var resolved = new List<(Event Event, EventKind Kind, EventPayload Payload, Resolution Resolution, Membership? Membership)>(events.Count);
         foreach (var e in events)
         {
             EventKinds.TryParse(e.Kind, out var kind);
@@ -25,16 +25,31 @@ internal static class ApplyEvent
                 payload.UserDisplayName, payload.GroupName, payload.Message?.ReplyToExternalEventId is not null), now);
             e.MemberId = resolution.Member.Id;
             e.GroupId = resolution.Group?.Id;
-            resolved.Add((e, kind, payload, resolution));
+            resolved.Add((e, kind, payload, resolution, MembershipAt(state, resolution, workspaceId)));
         }
 
         var members = new Dictionary<MemberState, Member>();
         var groups = new Dictionary<GroupState, Group>();
         var processed = resolved.ConvertAll(r => new ProcessedEvent(r.Event, r.Kind, r.Payload,
             Snapshot(members, r.Resolution.Member, m => state.MemberOf(m, workspaceId)),
-            r.Resolution.Group is { } g ? Snapshot(groups, g, x => state.GroupOf(x, workspaceId)) : null));
+            r.Resolution.Group is { } g ? Snapshot(groups, g, x => state.GroupOf(x, workspaceId)) : null, r.Membership));
         return (processed, engine.TakeEffects());
     }
+
+    /// <summary>The member's membership of the event's group as it stood right after the event (untracked copy).</summary>
+    private static Membership? MembershipAt(BatchState state, Resolution resolution, Guid workspaceId) =>
+        resolution.Group is { } group && state.Pipeline.Memberships.TryGetValue((resolution.Member.Id, group.Id), out var m)
+            ? new Membership
+            {
+                Id = m.Id,
+                WorkspaceId = workspaceId,
+                MemberId = m.MemberId,
+                GroupId = m.GroupId,
+                Role = m.Role,
+                JoinedAt = m.JoinedAt,
+                LeftAt = m.LeftAt,
+            }
+            : null;
 
     private static TRow Snapshot<TState, TRow>(Dictionary<TState, TRow> made, TState key, Func<TState, TRow> make)
         where TState : notnull

@@ -74,9 +74,9 @@ internal sealed class BatchState
         }
 
         foreach (var m in await db.Memberships.Where(m => EF.Parameter(memberIds).Contains(m.MemberId))
-                     .Select(m => new { m.Id, m.MemberId, m.GroupId, m.JoinedAt, m.LeftAt }).ToListAsync(cancellationToken))
+                     .Select(m => new { m.Id, m.MemberId, m.GroupId, m.JoinedAt, m.LeftAt, m.Role }).ToListAsync(cancellationToken))
         {
-            state.Pipeline.Add(new MembershipState { Id = m.Id, MemberId = m.MemberId, GroupId = m.GroupId, JoinedAt = m.JoinedAt, LeftAt = m.LeftAt });
+            state.Pipeline.Add(new MembershipState { Id = m.Id, MemberId = m.MemberId, GroupId = m.GroupId, JoinedAt = m.JoinedAt, LeftAt = m.LeftAt, Role = m.Role });
         }
 
         // Local days lie within a day of the UTC date.

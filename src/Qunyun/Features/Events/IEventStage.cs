@@ -26,6 +26,7 @@ public interface IEventStage
 /// <summary>
 /// An event with what the pipeline resolved for it. <see cref="Member"/> and <see cref="Group"/> are untracked rows as
 /// the whole batch left them (one instance per member, shared by the member's events); to change a member, write
-/// through <see cref="PipelineBatch.Db"/>.
+/// through <see cref="PipelineBatch.Db"/>. <see cref="Membership"/> is the member's membership of the group right after
+/// the event, when the event is in a group.
 /// </summary>
-public sealed record ProcessedEvent(Event Event, EventKind Kind, EventPayload Payload, Member Member, Group? Group);
+public sealed record ProcessedEvent(Event Event, EventKind Kind, EventPayload Payload, Member Member, Group? Group, Membership? Membership = null);

@@ -1,0 +1,31 @@
+using Qunyun.Features.Events;
+
+namespace Qunyun.Features.Moderation;
+
+public static class ModerationSetup
+{
+    public static IHostApplicationBuilder AddModeration(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PublishRuleSet>();
+        builder.Services.AddSingleton<ReviewDecision>();
+        builder.Services.AddSingleton<DryRun>();
+        builder.Services.AddSingleton<SaveWordList>();
+        builder.Services.AddSingleton<ModerationRules>();
+        builder.Services.AddSingleton<DetectorStates>();
+        builder.Services.AddSingleton<ImageScanner>();
+        builder.Services.AddHttpClient(ImageScanner.HttpClientName);
+        builder.Services.AddSingleton<IEventStage, ModerationStage>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapModeration(this RouteGroupBuilder api)
+    {
+        var moderation = api.MapGroup("/moderation").WithTags("Moderation");
+        moderation.MapRuleSets();
+        moderation.MapWordLists();
+        moderation.MapDecisions();
+        moderation.MapAllowList();
+        return api;
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Prometheus;
+using Qunyun.Engine.Events;
+using Qunyun.Engine.Groups;
+using Qunyun.Engine.Moderation.Policy;
+using Qunyun.Features.Events;
+
+namespace Qunyun.Features.Moderation;
+
+/// <summary>
+/// Moderation in the pipeline: each group message is judged by the group's compiled rules (words, patterns, links,
+/// contacts, QR codes, flood, spam waves…); a message that breaks rules gets its actions (delete, warn, mute, kick,
+/// ban — with the strike ladder) queued in the outbox and one audit row, in the batch's transaction.
+/// </summary>
+public sealed class ModerationStage(
+    ModerationRules rules, DetectorStates states, ImageScanner images, TimeProvider clock, ILogger<ModerationStage> logger) : IEventStage
+{
+    private static readonly Counter Unreadable = Metrics.CreateCounter("qunyun_moderation_unreadable_images_total", "Images a QR rule could not read.");
+    private static readonly Counter Decisions = Metrics.CreateCounter("qunyun_moderation_decisions_total", "Messages moderation acted on.");
+
+    private PipelineBatch? _batch;
+    private ModerationRules.Context? _context;
+
+    public async ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken)
+    {
+        if (processed is not { Kind: EventKind.Message, Group: { } group, Payload.Message: { } message })
+        {
+            return;
+        }
+
+        if (!ReferenceEquals(_batch, batch) || _context is null)
+        {
+            (_batch, _context) = (batch, await rules.CurrentAsync(batch.Db, cancellationToken));
+        }
+
+        if (_context.Rules.IsEmpty || _context.Rules.For(group.Id) is not { Compiled.Rules.Rules.Count: > 0 } groupRules)
+        {
+            return;
+        }
+
+        var e = processed.Event;
+        var compiled = groupRules.Compiled;
+        var state = states.For(batch.WorkspaceId, group.Id, e.Id, out var fresh);
+        if (fresh)
+        {
+            await RebuildAsync(batch, compiled, state, e, group.Id, cancellationToken);
+        }
+
+        var scans = compiled.NeedsImages ? await images.ScanAsync(message.Attachments, cancellationToken) : null;
+        var at = new DateTimeOffset(e.OccurredAt);
+        var joined = processed.Membership?.JoinedAt is { } j ? new DateTimeOffset(j) : (DateTimeOffset?)null;
+        var input = new MessageInput(processed.Member.Id, message.Text ?? "", at, joined, processed.Membership?.Role ?? MembershipRole.Member,
+            message.Mentions?.Count ?? 0, scans);
+        var evaluation = compiled.Evaluate(input, state);
+        foreach (var image in evaluation.Unreadable)
+        {
+            Unreadable.Inc();
+            logger.LogInformation("Event {EventId}: image {Url} unreadable for QR rules: {Reason}", e.Id, image.Url, image.Unreadable);
+        }
+
+        if (evaluation.Hits.Count == 0 || await batch.Db.ModerationDecisions.AnyAsync(d => d.EventId == e.Id, cancellationToken))
+        {
+            return; // nothing broken, or this event was decided before (re-processing queues nothing twice)
+        }
+
+        await DecideAsync(processed, batch, groupRules, evaluation.Hits, cancellationToken);
+    }
+
+    public ValueTask CompleteBatchAsync(IReadOnlyList<ProcessedEvent> processed, PipelineBatch batch, CancellationToken cancellationToken)
+    {
+        (_batch, _context) = (null, null);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task DecideAsync(ProcessedEvent processed, PipelineBatch batch, GroupRules groupRules, IReadOnlyList<RuleHit> hits, CancellationToken cancellationToken)
+    {
+        var (db, e, group) = (batch.Db, processed.Event, processed.Group!);
+        var effective = groupRules.Compiled.Rules;
+        var broken = hits.Select(h => h.Rule).DistinctBy(r => r.Key).ToList();
+        var active = broken.Any(r => r.Strike) ? await ActiveStrikesAsync(db, processed.Member.Id, e.OccurredAt, cancellationToken) : 0;
+        var decision = Escalation.Decide(broken, active, effective.Ladder);
+        var primary = hits[0];
+        var who = new Offender(e.Id, e.ExternalEventId, e.ChannelId, group.Id, group.ExternalId, group.Name, processed.Member.Id, e.ExternalUserId!,
+            processed.Member.DisplayName);
+        var warning = ModerationActions.Warning(effective, _context!.Culture, who, primary.Rule, decision);
+        var actions = await ModerationActions.QueueAsync(db, OutboxSink.For(batch), who, decision.Actions, e.OccurredAt, warning, cancellationToken);
+        var now = clock.GetUtcNow();
+        var row = new ModerationDecision
+        {
+            Id = Guid.CreateVersion7(now),
+            EventId = e.Id,
+            ExternalEventId = e.ExternalEventId,
+            ChannelId = e.ChannelId,
+            GroupId = group.Id,
+            MemberId = processed.Member.Id,
+            ExternalUserId = e.ExternalUserId!,
+            RuleKey = primary.Rule.Key,
+            Detector = primary.Rule.Detector,
+            RuleSetVersionId = groupRules.VersionOf(primary.Rule.Key),
+            VersionLabel = groupRules.VersionLabel,
+            Matched = Clip(primary.Text.Length > 0 ? primary.Text : null, 200),
+            SpanStart = primary.Length > 0 ? primary.Start : null,
+            SpanLength = primary.Length > 0 ? primary.Length : null,
+            Hits = ModerationJson.Write(hits.Take(50).Select(h => new DecisionHit(h.Rule.Key, h.Rule.Detector, h.Start, h.Length, Clip(h.Text, 200)!, Clip(h.Detail, 200)))),
+            Actions = string.Join(',', actions),
+            Strike = decision.Strike,
+            Actor = $"rule:{primary.Rule.Key}",
+            Status = DecisionStatus.Applied,
+            Excerpt = Clip(processed.Payload.Message?.Text, 500),
+            OccurredAt = e.OccurredAt,
+            CreatedAt = now.UtcDateTime,
+        };
+        db.ModerationDecisions.Add(row);
+        if (decision.Strike is not null)
+        {
+            db.ModerationStrikes.Add(new ModerationStrike
+            {
+                Id = Guid.CreateVersion7(now),
+                MemberId = processed.Member.Id,
+                DecisionId = row.Id,
+                GroupId = group.Id,
+                At = e.OccurredAt,
+                ExpiresAt = e.OccurredAt.AddDays(effective.Ladder.ExpiryDays),
+            });
+        }
+
+        Decisions.Inc();
+    }
+
+    /// <summary>Strikes that count at the message's time: stored ones and those this batch added.</summary>
+    private static async Task<int> ActiveStrikesAsync(Data.QunyunDb db, Guid memberId, DateTime at, CancellationToken cancellationToken)
+    {
+        var stored = await db.ModerationStrikes.CountAsync(s => s.MemberId == memberId && s.RevokedAt == null && s.At <= at && s.ExpiresAt > at, cancellationToken);
+        var pending = db.ModerationStrikes.Local.Count(s => s.MemberId == memberId && s.RevokedAt == null && s.At <= at && s.ExpiresAt > at);
+        return stored + pending;
+    }
+
+    /// <summary>Feeds the group's stored messages of the longest window into a new state (after a restart or a retry).</summary>
+    private static async Task RebuildAsync(PipelineBatch batch, CompiledRules compiled, GroupDetectorState state, Event e, Guid groupId, CancellationToken cancellationToken)
+    {
+        var window = compiled.LongestWindow;
+        if (window <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var since = e.OccurredAt - window;
+        var kind = EventKind.Message.WireName();
+        var past = await batch.Db.Events.AsNoTracking()
+            .Where(x => x.GroupId == groupId && x.Kind == kind && x.OccurredAt > since && x.OccurredAt <= e.OccurredAt && x.Id < e.Id)
+            .OrderByDescending(x => x.OccurredAt).Take(2000)
+            .Select(x => new { x.MemberId, x.Payload, x.OccurredAt }).ToListAsync(cancellationToken);
+        foreach (var message in Enumerable.Reverse(past))
+        {
+            compiled.Replay(message.MemberId ?? Guid.Empty, EventPayload.Read(message.Payload).Message?.Text ?? "", new DateTimeOffset(message.OccurredAt), state);
+        }
+    }
+
+    private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+}
