@@ -6,6 +6,7 @@ using Qunyun.Engine.Simulation;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Events;
+using Qunyun.Features.Tags;
 using Qunyun.Tests.Infrastructure;
 
 namespace Qunyun.Tests.Demo;
@@ -100,6 +101,19 @@ public sealed class DemoTrafficTests(DemoTrafficTests.Seeded demo) : IClassFixtu
         Assert.True(hours[12] + hours[13] > 5 * night, $"lunch {hours[12] + hours[13]} vs night {night}");
         Assert.True(hours[20] + hours[21] > 5 * night, $"evening {hours[20] + hours[21]} vs night {night}");
         Assert.True(hours[12] > hours[10] && hours[21] > hours[17], string.Join(" ", hours));
+    }
+
+    [Fact]
+    public async Task Seed_InterestTags_AreDerivedFromTheTrafficForEveryTopic()
+    {
+        await using var db = demo.Host.Db.Create(demo.WorkspaceId);
+
+        var interests = await db.Tags.Where(t => t.Kind == TagKind.Interest)
+            .Select(t => new { t.Name, Members = db.MemberTags.Count(m => m.TagId == t.Id) }).ToListAsync();
+
+        Assert.Contains(interests, t => t.Name == "interest:ethiopia" && t.Members > 0);
+        Assert.Contains(interests, t => t.Name == "interest:espresso" && t.Members > 0);
+        Assert.False(await db.Tags.AnyAsync(t => t.Kind != TagKind.Interest && t.Name.StartsWith("interest:")), "the demo leaves the interest: names to the pipeline");
     }
 
     [Fact]

@@ -56,13 +56,12 @@ internal static class DemoCatalog
         .. Series("上海咖啡探店小分队", GroupType.FanSelfOrganized, 0, DemoTheme.Explore, ["pour-over", "italian-wine"], 0.6, [DemoLife.Decaying]),
     ];
 
+    /// <summary>Manual tags only: interest tags (<c>interest:…</c>) come from the simulated content views, events and purchases.</summary>
     public static readonly (string Name, string Color, string Description)[] Tags =
     [
         ("新人 newcomer", "#43a047", "入群 30 天内 / joined in the last 30 days"),
         ("核心用户 core", "#e53935", "经常发言、帮助他人 / talks often, helps others"),
         ("意见领袖 KOL", "#8e24aa", "发言被大量回复 / posts draw many replies"),
-        ("interest:ethiopia", "#fb8c00", "读过埃塞俄比亚产区文章 / reads about Ethiopian coffee"),
-        ("interest:espresso", "#6d4c41", "意式爱好者 / espresso lovers"),
         ("tasting-2026-11", "#1e88e5", "11月品鉴会报名 / signed up for the November tasting"),
         ("已购 buyer", "#00897b", "至少下过一单 / placed at least one order"),
         ("introduced", "#546e7a", "完成自我介绍 / introduced themselves"),

@@ -64,7 +64,7 @@ internal static class DemoRoster
             });
         }
 
-        foreach (var tag in tags.Where(t => random.NextDouble() < TagChance(t.Name, plan)))
+        foreach (var tag in tags.Where(_ => random.NextDouble() < 0.12))
         {
             member.Tags.Add(new MemberTag { MemberId = member.Id, TagId = tag.Id, AddedAt = since });
         }
@@ -72,9 +72,4 @@ internal static class DemoRoster
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         return member;
     }
-
-    /// <summary>Interest tags follow the member's interests; the others are sprinkled.</summary>
-    private static double TagChance(string tag, MemberPlan plan) => tag.StartsWith("interest:", StringComparison.Ordinal)
-        ? plan.Interests.Contains(tag["interest:".Length..]) ? 0.6 : 0.02
-        : 0.12;
 }
