@@ -29,6 +29,29 @@ internal static class UndoLaterEvents
         return events.Where(e => keys.Contains((e.ChannelId, e.ExternalUserId))).ToList();
     }
 
+    /// <summary>
+    /// Gives the restored member its events back: the ones that moved at the merge and the later ones from its
+    /// identities (except the survivor's own events from those identities, recorded at the merge). Returns the later ones.
+    /// </summary>
+    public static async Task<List<LaterEvent>> ReturnAsync(QunyunDb db, MergeSnapshot snapshot, Guid survivorId, Guid absorbedId, CancellationToken cancellationToken)
+    {
+        var keys = snapshot.Identities.Select(i => (i.ChannelId, i.ExternalUserId)).ToHashSet();
+        var externals = keys.Select(k => k.ExternalUserId).Distinct().ToList();
+        var candidates = await db.Events.AsNoTracking().Where(e => e.MemberId == survivorId && externals.Contains(e.ExternalUserId!))
+            .Select(e => new EventRef(e.Id, e.ChannelId, e.ExternalUserId!, e.GroupId)).ToListAsync(cancellationToken);
+        var (moved, staying) = (snapshot.MovedEventIds.ToHashSet(), snapshot.SurvivorEventIdsWithAbsorbedIdentities.ToHashSet());
+        var back = candidates.Where(e => moved.Contains(e.Id) || (keys.Contains((e.ChannelId, e.ExternalUserId)) && !staying.Contains(e.Id)))
+            .Select(e => e.Id).ToHashSet();
+
+        // Set-wise by identity first (the survivor's events are found through their member index), then the few exceptions by id.
+        await db.Events.Where(e => e.MemberId == survivorId && externals.Contains(e.ExternalUserId!))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.MemberId, absorbedId), cancellationToken);
+        await MoveAsync(db, candidates.Where(e => !back.Contains(e.Id)).Select(e => e.Id).ToList(), absorbedId, survivorId, cancellationToken);
+        var found = candidates.Select(e => e.Id).ToHashSet();
+        await MoveAsync(db, moved.Where(id => !found.Contains(id)).ToList(), survivorId, absorbedId, cancellationToken);
+        return await LoadAsync(db, back.Where(id => !moved.Contains(id)).ToList(), cancellationToken);
+    }
+
     public static async Task<List<LaterEvent>> LoadAsync(QunyunDb db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var rows = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id)
@@ -40,7 +63,7 @@ internal static class UndoLaterEvents
         }).ToList();
     }
 
-    public static async Task MoveAsync(QunyunDb db, IReadOnlyCollection<long> ids, Guid from, Guid to, CancellationToken cancellationToken)
+    private static async Task MoveAsync(QunyunDb db, IReadOnlyCollection<long> ids, Guid from, Guid to, CancellationToken cancellationToken)
     {
         foreach (var chunk in ids.Chunk(5000))
         {

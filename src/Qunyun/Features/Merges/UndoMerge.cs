@@ -49,13 +49,7 @@ public sealed class UndoMerge(TimeProvider clock, IOptions<PipelineOptions> pipe
         await db.SaveChangesAsync(cancellationToken);
         await RestoreIdentitiesAsync(db, snapshot, absorbedId, cancellationToken);
 
-        var fromIdentities = await UndoLaterEvents.FromIdentitiesAsync(db, survivorId,
-            snapshot.Identities.Select(i => (i.ChannelId, i.ExternalUserId)), cancellationToken);
-        var earlier = snapshot.MovedEventIds.Concat(snapshot.SurvivorEventIdsWithAbsorbedIdentities).ToHashSet();
-        var laterIds = fromIdentities.Where(e => !earlier.Contains(e.Id)).Select(e => e.Id).ToList();
-        var later = await UndoLaterEvents.LoadAsync(db, laterIds, cancellationToken);
-        await UndoLaterEvents.MoveAsync(db, snapshot.MovedEventIds, survivorId, absorbedId, cancellationToken);
-        await UndoLaterEvents.MoveAsync(db, laterIds, survivorId, absorbedId, cancellationToken);
+        var later = await UndoLaterEvents.ReturnAsync(db, snapshot, survivorId, absorbedId, cancellationToken);
 
         var zone = WorkspaceTime.Zone(await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.TimeZone).FirstOrDefaultAsync(cancellationToken));
         await MergeRollups.SplitAsync(db, survivorId, absorbedId, UndoLaterEvents.DayCounts(snapshot.Days, later, zone), cancellationToken);
