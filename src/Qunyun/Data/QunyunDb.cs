@@ -6,7 +6,10 @@ using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
+using Qunyun.Features.Segments;
+using Qunyun.Features.Segments.TopicGroups;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 
@@ -39,6 +42,14 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
     public DbSet<GroupDay> GroupDays => Set<GroupDay>();
     public DbSet<Features.Outbox.OutboxMessage> Outbox => Set<Features.Outbox.OutboxMessage>();
+    public DbSet<Features.Merges.MemberMerge> MemberMerges => Set<Features.Merges.MemberMerge>();
+    public DbSet<Features.Merges.MergeSettings> MergeSettings => Set<Features.Merges.MergeSettings>();
+    public DbSet<Features.Merges.MemberMatchKey> MemberMatchKeys => Set<Features.Merges.MemberMatchKey>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<InvitationList> InvitationLists => Set<InvitationList>();
+    public DbSet<Invitee> Invitees => Set<Invitee>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportJobError> ImportJobErrors => Set<ImportJobError>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

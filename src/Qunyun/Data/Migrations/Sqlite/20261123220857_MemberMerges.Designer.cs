@@ -11,8 +11,8 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQunyunDb))]
-    [Migration("20261123204839_TagRulesAndInterests")]
-    partial class TagRulesAndInterests
+    [Migration("20261123220857_MemberMerges")]
+    partial class MemberMerges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -686,6 +686,127 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("MemberIdentities");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMatchKey", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("WorkspaceId", "Key", "Value");
+
+                    b.ToTable("MemberMatchKeys");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AbsorbedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbsorbedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Identities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Memberships")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AbsorbedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.HasIndex("WorkspaceId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("MemberMerges");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Merges.MergeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneRegion")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("VerifiedKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("MergeSettings");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1093,6 +1214,17 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Channel");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMatchKey", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Member");
                 });

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace Qunyun.Engine.Moderation.Detectors;
+
+/// <summary>
+/// The view of a message that detectors read: one character for one character (so spans need no map), full-width and
+/// circled forms to ASCII, lower case, 。/． as dots. Unlike word folding it keeps digits and separators, since
+/// numbers and URLs are made of them. <see cref="Digits"/> also reads Chinese numerals as digits (一三八… 幺).
+/// </summary>
+internal static class DetectorText
+{
+    private static readonly char[] Table = BuildTable(chineseDigits: false);
+    private static readonly char[] DigitTable = BuildTable(chineseDigits: true);
+
+    public static string Normalize(string text) => Map(text, Table);
+
+    public static string Digits(string text) => Map(text, DigitTable);
+
+    private static string Map(string text, char[] table) =>
+        string.Create(text.Length, (text, table), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = state.table[state.text[i]];
+            }
+        });
+
+    private static char[] BuildTable(bool chineseDigits)
+    {
+        var table = new char[65536];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var ch = (char)c;
+            table[c] = char.IsSurrogate(ch) ? ch : FoldOne(ch);
+        }
+
+        table['。'] = '.';
+        table['｡'] = '.';
+        if (chineseDigits)
+        {
+            const string numerals = "〇一二三四五六七八九";
+            const string formal = "零壹贰叁肆伍陆柒捌玖";
+            for (var d = 0; d < 10; d++)
+            {
+                table[numerals[d]] = (char)('0' + d);
+                table[formal[d]] = (char)('0' + d);
+            }
+
+            table['幺'] = '1';
+            table['貳'] = '2';
+            table['陸'] = '6';
+        }
+
+        return table;
+    }
+
+    private static char FoldOne(char c)
+    {
+        if (c < 0x80)
+        {
+            return char.ToLowerInvariant(c);
+        }
+
+        string form;
+        try
+        {
+            form = c.ToString().Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return c;
+        }
+
+        // ① → 1, ｗ → w; a longer form (⑴ → "(1)") keeps its one letter or digit.
+        var kept = form.Where(char.IsLetterOrDigit).ToArray();
+        var single = form.Length == 1 ? form[0] : kept.Length == 1 ? kept[0] : c;
+        return CharUnicodeInfo.GetUnicodeCategory(single) == UnicodeCategory.DecimalDigitNumber && single > '9'
+            ? (char)('0' + (int)char.GetNumericValue(single))
+            : char.ToLowerInvariant(single);
+    }
+}
