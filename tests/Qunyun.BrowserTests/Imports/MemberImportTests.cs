@@ -17,6 +17,7 @@ public sealed class MemberImportTests(Chromium chromium, QunyunServer server) : 
         await api.CreateChannelAsync("WeChat", "豆子微信");
 
         await ConsoleSteps.NavLink(page, "导入").ClickAsync();
+        await Expect(page.GetByTestId("members-import")).ToHaveAttributeAsync("data-ready", "true");
         await page.GetByTestId("members-import").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "会员.csv",

@@ -24,6 +24,7 @@ public sealed class TelegramAndFailedEventsTests(Chromium chromium, QunyunServer
         await api.CreateChannelAsync("Telegram", "豆子 Telegram");
 
         await page.GotoAsync("/imports/telegram");
+        await Expect(page.GetByTestId("telegram-import")).ToHaveAttributeAsync("data-ready", "true");
         await Expect(page.GetByTestId("telegram-choose")).ToBeEnabledAsync();
         await page.GetByTestId("telegram-import").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
