@@ -4,11 +4,11 @@ namespace Qunyun.Engine.Tests.Moderation.Policy;
 
 public sealed class EffectiveRuleSetTests
 {
-    private static RuleDefinition Rule(string key, string list = "ads") => new() { Key = key, Detector = Detectors.Words, List = list, Strike = true };
+    private static RuleDefinition Rule(string key, string list = "ads") => new() { Key = key, Detector = RuleDetectors.Words, List = list, Strike = true };
 
     private static readonly RuleSetDefinition Default = new()
     {
-        Rules = [Rule("ads"), Rule("abuse", "abuse"), Rule("links") with { Detector = Detectors.Links, List = null }],
+        Rules = [Rule("ads"), Rule("abuse", "abuse"), Rule("links") with { Detector = RuleDetectors.Links, List = null }],
         RulesText = "不发广告",
         Ladder = StrikeLadder.Default with { ExpiryDays = 7 },
     };

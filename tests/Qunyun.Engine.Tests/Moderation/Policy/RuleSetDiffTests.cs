@@ -4,7 +4,7 @@ namespace Qunyun.Engine.Tests.Moderation.Policy;
 
 public sealed class RuleSetDiffTests
 {
-    private static RuleDefinition Rule(string key) => new() { Key = key, Detector = Detectors.Words, List = key, Strike = true };
+    private static RuleDefinition Rule(string key) => new() { Key = key, Detector = RuleDetectors.Words, List = key, Strike = true };
 
     [Fact]
     public void Between_FirstVersion_EverythingAdded()
