@@ -27,10 +27,10 @@ public sealed class CompiledRules
         _words = words;
         _allowedPhrases = allowedPhrases;
         _groupDomains = groupDomains;
-        _rulesByList = compiled.Select((c, i) => (c, i)).Where(x => x.c.Rule.Detector == Detectors.Words && x.c.Rule.List is not null)
+        _rulesByList = compiled.Select((c, i) => (c, i)).Where(x => x.c.Rule.Detector == RuleDetectors.Words && x.c.Rule.List is not null)
             .GroupBy(x => x.c.Rule.List!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
-        _needsFindings = compiled.Any(c => c.Rule.Detector is Detectors.Links or Detectors.Invite or Detectors.Phone or Detectors.Contact or Detectors.NewMemberLinks);
-        NeedsImages = compiled.Any(c => c.Rule.Detector == Detectors.Qr);
+        _needsFindings = compiled.Any(c => c.Rule.Detector is RuleDetectors.Links or RuleDetectors.Invite or RuleDetectors.Phone or RuleDetectors.Contact or RuleDetectors.NewMemberLinks);
+        NeedsImages = compiled.Any(c => c.Rule.Detector == RuleDetectors.Qr);
     }
 
     public EffectiveRuleSet Rules { get; }
@@ -49,9 +49,9 @@ public sealed class CompiledRules
     {
         var groupDomains = allowedDomains.ToList();
         var compiled = rules.Rules.Select(r => new Compiled(r, r.ExemptRoles.ToHashSet(StringComparer.Ordinal),
-            r.Detector == Detectors.Regex && r.Pattern is not null && RulePatterns.Error(r.Pattern) is null ? RulePatterns.Create(r.Pattern) : null,
+            r.Detector == RuleDetectors.Regex && r.Pattern is not null && RulePatterns.Error(r.Pattern) is null ? RulePatterns.Create(r.Pattern) : null,
             new DomainAllowList(groupDomains.Concat(r.AllowDomains)))).ToArray();
-        var used = compiled.Where(c => c.Rule.Detector == Detectors.Words && c.Rule.List is not null).Select(c => c.Rule.List!).Distinct(StringComparer.Ordinal);
+        var used = compiled.Where(c => c.Rule.Detector == RuleDetectors.Words && c.Rule.List is not null).Select(c => c.Rule.List!).Distinct(StringComparer.Ordinal);
         var words = WordMatcher.Compile(used.Where(wordLists.ContainsKey).Select(name => new WordList(name, wordLists[name])));
         var phrases = allowedPhrases.ToList();
         var allowed = phrases.Count == 0 ? WordMatcher.Empty : WordMatcher.Compile([new WordList("allow", phrases)]);
@@ -74,10 +74,10 @@ public sealed class CompiledRules
         for (var i = 0; i < _rules.Length; i++)
         {
             var rule = _rules[i].Rule;
-            if (rule.Detector is Detectors.Flood or Detectors.SpamWave)
+            if (rule.Detector is RuleDetectors.Flood or RuleDetectors.SpamWave)
             {
                 // Every message feeds the windows, even a staff member's: the state is the group's recent past.
-                var finding = rule.Detector == Detectors.Flood
+                var finding = rule.Detector == RuleDetectors.Flood
                     ? state.RecordFlood(rule, message.MemberId, message.At)
                     : state.ObserveWave(rule, message.MemberId, text, message.At);
                 if (finding is { } f && Applies(i))
@@ -95,20 +95,20 @@ public sealed class CompiledRules
 
             switch (rule.Detector)
             {
-                case Detectors.Regex when _rules[i].Pattern is { } pattern:
+                case RuleDetectors.Regex when _rules[i].Pattern is { } pattern:
                     MatchPattern(i, pattern, text, hits);
                     break;
-                case Detectors.Mentions when MentionDetector.Find(text, rule.Threshold ?? 5, message.PlatformMentions) is { } mentions:
+                case RuleDetectors.Mentions when MentionDetector.Find(text, rule.Threshold ?? 5, message.PlatformMentions) is { } mentions:
                     hits.Add((i, new RuleHit(rule, 0, 0, "", mentions.Detail)));
                     break;
-                case Detectors.NewMemberLinks:
+                case RuleDetectors.NewMemberLinks:
                     var restriction = new NewMemberRestriction(TimeSpan.FromHours(rule.Hours ?? 24), NewMemberKinds);
                     AddFindings(i, restriction.Check(message.JoinedAt, message.At, findings.Where(f => !Allowed(i, f))), text, hits);
                     break;
-                case Detectors.Qr:
+                case RuleDetectors.Qr:
                     ScanImages(i, message.Images ?? [], hits, unreadable);
                     break;
-                case Detectors.Links or Detectors.Invite or Detectors.Phone or Detectors.Contact:
+                case RuleDetectors.Links or RuleDetectors.Invite or RuleDetectors.Phone or RuleDetectors.Contact:
                     var kind = KindOf(rule.Detector);
                     AddFindings(i, findings.Where(f => f.Kind == kind && !Allowed(i, f)), text, hits);
                     break;
@@ -129,11 +129,11 @@ public sealed class CompiledRules
     {
         foreach (var rule in _rules.Select(r => r.Rule))
         {
-            if (rule.Detector == Detectors.Flood)
+            if (rule.Detector == RuleDetectors.Flood)
             {
                 state.RecordFlood(rule, memberId, at);
             }
-            else if (rule.Detector == Detectors.SpamWave)
+            else if (rule.Detector == RuleDetectors.SpamWave)
             {
                 state.ObserveWave(rule, memberId, text, at);
             }
@@ -142,7 +142,7 @@ public sealed class CompiledRules
 
     /// <summary>The longest window of the flood and spam-wave rules; zero when there are none.</summary>
     public TimeSpan LongestWindow =>
-        TimeSpan.FromSeconds(_rules.Where(r => Detectors.IsStateful(r.Rule.Detector)).Select(r => r.Rule.WindowSeconds ?? 0).DefaultIfEmpty(0).Max());
+        TimeSpan.FromSeconds(_rules.Where(r => RuleDetectors.IsStateful(r.Rule.Detector)).Select(r => r.Rule.WindowSeconds ?? 0).DefaultIfEmpty(0).Max());
 
     private void MatchWords(string text, Func<int, bool> applies, List<(int, RuleHit)> hits)
     {
@@ -251,9 +251,9 @@ public sealed class CompiledRules
 
     private static FindingKind KindOf(string detector) => detector switch
     {
-        Detectors.Links => FindingKind.Link,
-        Detectors.Invite => FindingKind.InviteLink,
-        Detectors.Phone => FindingKind.Phone,
+        RuleDetectors.Links => FindingKind.Link,
+        RuleDetectors.Invite => FindingKind.InviteLink,
+        RuleDetectors.Phone => FindingKind.Phone,
         _ => FindingKind.ContactHandle,
     };
 

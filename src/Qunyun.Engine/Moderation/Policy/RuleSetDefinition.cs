@@ -39,7 +39,7 @@ public sealed record RuleDefinition
 
     public string? Name { get; init; }
 
-    /// <summary>One of <see cref="Detectors.All"/>.</summary>
+    /// <summary>One of <see cref="RuleDetectors.All"/>.</summary>
     public string Detector { get; init; } = "";
 
     /// <summary>Word list name, for the words detector.</summary>

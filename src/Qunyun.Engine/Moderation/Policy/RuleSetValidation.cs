@@ -94,31 +94,31 @@ public static partial class RuleSetValidation
             fail("name", "At most 100 characters.");
         }
 
-        if (!Detectors.All.Contains(rule.Detector))
+        if (!RuleDetectors.All.Contains(rule.Detector))
         {
-            fail("detector", $"Unknown detector '{rule.Detector}'; use one of {string.Join(", ", Detectors.All)}.");
+            fail("detector", $"Unknown detector '{rule.Detector}'; use one of {string.Join(", ", RuleDetectors.All)}.");
         }
 
         switch (rule.Detector)
         {
-            case Detectors.Words when string.IsNullOrWhiteSpace(rule.List):
+            case RuleDetectors.Words when string.IsNullOrWhiteSpace(rule.List):
                 fail("list", "The words detector needs a word list name.");
                 break;
-            case Detectors.Words when !wordLists.Contains(rule.List!):
+            case RuleDetectors.Words when !wordLists.Contains(rule.List!):
                 fail("list", $"No word list named '{rule.List}' in this workspace.");
                 break;
-            case Detectors.Regex when RulePatterns.Error(rule.Pattern) is { } error:
+            case RuleDetectors.Regex when RulePatterns.Error(rule.Pattern) is { } error:
                 fail("pattern", error);
                 break;
-            case Detectors.Mentions or Detectors.Flood or Detectors.SpamWave when rule.Threshold is not (>= 1 and <= 1000):
+            case RuleDetectors.Mentions or RuleDetectors.Flood or RuleDetectors.SpamWave when rule.Threshold is not (>= 1 and <= 1000):
                 fail("threshold", "Required for this detector: 1 to 1000.");
                 break;
-            case Detectors.NewMemberLinks when rule.Hours is not (>= 1 and <= 720):
+            case RuleDetectors.NewMemberLinks when rule.Hours is not (>= 1 and <= 720):
                 fail("hours", "Required for this detector: 1 to 720 hours.");
                 break;
         }
 
-        if (rule.Detector is Detectors.Flood or Detectors.SpamWave && rule.WindowSeconds is not (>= 1 and <= 86_400))
+        if (rule.Detector is RuleDetectors.Flood or RuleDetectors.SpamWave && rule.WindowSeconds is not (>= 1 and <= 86_400))
         {
             fail("windowSeconds", "Required for this detector: 1 to 86400 seconds.");
         }

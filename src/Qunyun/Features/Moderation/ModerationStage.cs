@@ -127,11 +127,12 @@ public sealed class ModerationStage(
         Decisions.Inc();
     }
 
-    /// <summary>Strikes that count at the message's time: stored ones and those this batch added.</summary>
+    /// <summary>Strikes that count at the message's time: stored ones and those this batch added but did not save yet.</summary>
     private static async Task<int> ActiveStrikesAsync(Data.QunyunDb db, Guid memberId, DateTime at, CancellationToken cancellationToken)
     {
         var stored = await db.ModerationStrikes.CountAsync(s => s.MemberId == memberId && s.RevokedAt == null && s.At <= at && s.ExpiresAt > at, cancellationToken);
-        var pending = db.ModerationStrikes.Local.Count(s => s.MemberId == memberId && s.RevokedAt == null && s.At <= at && s.ExpiresAt > at);
+        var pending = db.ChangeTracker.Entries<ModerationStrike>().Count(e => e.State == EntityState.Added
+            && e.Entity.MemberId == memberId && e.Entity.RevokedAt == null && e.Entity.At <= at && e.Entity.ExpiresAt > at);
         return stored + pending;
     }
 

@@ -15,7 +15,7 @@ public sealed class ReviewDecision(TimeProvider clock)
 {
     public sealed record Outcome(ReviewResponse? Response, FieldErrors? Errors, string? Conflict, bool NotFound = false);
 
-    private static readonly string[] DomainDetectors = [Detectors.Links, Detectors.Qr, Detectors.Invite, Detectors.NewMemberLinks];
+    private static readonly string[] DomainDetectors = [RuleDetectors.Links, RuleDetectors.Qr, RuleDetectors.Invite, RuleDetectors.NewMemberLinks];
 
     public async Task<Outcome> ExecuteAsync(
         QunyunDb db, Guid decisionId, string actor, string? note, FalsePositiveRequest? falsePositive, CancellationToken cancellationToken)

@@ -1,15 +1,14 @@
 using Qunyun.Engine.Moderation.Policy;
-using PolicyDetectors = Qunyun.Engine.Moderation.Policy.Detectors;
 
 namespace Qunyun.Engine.Tests.Moderation.Policy;
 
 public sealed class EffectiveRuleSetTests
 {
-    private static RuleDefinition Rule(string key, string list = "ads") => new() { Key = key, Detector = PolicyDetectors.Words, List = list, Strike = true };
+    private static RuleDefinition Rule(string key, string list = "ads") => new() { Key = key, Detector = RuleDetectors.Words, List = list, Strike = true };
 
     private static readonly RuleSetDefinition Default = new()
     {
-        Rules = [Rule("ads"), Rule("abuse", "abuse"), Rule("links") with { Detector = PolicyDetectors.Links, List = null }],
+        Rules = [Rule("ads"), Rule("abuse", "abuse"), Rule("links") with { Detector = RuleDetectors.Links, List = null }],
         RulesText = "不发广告",
         Ladder = StrikeLadder.Default with { ExpiryDays = 7 },
     };

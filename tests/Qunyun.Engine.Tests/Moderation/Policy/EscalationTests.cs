@@ -1,12 +1,11 @@
 using Qunyun.Engine.Moderation.Policy;
-using PolicyDetectors = Qunyun.Engine.Moderation.Policy.Detectors;
 
 namespace Qunyun.Engine.Tests.Moderation.Policy;
 
 public sealed class EscalationTests
 {
-    private static readonly RuleDefinition Ads = new() { Key = "ads", Detector = PolicyDetectors.Words, List = "ads", Strike = true };
-    private static readonly RuleDefinition Abuse = new() { Key = "abuse", Detector = PolicyDetectors.Words, List = "abuse", Actions = [new(ActionTypes.Delete), new(ActionTypes.Warn)] };
+    private static readonly RuleDefinition Ads = new() { Key = "ads", Detector = RuleDetectors.Words, List = "ads", Strike = true };
+    private static readonly RuleDefinition Abuse = new() { Key = "abuse", Detector = RuleDetectors.Words, List = "abuse", Actions = [new(ActionTypes.Delete), new(ActionTypes.Warn)] };
 
     [Theory]
     [InlineData(0, "delete,warn", 1)]
@@ -33,7 +32,7 @@ public sealed class EscalationTests
     [Fact]
     public void Decide_SeveralRules_OneStrikeAndOnlyTheStrongestRestriction()
     {
-        var muteLong = new RuleDefinition { Key = "m", Detector = PolicyDetectors.Flood, Actions = [new(ActionTypes.Mute, 600)] };
+        var muteLong = new RuleDefinition { Key = "m", Detector = RuleDetectors.Flood, Actions = [new(ActionTypes.Mute, 600)] };
 
         var decision = Escalation.Decide([Ads, Abuse, muteLong, Ads with { Key = "ads2" }], 1, StrikeLadder.Default);
 

@@ -1,11 +1,10 @@
 using Qunyun.Engine.Moderation.Policy;
-using PolicyDetectors = Qunyun.Engine.Moderation.Policy.Detectors;
 
 namespace Qunyun.Engine.Tests.Moderation.Policy;
 
 public sealed class RuleSetDiffTests
 {
-    private static RuleDefinition Rule(string key) => new() { Key = key, Detector = PolicyDetectors.Words, List = key, Strike = true };
+    private static RuleDefinition Rule(string key) => new() { Key = key, Detector = RuleDetectors.Words, List = key, Strike = true };
 
     [Fact]
     public void Between_FirstVersion_EverythingAdded()

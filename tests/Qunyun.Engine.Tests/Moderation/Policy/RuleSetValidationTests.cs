@@ -1,5 +1,4 @@
 using Qunyun.Engine.Moderation.Policy;
-using PolicyDetectors = Qunyun.Engine.Moderation.Policy.Detectors;
 
 namespace Qunyun.Engine.Tests.Moderation.Policy;
 
@@ -17,9 +16,9 @@ public sealed class RuleSetValidationTests
         {
             Rules =
             [
-                new() { Key = "ads", Detector = PolicyDetectors.Words, List = "ads", Strike = true },
-                new() { Key = "phone-like", Detector = PolicyDetectors.Regex, Pattern = @"1[3-9]\d{9}", Actions = [new(ActionTypes.Delete)] },
-                new() { Key = "flood", Detector = PolicyDetectors.Flood, Threshold = 5, WindowSeconds = 10, Actions = [new(ActionTypes.Mute, 10)] },
+                new() { Key = "ads", Detector = RuleDetectors.Words, List = "ads", Strike = true },
+                new() { Key = "phone-like", Detector = RuleDetectors.Regex, Pattern = @"1[3-9]\d{9}", Actions = [new(ActionTypes.Delete)] },
+                new() { Key = "flood", Detector = RuleDetectors.Flood, Threshold = 5, WindowSeconds = 10, Actions = [new(ActionTypes.Mute, 10)] },
             ],
             Ladder = StrikeLadder.Default,
             Warnings = new() { ["zh-CN"] = "{member} 请勿发广告（第 {strikes} 次）" },
@@ -35,8 +34,8 @@ public sealed class RuleSetValidationTests
         {
             Rules =
             [
-                new() { Key = "x", Detector = PolicyDetectors.Words, List = "nope", Strike = true },
-                new() { Key = "y", Detector = PolicyDetectors.Regex, Pattern = "([a-z", Actions = [new(ActionTypes.Mute)] },
+                new() { Key = "x", Detector = RuleDetectors.Words, List = "nope", Strike = true },
+                new() { Key = "y", Detector = RuleDetectors.Regex, Pattern = "([a-z", Actions = [new(ActionTypes.Mute)] },
             ],
         };
 
@@ -49,7 +48,7 @@ public sealed class RuleSetValidationTests
     [InlineData("a*")]
     public void Check_BackreferenceLookaroundOrEmptyMatch_IsRejected(string pattern)
     {
-        var definition = new RuleSetDefinition { Rules = [new() { Key = "r", Detector = PolicyDetectors.Regex, Pattern = pattern, Actions = [new(ActionTypes.Delete)] }] };
+        var definition = new RuleSetDefinition { Rules = [new() { Key = "r", Detector = RuleDetectors.Regex, Pattern = pattern, Actions = [new(ActionTypes.Delete)] }] };
 
         Assert.Equal(["definition.rules[0].pattern"], Fields(definition));
     }
@@ -61,7 +60,7 @@ public sealed class RuleSetValidationTests
         {
             Rules =
             [
-                new() { Key = "a", Detector = PolicyDetectors.Phone, Actions = [new(ActionTypes.Delete)], ExemptRoles = ["Boss"] },
+                new() { Key = "a", Detector = RuleDetectors.Phone, Actions = [new(ActionTypes.Delete)], ExemptRoles = ["Boss"] },
                 new() { Key = "a", Detector = "telepathy" },
             ],
         };

@@ -1,5 +1,4 @@
 using Qunyun.Engine.Moderation.Policy;
-using PolicyDetectors = Qunyun.Engine.Moderation.Policy.Detectors;
 
 namespace Qunyun.Engine.Tests.Moderation.Policy;
 

@@ -1,7 +1,7 @@
 namespace Qunyun.Engine.Moderation.Policy;
 
 /// <summary>The detectors a rule can name, and which parameters each one reads.</summary>
-public static class Detectors
+public static class RuleDetectors
 {
     public const string Words = "words";
     public const string Regex = "regex";
