@@ -41,7 +41,8 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Engine.Groups.SizeBand>().Select(n => $"SizeBand.{n}"))
             .Concat(Enum.GetNames<Engine.Groups.MembershipRole>().Select(n => $"MembershipRole.{n}"))
             .Concat(Enum.GetNames<Engine.Groups.ModerationLevel>().Select(n => $"ModerationLevel.{n}"))
-            .Concat(Engine.Events.EventKinds.WireNames.Select(n => $"EventKind.{n}"));
+            .Concat(Engine.Events.EventKinds.WireNames.Select(n => $"EventKind.{n}"))
+            .Concat(Features.Segments.Pages.ConditionDraft.Kinds.Select(k => $"Segments.Field.{k}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
     }
