@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using Qunyun.Bench;
 
-// `pages [--members N]` measures the console's list queries on a seeded database; anything else goes to BenchmarkDotNet.
+// `pages [--members N]` measures the console's list queries on a seeded database, `segments [--members N]` segment counts,
+// `ingest` the event pipeline; anything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
 {
     return await ListPageLoad.RunAsync(rest);
@@ -15,6 +16,9 @@ if (args is ["members-csv", .. var csvOptions])
 if (args is ["engine", .. var engineOptions])
 {
     return EngineLoad.Run(engineOptions);
+if (args is ["segments", .. var segmentOptions])
+{
+    return await SegmentLoad.RunAsync(segmentOptions);
 }
 
 if (args is ["ingest", .. var options])

@@ -40,9 +40,11 @@ public sealed class HostEndpointsTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.Contains("/api/v1/groups", paths);
         Assert.Contains("/api/v1/members/{id}", paths);
         Assert.Contains("/api/v1/tags", paths);
+        Assert.Contains("/api/v1/segments/preview", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/account", StringComparison.Ordinal));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString());
         Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("CreateGroupRequest", out _));
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("SegmentNode", out _));
     }
 
     [Fact]
