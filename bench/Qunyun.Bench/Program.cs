@@ -16,6 +16,8 @@ if (args is ["members-csv", .. var csvOptions])
 if (args is ["engine", .. var engineOptions])
 {
     return EngineLoad.Run(engineOptions);
+}
+
 if (args is ["segments", .. var segmentOptions])
 {
     return await SegmentLoad.RunAsync(segmentOptions);
