@@ -45,7 +45,7 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Features.Tags.TagKind>().Select(n => $"TagKind.{n}"))
             .Concat(Enum.GetNames<Features.Tags.TagChangeCause>().Select(n => $"TagChangeCause.{n}"))
             .Concat(Enum.GetNames<Engine.Tagging.RuleMetric>().Select(n => $"RuleMetric.{n}"))
-            .Concat(Enum.GetNames<Engine.Tagging.RuleComparison>().Select(n => $"RuleComparison.{n}"));
+            .Concat(Enum.GetNames<Engine.Tagging.RuleComparison>().Select(n => $"RuleComparison.{n}"))
             .Concat(Features.Segments.Pages.ConditionDraft.Kinds.Select(k => $"Segments.Field.{k}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
