@@ -105,6 +105,11 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
 
     private void StampWorkspace()
     {
+        foreach (var member in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            member.Entity.DeriveMatchKeys();
+        }
+
         foreach (var entry in ChangeTracker.Entries<IWorkspaceOwned>())
         {
             if (entry.State == EntityState.Added && entry.Entity.WorkspaceId == Guid.Empty)

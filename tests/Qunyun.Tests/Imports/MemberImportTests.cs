@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Engine.Channels;
@@ -89,6 +90,23 @@ public sealed class MemberImportTests(QunyunApp app) : IClassFixture<QunyunApp>
         var eve = await db.Members.Include(m => m.Identities).SingleAsync(m => m.DisplayName == "Eve");
         Assert.Equal(("wx_e", wechat), (eve.Identities.Single().ExternalUserId, eve.Identities.Single().ChannelId));
         Assert.Equal(5, await db.Members.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_AfterAnEmailChange_MatchesTheNewAddressOnly()
+    {
+        var ws = await app.CreateWorkspaceAsync("csv-email-change");
+        var member = await ws.Client.PostOkAsync("/api/v1/members", new { displayName = "Lin", email = "old@example.com" });
+        await ws.Client.PutAsJsonAsync($"/api/v1/members/{member.GetProperty("id").GetGuid()}", new { displayName = "Lin", email = "New@Example.com" });
+
+        var job = await ws.ImportMembersAsync(Encoding.UTF8.GetBytes("name,email,city
+Lin, new @example.com, 厦门
+Lin old, old@example.com,
+"));
+
+        Assert.Equal((1, 1, 0, 0), job.Counts());
+        await using var db = ws.OpenDb();
+        Assert.Equal("厦门", await db.MemberAttributes.Where(a => a.MemberId == member.GetProperty("id").GetGuid()).Select(a => a.Value).SingleAsync());
     }
 
     [Fact]

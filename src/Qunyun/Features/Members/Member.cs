@@ -33,6 +33,16 @@ public sealed class Member : IWorkspaceOwned
 
     public DateTime? ActivityScoreAt { get; set; }
 
+    /// <summary>
+    /// Recomputes <see cref="EmailKey"/> and <see cref="PhoneKey"/> from the values (the context does it on every save,
+    /// so no writer — API, merge, undo, import — can leave them stale). "" marks a phone that is no number.
+    /// </summary>
+    public void DeriveMatchKeys()
+    {
+        EmailKey = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
+        PhoneKey = string.IsNullOrWhiteSpace(Phone) ? null : Engine.Members.PhoneNumber.Key(Phone) ?? "";
+    }
+
     public List<MemberIdentity> Identities { get; set; } = [];
     public List<Membership> Memberships { get; set; } = [];
     public List<MemberTag> Tags { get; set; } = [];

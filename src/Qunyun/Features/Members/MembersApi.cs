@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
-using Qunyun.Engine.Members;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Tags;
@@ -70,9 +69,7 @@ public static class MembersApi
             Id = Guid.CreateVersion7(now),
             DisplayName = request.DisplayName!.Trim(),
             Email = Blank(request.Email),
-            EmailKey = EmailKey(request.Email),
             Phone = Blank(request.Phone),
-            PhoneKey = PhoneNumber.Key(request.Phone),
             Note = Blank(request.Note),
             CreatedAt = now.UtcDateTime,
         };
@@ -114,9 +111,7 @@ public static class MembersApi
 
         member.DisplayName = request.DisplayName!.Trim();
         member.Email = Blank(request.Email);
-        member.EmailKey = EmailKey(request.Email);
         member.Phone = Blank(request.Phone);
-        member.PhoneKey = PhoneNumber.Key(request.Phone);
         member.Note = Blank(request.Note);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
@@ -169,8 +164,6 @@ public static class MembersApi
 
         return null;
     }
-
-    internal static string? EmailKey(string? email) => Blank(email)?.ToLowerInvariant();
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

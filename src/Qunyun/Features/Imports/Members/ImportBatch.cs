@@ -218,12 +218,14 @@ internal sealed class ImportBatch(QunyunDb db, ImportState state, MemberImportOp
 
         if (row.Email is not null && member.EmailKey != ImportState.EmailKey(row.Email))
         {
-            (member.Email, member.EmailKey, changed) = (row.Email, ImportState.EmailKey(row.Email), true);
+            (member.Email, changed) = (row.Email, true);
+            member.DeriveMatchKeys();
         }
 
         if (row.PhoneKey is not null && member.PhoneKey != row.PhoneKey)
         {
-            (member.Phone, member.PhoneKey, changed) = (row.Phone, row.PhoneKey, true);
+            (member.Phone, changed) = (row.Phone, true);
+            member.DeriveMatchKeys();
         }
 
         if (row.Note is not null && member.Note != row.Note)

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Imports;
-using Qunyun.Engine.Members;
 using Qunyun.Features.Events;
 
 namespace Qunyun.Features.Imports.Members;
@@ -195,8 +194,9 @@ public sealed class RunMemberImport(QunyunDbFactory factory, EventProcessor writ
     }
 
     /// <summary>
-    /// Members whose e-mail or phone was written without its match key (before the keys existed, or by code that does
-    /// not set them) get it now, so matching finds them. The keys are derived columns; no value a user sees changes.
+    /// Members whose e-mail or phone was written without its match key (rows from before the keys existed, or a
+    /// set-based update that bypassed the context) get it now, so matching finds them. The keys are derived columns;
+    /// no value a user sees changes.
     /// </summary>
     private async Task FillMatchKeysAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
@@ -210,12 +210,7 @@ public sealed class RunMemberImport(QunyunDbFactory factory, EventProcessor writ
                 return;
             }
 
-            foreach (var member in stale)
-            {
-                member.PhoneKey = member.Phone is null ? null : PhoneNumber.Key(member.Phone) ?? ""; // "" marks a phone that is no number
-                member.EmailKey = member.Email is null ? null : ImportState.EmailKey(member.Email);
-            }
-
+            stale.ForEach(m => m.DeriveMatchKeys());
             await db.SaveChangesAsync(cancellationToken);
         }
     }
