@@ -38,7 +38,16 @@ internal static class IngestLoad
         }
 
         var ingest = new IngestEvents(clock, new PipelineSignal());
-        var processor = new EventProcessor(factory, [], Options.Create(new PipelineOptions()), clock);
+        var batchSize = Option(args, "--batch") is { } size ? int.Parse(size) : new PipelineOptions().BatchSize;
+        if (Option(args, "--sqlite-parameters") is { } parameters)
+        {
+            MultiRowCommand.SqliteParameters = int.Parse(parameters);
+        }
+
+        var processor = new EventProcessor(factory, [], Options.Create(new PipelineOptions { BatchSize = batchSize }), clock);
+        using var phases = new PhaseTimes();
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
         var start = DateTimeOffset.UtcNow.AddDays(-30);
         var stored = Stopwatch.StartNew();
         for (var offset = 0; offset < total; offset += IngestEvents.MaxBatch)
@@ -51,14 +60,20 @@ internal static class IngestLoad
         }
 
         stored.Stop();
+        process.Refresh();
+        var cpuStored = process.TotalProcessorTime;
         var processed = Stopwatch.StartNew();
         var count = await processor.DrainAsync(CancellationToken.None);
         processed.Stop();
+        process.Refresh();
+        var cpuProcessed = process.TotalProcessorTime;
 
         Console.WriteLine($"{options.Provider}: {total:N0} events (200 groups, 20,000 members)");
-        Console.WriteLine($"  store (validate, dedupe, insert + commit):  {total / stored.Elapsed.TotalSeconds,10:N0} events/s  ({stored.Elapsed.TotalSeconds:0.0} s)");
+        Console.WriteLine($"  store (validate, dedupe, insert + commit): {total / stored.Elapsed.TotalSeconds,10:N0} events/s  ({stored.Elapsed.TotalSeconds:0.0} s)");
         Console.WriteLine($"  process (identity … rollups, scores, commit): {count / processed.Elapsed.TotalSeconds,10:N0} events/s  ({processed.Elapsed.TotalSeconds:0.0} s)");
         Console.WriteLine($"  end to end:                                 {total / (stored.Elapsed + processed.Elapsed).TotalSeconds,10:N0} events/s");
+        Console.WriteLine($"  this process's CPU time: store {(cpuStored - cpuStart).TotalSeconds:0.0} s, process {(cpuProcessed - cpuStored).TotalSeconds:0.0} s (processing batches of {batchSize:N0})");
+        phases.Print();
         if (postgres is null)
         {
             Directory.Delete(folder, recursive: true);

@@ -7,9 +7,34 @@ if (args is ["pages", .. var rest])
     return await ListPageLoad.RunAsync(rest);
 }
 
+if (args is ["members-csv", .. var csvOptions])
+{
+    return await MembersCsvFile.RunAsync(csvOptions);
+}
+
+if (args is ["engine", .. var engineOptions])
+{
+    return EngineLoad.Run(engineOptions);
+}
+
 if (args is ["ingest", .. var options])
 {
     return await IngestLoad.RunAsync(options);
+}
+
+if (args is ["matcher", .. var matcherOptions])
+{
+    return MatcherLoad.Run(matcherOptions);
+}
+
+if (args is ["moderation-realdata", .. var realDataOptions])
+{
+    return ModerationRealData.Run(realDataOptions);
+}
+
+if (args is ["tags", .. var tagOptions])
+{
+    return await TagLoad.RunAsync(tagOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SearchTextBenchmarks).Assembly).Run(args);

@@ -12,6 +12,8 @@ using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
+using Qunyun.Features.Merges;
+using Qunyun.Features.Segments;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
@@ -35,11 +37,15 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddApi();
     builder.AddConsole();
     builder.AddEvents();
+    builder.AddTags();
+    builder.AddMerges();
+    builder.AddSegments();
+    builder.AddImports();
     builder.AddModeration();
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
-    builder.Services.AddScoped<DemoSeeder>();
+    builder.AddDemo();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -62,13 +68,17 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapChannels()
         .MapGroups()
         .MapMembers()
+        .MapMerges()
         .MapTags()
+        .MapSegments()
         .MapEvents()
         .MapFailedEvents()
         .MapImports()
         .MapModeration()
         .MapApiKeys();
     app.MapAccounts();
+    app.MapSegmentDownloads();
+    app.MapImportDownloads();
     app.MapModerationDownloads();
     app.MapConsole();
     return app;

@@ -4,84 +4,70 @@ using System.Runtime.InteropServices;
 namespace Qunyun.Engine.Moderation;
 
 /// <summary>
-/// The compiled automaton. Immutable after construction, so one instance serves any number of threads.
-/// The scan reads one class per UTF-16 unit (the class table already contains the fold), skips separators without
-/// touching the state, and follows failure links only when a goto is missing.
+/// The compiled automaton (see <see cref="AutomatonBuilder"/> for the layout). Immutable, so one instance serves any
+/// number of threads. Per UTF-16 unit the scan reads one class (the class table already contains the fold) and one
+/// cell; separators leave the state alone; a missing edge of a complete state goes straight to the root's row.
 /// </summary>
-internal sealed class Automaton(ushort[] classOf, long[] cells, int[] fail, int[] outputLink, int[] wordStarts, int[] words, int stateCount)
+internal sealed class Automaton(
+    ushort[] classOf, long[] cells, int[] rootNext, int root, int[] fail, int[] outputBase, int[] wordStarts, int[] words, int stateCount)
 {
     public int StateCount { get; } = stateCount;
 
     public long MemoryBytes =>
-        (classOf.Length * sizeof(ushort)) + (cells.Length * sizeof(long)) + ((fail.Length + outputLink.Length + wordStarts.Length + words.Length) * sizeof(int));
+        (classOf.Length * sizeof(ushort)) + (cells.Length * sizeof(long))
+        + ((rootNext.Length + fail.Length + outputBase.Length + wordStarts.Length + words.Length) * sizeof(int));
 
-    public int SlotCount => cells.Length;
-
-    /// <summary>Calls <paramref name="sink"/> for every (state, end) where some word ends; stops when it returns false.</summary>
+    /// <summary>Calls <paramref name="sink"/> for every word that ends at some position; stops when it returns false.</summary>
     public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : IStateSink, allows ref struct
     {
         ref var classes = ref MemoryMarshal.GetArrayDataReference(classOf);
         ref var cellRef = ref MemoryMarshal.GetArrayDataReference(cells);
-        ref var failRef = ref MemoryMarshal.GetArrayDataReference(fail);
-        var rootCell = cellRef;
-        var state = 0;
-        var cell = rootCell;
+        ref var rootRef = ref MemoryMarshal.GetArrayDataReference(rootNext);
+        var state = root;
         for (var i = 0; i < text.Length; i++)
         {
             int cls = Unsafe.Add(ref classes, text[i]);
-            if (cls < AutomatonBuilder.FirstLetterClass)
+            if (cls == AutomatonBuilder.SurrogateClass)
             {
-                if (cls == AutomatonBuilder.SkipClass)
-                {
-                    continue;
-                }
-
-                if (cls == AutomatonBuilder.SurrogateClass)
-                {
-                    cls = SupplementaryClass(text, ref i);
-                }
-
-                if (cls == AutomatonBuilder.SkipClass)
-                {
-                    continue;
-                }
-
-                if (cls == AutomatonBuilder.BreakClass)
-                {
-                    state = 0;
-                    cell = rootCell;
-                    continue;
-                }
+                cls = SupplementaryClass(text, ref i);
             }
 
-            var t = ((int)cell & int.MaxValue) + cls;
-            var next = Unsafe.Add(ref cellRef, t);
-            if ((int)(next >> 32) == state)
+            // Written so the JIT can use conditional moves: hit or miss, letter or separator, no branch to mispredict.
+            var cell = Unsafe.Add(ref cellRef, (state & AutomatonBuilder.BaseMask) + cls);
+            var fromRoot = Unsafe.Add(ref rootRef, cls);
+            var hit = (int)(cell >> 32) == state;
+            var next = hit ? (int)cell : fromRoot;
+            if (!hit && (state & AutomatonBuilder.CompleteFlag) == 0 && cls != AutomatonBuilder.SkipClass)
             {
-                state = t;
-                cell = next;
-            }
-            else
-            {
-                while (state != 0)
-                {
-                    state = Unsafe.Add(ref failRef, state);
-                    cell = Unsafe.Add(ref cellRef, state);
-                    t = ((int)cell & int.MaxValue) + cls;
-                    next = Unsafe.Add(ref cellRef, t);
-                    if ((int)(next >> 32) == state)
-                    {
-                        state = t;
-                        cell = next;
-                        break;
-                    }
-                }
+                next = FollowFailure(state, cls);
             }
 
-            if ((int)cell < 0 && !Report(text, i + 1, state, ref sink))
+            var letter = cls != AutomatonBuilder.SkipClass;
+            state = letter ? next : state;
+            if (next < 0 && letter && !Report(text, i + 1, state, ref sink))
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>Only states beyond the DFA budget get here (pathological lists).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FollowFailure(int state, int cls)
+    {
+        while (true)
+        {
+            if ((state & AutomatonBuilder.CompleteFlag) != 0)
+            {
+                return rootNext[cls];
+            }
+
+            state = fail[state & AutomatonBuilder.BaseMask];
+            var cell = cells[(state & AutomatonBuilder.BaseMask) + cls];
+            if ((int)(cell >> 32) == state)
+            {
+                return (int)cell;
             }
         }
     }
@@ -103,9 +89,9 @@ internal sealed class Automaton(ushort[] classOf, long[] cells, int[] fail, int[
     private bool Report<TSink>(ReadOnlySpan<char> text, int end, int state, ref TSink sink)
         where TSink : IStateSink, allows ref struct
     {
-        for (var s = state; s >= 0; s = outputLink[s])
+        for (var b = state & AutomatonBuilder.BaseMask; b >= 0; b = outputBase[b])
         {
-            for (var w = wordStarts[s]; w < wordStarts[s + 1]; w++)
+            for (var w = wordStarts[b]; w < wordStarts[b + 1]; w++)
             {
                 if (!sink.OnWord(text, words[w], end))
                 {

@@ -1,9 +1,11 @@
 namespace Qunyun.Engine.Moderation;
 
 /// <summary>
-/// Builds the Aho–Corasick automaton over folded words and lays its goto function out as a double array:
-/// the child of state <c>s</c> on class <c>c</c> is slot <c>base[s] + c</c> if <c>check[base[s] + c] == s</c>.
-/// Base and check share one 64-bit cell so a transition costs one memory read.
+/// Builds the Aho–Corasick automaton over folded words, turns it into a DFA where that stays small (each state also
+/// stores the transitions its failure chain would find, so the scan never loops), and lays the transitions out as a
+/// double array. A state is identified by its unique base; its value carries two flags (output, complete).
+/// An edge <c>(s, c)</c> lives in cell <c>base(s) + c</c> as <c>(check: value(s), target: value(t))</c> in one 64-bit
+/// word, so a transition costs one memory read.
 /// </summary>
 internal sealed class AutomatonBuilder
 {
@@ -12,11 +14,14 @@ internal sealed class AutomatonBuilder
     public const int SurrogateClass = 2;
     public const int FirstLetterClass = 3;
     public const int OutputFlag = int.MinValue;
+    public const int CompleteFlag = 1 << 30;
+    public const int BaseMask = CompleteFlag - 1;
+
+    /// <summary>A state inherits its failure state's edges only when there are few: rows stay short and pack densely.</summary>
+    private const int MaxInherited = 4;
 
     private readonly List<Dictionary<int, int>?> _children = [null];
     private readonly List<List<int>?> _words = [null];
-    private int[] _fail = [];
-    private int[]? _parents;
 
     public ushort[] ClassOf { get; } = new ushort[65536];
 
@@ -35,7 +40,7 @@ internal sealed class AutomatonBuilder
             }
         }
 
-        // Frequent characters get small classes: the root's children then pack densely at the start of the array.
+        // Frequent characters get small classes: many states share them, which packs the array densely.
         var classOfFolded = new Dictionary<char, ushort>();
         foreach (var (c, _) in frequency.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
         {
@@ -75,11 +80,51 @@ internal sealed class AutomatonBuilder
     public Automaton Build()
     {
         var order = BreadthFirstOrder();
-        var fail = _fail = new int[NodeCount];
+        var fail = new int[NodeCount];
         var outputLink = new int[NodeCount];
         Array.Fill(outputLink, -1);
+        var stored = new Dictionary<int, int>?[NodeCount];
+        var complete = new bool[NodeCount];
+        complete[0] = true;
+        long budget = (2L * NodeCount) + 50_000;
         foreach (var node in order)
         {
+            if (node != 0)
+            {
+                var f = fail[node];
+                var own = _children[node];
+                if (f == 0)
+                {
+                    stored[node] = own;
+                    complete[node] = true;
+                }
+                else if (complete[f] && budget > 0 && (stored[f]?.Count ?? 0) <= MaxInherited)
+                {
+                    // Pathological lists (many words ending where many others start) would blow the DFA up:
+                    // past the budget, states keep their failure link instead.
+                    var merged = stored[f] is { } inherited ? new Dictionary<int, int>(inherited) : [];
+                    if (own is not null)
+                    {
+                        foreach (var (cls, child) in own)
+                        {
+                            merged[cls] = child;
+                        }
+                    }
+
+                    budget -= merged.Count - (own?.Count ?? 0);
+                    stored[node] = merged.Count == 0 ? null : merged;
+                    complete[node] = true;
+                }
+                else
+                {
+                    stored[node] = own;
+                }
+            }
+            else
+            {
+                stored[0] = _children[0];
+            }
+
             if (_children[node] is not { } children)
             {
                 continue;
@@ -87,66 +132,64 @@ internal sealed class AutomatonBuilder
 
             foreach (var (cls, child) in children)
             {
-                var f = node == 0 ? 0 : NextFromFail(fail[node], cls);
-                fail[child] = f;
-                outputLink[child] = _words[f] is not null ? f : outputLink[f];
+                var target = node == 0 ? 0 : Delta(fail, fail[node], cls);
+                fail[child] = target;
+                outputLink[child] = _words[target] is not null ? target : outputLink[target];
             }
         }
 
-        var slots = Place(order, out var bases, out var length);
-        var cells = new long[length];
-        Array.Fill(cells, -1L << 32);
-        var slotFail = new int[length];
-        var slotOutput = new int[length];
-        Array.Fill(slotOutput, -1);
-        var wordStarts = new int[length + 1];
-        var wordsBySlot = new List<int>?[length];
+        var bases = Place(order, stored, out var length);
+        var values = new int[NodeCount];
         for (var node = 0; node < NodeCount; node++)
         {
-            var slot = slots[node];
             var hasOutput = _words[node] is not null || outputLink[node] >= 0;
-            var check = node == 0 ? -1 : slots[Parent(node)];
-            cells[slot] = ((long)check << 32) | (uint)(bases[node] | (hasOutput ? OutputFlag : 0));
-            slotFail[slot] = slots[fail[node]];
-            slotOutput[slot] = outputLink[node] >= 0 ? slots[outputLink[node]] : -1;
-            wordsBySlot[slot] = _words[node];
+            values[node] = bases[node] | (hasOutput ? OutputFlag : 0) | (complete[node] ? CompleteFlag : 0);
         }
 
-        var flatWords = new List<int>();
-        for (var slot = 0; slot < length; slot++)
+        var cells = new long[length];
+        Array.Fill(cells, -1L << 32);
+        var failValue = new int[length];
+        var outputBase = new int[length];
+        Array.Fill(outputBase, -1);
+        var wordsByBase = new List<int>?[length];
+        for (var node = 0; node < NodeCount; node++)
         {
-            wordStarts[slot] = flatWords.Count;
-            if (wordsBySlot[slot] is { } words)
+            var b = bases[node];
+            if (stored[node] is { } edges)
+            {
+                foreach (var (cls, target) in edges)
+                {
+                    cells[b + cls] = ((long)values[node] << 32) | (uint)values[target];
+                }
+            }
+
+            failValue[b] = values[fail[node]];
+            outputBase[b] = outputLink[node] >= 0 ? bases[outputLink[node]] : -1;
+            wordsByBase[b] = _words[node];
+        }
+
+        var rootNext = new int[AlphabetSize];
+        for (var cls = 0; cls < AlphabetSize; cls++)
+        {
+            rootNext[cls] = _children[0] is { } roots && roots.TryGetValue(cls, out var child) ? values[child] : values[0];
+        }
+
+        var wordStarts = new int[length + 1];
+        var flatWords = new List<int>();
+        for (var b = 0; b < length; b++)
+        {
+            wordStarts[b] = flatWords.Count;
+            if (wordsByBase[b] is { } words)
             {
                 flatWords.AddRange(words);
             }
         }
 
         wordStarts[length] = flatWords.Count;
-        return new Automaton(ClassOf, cells, slotFail, slotOutput, wordStarts, [.. flatWords], NodeCount);
+        return new Automaton(ClassOf, cells, rootNext, values[0], failValue, outputBase, wordStarts, [.. flatWords], NodeCount);
     }
 
-    private int Parent(int node)
-    {
-        if (_parents is null)
-        {
-            _parents = new int[NodeCount];
-            for (var n = 0; n < NodeCount; n++)
-            {
-                if (_children[n] is { } children)
-                {
-                    foreach (var child in children.Values)
-                    {
-                        _parents[child] = n;
-                    }
-                }
-            }
-        }
-
-        return _parents[node];
-    }
-
-    private int NextFromFail(int state, int cls)
+    private int Delta(int[] fail, int state, int cls)
     {
         while (true)
         {
@@ -160,7 +203,7 @@ internal sealed class AutomatonBuilder
                 return 0;
             }
 
-            state = _fail[state];
+            state = fail[state];
         }
     }
 
@@ -178,67 +221,70 @@ internal sealed class AutomatonBuilder
         return order;
     }
 
-    /// <summary>First-fit placement of each state's children, in breadth-first order.</summary>
-    private int[] Place(List<int> order, out int[] bases, out int length)
+    /// <summary>First-fit placement: every state gets a distinct base whose cells for its classes are free.</summary>
+    private int[] Place(List<int> order, Dictionary<int, int>?[] stored, out int length)
     {
-        var slots = new int[NodeCount];
-        bases = new int[NodeCount];
-        var used = new bool[Math.Max(1024, NodeCount * 2 + AlphabetSize)];
-        used[0] = true;
-        var firstFree = 1;
+        var bases = new int[NodeCount];
+        var free = new FreeSlots(Math.Max(1024, (NodeCount * 4) + AlphabetSize));
+        var usedBases = new HashSet<int>();
         var classes = new List<int>();
-        var maxSlot = 0;
+        var maxBase = 0;
+        var leaves = new List<int>();
         foreach (var node in order)
         {
-            if (_children[node] is not { } children)
+            if (stored[node] is not { Count: > 0 } edges)
             {
+                leaves.Add(node);
                 continue;
             }
 
             classes.Clear();
-            classes.AddRange(children.Keys);
+            classes.AddRange(edges.Keys);
             classes.Sort();
             var lowest = classes[0];
-            for (var p = Math.Max(firstFree, lowest); ; p++)
+            for (var p = free.Next(lowest); ; p = free.Next(p + 1))
             {
-                EnsureCapacity(ref used, p + AlphabetSize + 1);
-                if (used[p])
-                {
-                    continue;
-                }
-
                 var b = p - lowest;
-                if (!Fits(used, b, classes))
+                if (usedBases.Contains(b) || !Fits(free, b, classes))
                 {
                     continue;
                 }
 
-                bases[node] = b;
                 foreach (var cls in classes)
                 {
-                    used[b + cls] = true;
-                    slots[children[cls]] = b + cls;
-                    maxSlot = Math.Max(maxSlot, b + cls);
+                    free.Take(b + cls);
                 }
 
+                usedBases.Add(b);
+                bases[node] = b;
+                maxBase = Math.Max(maxBase, b);
                 break;
-            }
-
-            while (firstFree < used.Length && used[firstFree])
-            {
-                firstFree++;
             }
         }
 
-        length = Math.Max(maxSlot, bases.Length == 0 ? 0 : bases.Max()) + AlphabetSize + 1;
-        return slots;
+        // A state without edges needs only an identity: any unused base.
+        var candidate = 0;
+        foreach (var node in leaves)
+        {
+            while (usedBases.Contains(candidate))
+            {
+                candidate++;
+            }
+
+            usedBases.Add(candidate);
+            bases[node] = candidate;
+            maxBase = Math.Max(maxBase, candidate);
+        }
+
+        length = maxBase + AlphabetSize + 1;
+        return bases;
     }
 
-    private static bool Fits(bool[] used, int b, List<int> classes)
+    private static bool Fits(FreeSlots free, int b, List<int> classes)
     {
         for (var i = 1; i < classes.Count; i++)
         {
-            if (used[b + classes[i]])
+            if (!free.IsFree(b + classes[i]))
             {
                 return false;
             }
@@ -247,11 +293,49 @@ internal sealed class AutomatonBuilder
         return true;
     }
 
-    private static void EnsureCapacity(ref bool[] used, int size)
+    /// <summary>Free cells with "next free cell at or after p" in near-constant time (union–find with path halving).</summary>
+    private sealed class FreeSlots(int capacity)
     {
-        if (size > used.Length)
+        private int[] _next = Enumerable.Range(0, capacity + 1).ToArray();
+
+        public bool IsFree(int slot)
         {
-            Array.Resize(ref used, Math.Max(size, used.Length * 2));
+            Grow(slot + 1);
+            return _next[slot] == slot;
+        }
+
+        public int Next(int slot)
+        {
+            Grow(slot + 1);
+            while (_next[slot] != slot)
+            {
+                Grow(_next[slot] + 1);
+                _next[slot] = _next[_next[slot]];
+                slot = _next[slot];
+            }
+
+            return slot;
+        }
+
+        public void Take(int slot)
+        {
+            Grow(slot + 2);
+            _next[slot] = slot + 1;
+        }
+
+        private void Grow(int size)
+        {
+            if (size < _next.Length)
+            {
+                return;
+            }
+
+            var old = _next.Length;
+            Array.Resize(ref _next, Math.Max(size + 1, old * 2));
+            for (var i = old; i < _next.Length; i++)
+            {
+                _next[i] = i;
+            }
         }
     }
 }

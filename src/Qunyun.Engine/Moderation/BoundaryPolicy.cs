@@ -35,21 +35,32 @@ internal static class BoundaryPolicy
         }
 
         start = positions[0];
-        if (word.StartsWordish && start > 0 && IsWordishBefore(text, start))
+        var spacing = word.HasGluedPairs ? LetterSpacing(text, word.Pairs, positions, widths) : Spacing.Tight;
+        if (spacing == Spacing.SplitsWords)
         {
             return false;
         }
 
-        if (word.EndsWordish && end < text.Length && IsWordishAt(text, end))
+        // A letter-spaced match ("m a") must not lean on letters through punctuation either ("I'm a").
+        var reachThroughGlue = spacing == Spacing.LetterSpaced;
+        if (word.StartsWordish && start > 0 && IsWordishBefore(text, start, reachThroughGlue))
         {
             return false;
         }
 
-        return !word.HasGluedPairs || LetterSpacingHolds(text, word.Pairs, positions, widths);
+        return !word.EndsWordish || end >= text.Length || !IsWordishFrom(text, end, reachThroughGlue);
     }
 
-    private static bool LetterSpacingHolds(ReadOnlySpan<char> text, PairRule[] pairs, ReadOnlySpan<int> positions, ReadOnlySpan<byte> widths)
+    private enum Spacing
     {
+        Tight,
+        LetterSpaced,
+        SplitsWords,
+    }
+
+    private static Spacing LetterSpacing(ReadOnlySpan<char> text, PairRule[] pairs, ReadOnlySpan<int> positions, ReadOnlySpan<byte> widths)
+    {
+        var anySpace = false;
         var runHasSpace = false;
         var runHasTouch = false;
         for (var k = 0; k <= pairs.Length; k++)
@@ -58,9 +69,10 @@ internal static class BoundaryPolicy
             {
                 if (runHasSpace && runHasTouch)
                 {
-                    return false;
+                    return Spacing.SplitsWords;
                 }
 
+                anySpace |= runHasSpace;
                 runHasSpace = runHasTouch = false;
                 continue;
             }
@@ -77,7 +89,7 @@ internal static class BoundaryPolicy
             }
         }
 
-        return true;
+        return anySpace ? Spacing.LetterSpaced : Spacing.Tight;
     }
 
     private static bool ContainsSpace(ReadOnlySpan<char> gap)
@@ -93,20 +105,38 @@ internal static class BoundaryPolicy
         return false;
     }
 
-    private static bool IsWordishAt(ReadOnlySpan<char> text, int index)
+    private static bool IsWordishFrom(ReadOnlySpan<char> text, int index, bool reachThroughGlue)
     {
-        CharFold.FoldAt(text, index, out _, out var kind);
-        return (kind & CharKind.Wordish) != 0;
-    }
-
-    private static bool IsWordishBefore(ReadOnlySpan<char> text, int index)
-    {
-        var p = index - 1;
-        if (p > 0 && char.IsLowSurrogate(text[p]) && char.IsHighSurrogate(text[p - 1]))
+        for (var p = index; p < text.Length;)
         {
-            p--;
+            CharFold.FoldAt(text, p, out var width, out var kind);
+            if (!reachThroughGlue || (kind & CharKind.Skip) == 0 || (kind & CharKind.Space) != 0)
+            {
+                return (kind & CharKind.Wordish) != 0;
+            }
+
+            p += width;
         }
 
-        return IsWordishAt(text, p);
+        return false;
+    }
+
+    private static bool IsWordishBefore(ReadOnlySpan<char> text, int index, bool reachThroughGlue)
+    {
+        for (var p = index - 1; p >= 0; p--)
+        {
+            if (p > 0 && char.IsLowSurrogate(text[p]) && char.IsHighSurrogate(text[p - 1]))
+            {
+                p--;
+            }
+
+            CharFold.FoldAt(text, p, out _, out var kind);
+            if (!reachThroughGlue || (kind & CharKind.Skip) == 0 || (kind & CharKind.Space) != 0)
+            {
+                return (kind & CharKind.Wordish) != 0;
+            }
+        }
+
+        return false;
     }
 }

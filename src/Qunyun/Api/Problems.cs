@@ -9,6 +9,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public IReadOnlyCollection<string> Fields => _errors.Keys;
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     public FieldErrors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
@@ -21,6 +24,8 @@ public sealed class FieldErrors
     }
 
     public FieldErrors AddIf(bool condition, string field, string message) => condition ? Add(field, message) : this;
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

@@ -35,6 +35,6 @@ internal static class ImportCommand
                 $"{report.Accepted:N0} new, {report.Duplicates:N0} already there, {report.Rejected:N0} rejected; {processed:N0} processed.");
             return report.Rejected == 0 ? 0 : 2;
         }));
-        return new Command("import", "Import data into a workspace.") { telegram };
+        return new Command("import", "Import data into a workspace.") { telegram, MemberImportCommand.Create(configuration, build) };
     }
 }

@@ -9,7 +9,7 @@ namespace Qunyun.Cli;
 
 /// <summary>
 /// The command line of the one executable: <c>serve</c> (default), <c>migrate</c>, <c>demo</c>, <c>apikey create</c>,
-/// <c>user create</c>. Configuration switches (<c>--urls …</c>, <c>--ConnectionStrings:Qunyun=…</c>) apply to every verb.
+/// <c>user create</c>, <c>import telegram</c>, <c>tags recheck</c>, <c>topic-groups</c>. Configuration switches (<c>--urls …</c>, <c>--ConnectionStrings:Qunyun=…</c>) apply to every verb.
 /// </summary>
 internal static class QunyunCli
 {
@@ -18,6 +18,8 @@ internal static class QunyunCli
     private static readonly IReadOnlySet<string> CommandOptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "demo", "members", "workspace", "role", "name", "email", "password", "channel", "file", "help", "version",
+        "interest", "min-weight", "group-size", "create", "type",
+        "map", "dry-run", "create-tags", "all-or-nothing", "encoding",
     };
 
     /// <summary>Quiet logs on stderr for one-shot verbs, so stdout carries only their answer.</summary>
@@ -39,6 +41,8 @@ internal static class QunyunCli
         root.Subcommands.Add(ApiKey(configuration, build));
         root.Subcommands.Add(User(configuration, build));
         root.Subcommands.Add(ImportCommand.Create(configuration, build));
+        root.Subcommands.Add(TagsCommand.Create(configuration, build));
+        root.Subcommands.Add(TopicGroupsCommand.Create(configuration, build));
         return await root.Parse(command).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 

@@ -18,8 +18,16 @@ public sealed class SqliteQunyunDb(DbContextOptions<SqliteQunyunDb> options) : Q
         var narrow = members.Metadata.FindIndex([.. new[] { "WorkspaceId", "DisplayName", "Id" }.Select(p => members.Metadata.FindProperty(p)!)])!;
         members.Metadata.RemoveIndex(narrow);
         members.HasIndex(m => new { m.WorkspaceId, m.DisplayName, m.Id, m.SearchText });
+        SqlTime.MapSqlite(builder);
     }
 }
 
-/// <summary>The PostgreSQL flavour; exists so each provider keeps its own migrations.</summary>
-public sealed class PostgresQunyunDb(DbContextOptions<PostgresQunyunDb> options) : QunyunDb(options);
+/// <summary>The PostgreSQL flavour; exists so each provider keeps its own migrations and its own SQL mappings.</summary>
+public sealed class PostgresQunyunDb(DbContextOptions<PostgresQunyunDb> options) : QunyunDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SqlTime.MapPostgres(builder);
+    }
+}

@@ -46,6 +46,24 @@ public sealed class QunyunApiClient(HttpClient http) : IDisposable
         await EnsureSuccessAsync(response);
     }
 
+    public async Task TagAsync(Guid memberId, Guid tagId) =>
+        await EnsureSuccessAsync(await http.PutAsync($"/api/v1/members/{memberId}/tags/{tagId}", null));
+
+    /// <summary>The API's count for an unsaved segment definition (what the console's live count must agree with).</summary>
+    public async Task<int> PreviewCountAsync(object definition)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/segments/preview", new { definition }, Json);
+        await EnsureSuccessAsync(response);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("count").GetInt32();
+    }
+
+    public async Task<int> SegmentCountAsync(Guid segmentId)
+    {
+        var response = await http.GetAsync($"/api/v1/segments/{segmentId}/count");
+        await EnsureSuccessAsync(response);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("count").GetInt32();
+    }
+
     /// <summary>Posts a batch to the event pipeline; returns how many events it accepted.</summary>
     public async Task<int> IngestEventsAsync(IEnumerable<object> events)
     {

@@ -130,6 +130,7 @@ public sealed class QunyunServer : IAsyncLifetime
         start.ArgumentList.Add($"--ConnectionStrings:Qunyun={ConnectionString}");
         start.ArgumentList.Add("--Database:Provider=Sqlite");
         start.ArgumentList.Add($"--DataProtection:KeysPath={Path.Combine(_root, "keys")}");
+        start.ArgumentList.Add($"--Imports:StoragePath={Path.Combine(_root, "imports")}");
         start.ArgumentList.Add("--environment=Development");
         start.Environment.Remove("QUNYUN_ADMIN_EMAIL");
         start.Environment.Remove("QUNYUN_ADMIN_PASSWORD");

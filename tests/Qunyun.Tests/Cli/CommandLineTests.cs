@@ -34,7 +34,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         var help = await QunyunProcess.RunAsync("--help");
 
         Assert.Equal(0, help.ExitCode);
-        foreach (var verb in new[] { "serve", "migrate", "demo", "apikey", "user" })
+        foreach (var verb in new[] { "serve", "migrate", "demo", "apikey", "user", "import", "tags" })
         {
             Assert.Contains(verb, help.Stdout);
         }
@@ -104,6 +104,36 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(1, weak.ExitCode);
         Assert.Contains("Passwords must be at least 8 characters", weak.Stderr);
         Assert.Null(await users.FindByEmailAsync("weak@example.com"));
+    }
+
+    [Fact]
+    public async Task TagsRecheck_TakesOffRuleTagsThatNoLongerHold()
+    {
+        await using var app = new QunyunApp(_database);
+        var ws = await app.CreateWorkspaceAsync("cli-tags");
+        var member = await ws.Client.CreateMemberAsync("沉默的人");
+        var tag = (await ws.Client.PostOkAsync("/api/v1/tags", new
+        {
+            name = "话痨",
+            kind = "Rule",
+            rule = new { metric = "Messages", comparison = "AtLeast", threshold = 1, windowDays = 7 },
+        })).GetProperty("id").GetGuid();
+        await using (var db = ws.OpenDb())
+        {
+            // As if the member had talked last month: the tag is still on, the messages are out of the window.
+            db.MemberTags.Add(new Features.Tags.MemberTag { MemberId = member, TagId = tag, AddedAt = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        var recheck = await QunyunProcess.RunAsync(Settings("tags", "recheck", "--workspace", "cli-tags"));
+        var unknown = await QunyunProcess.RunAsync(Settings("tags", "recheck", "--workspace", "nope"));
+
+        Assert.Equal(0, recheck.ExitCode);
+        Assert.Equal("Tags rechecked: 0 added, 1 removed.", recheck.Stdout.Trim());
+        await using var check = ws.OpenDb();
+        Assert.False(await check.MemberTags.AnyAsync(t => t.TagId == tag));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("No workspace with slug 'nope'", unknown.Stderr);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -41,7 +41,11 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Engine.Groups.SizeBand>().Select(n => $"SizeBand.{n}"))
             .Concat(Enum.GetNames<Engine.Groups.MembershipRole>().Select(n => $"MembershipRole.{n}"))
             .Concat(Enum.GetNames<Engine.Groups.ModerationLevel>().Select(n => $"ModerationLevel.{n}"))
-            .Concat(Engine.Events.EventKinds.WireNames.Select(n => $"EventKind.{n}"));
+            .Concat(Engine.Events.EventKinds.WireNames.Select(n => $"EventKind.{n}"))
+            .Concat(Enum.GetNames<Features.Tags.TagKind>().Select(n => $"TagKind.{n}"))
+            .Concat(Enum.GetNames<Features.Tags.TagChangeCause>().Select(n => $"TagChangeCause.{n}"))
+            .Concat(Enum.GetNames<Engine.Tagging.RuleMetric>().Select(n => $"RuleMetric.{n}"))
+            .Concat(Enum.GetNames<Engine.Tagging.RuleComparison>().Select(n => $"RuleComparison.{n}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
     }

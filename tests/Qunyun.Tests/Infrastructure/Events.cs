@@ -16,6 +16,7 @@ public static class Events
         {
             "reaction" => new { kind, channelId = channel, externalEventId = id, externalGroupId = group, externalUserId = user, occurredAt = at, reaction = body },
             "content" => new { kind, channelId = channel, externalEventId = id, externalGroupId = group, externalUserId = user, occurredAt = at, content = body },
+            "attendance" => new { kind, channelId = channel, externalEventId = id, externalGroupId = group, externalUserId = user, occurredAt = at, attendance = body },
             "purchase" => new { kind, channelId = channel, externalEventId = id, externalGroupId = group, externalUserId = user, occurredAt = at, purchase = body },
             _ => new { kind, channelId = channel, externalEventId = id, externalGroupId = group, externalUserId = user, occurredAt = at, groupName = "Telegram 群", userDisplayName = user },
         };

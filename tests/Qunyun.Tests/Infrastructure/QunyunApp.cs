@@ -54,6 +54,7 @@ public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Qunyun", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys"));
+        builder.UseSetting("Imports:StoragePath", Path.Combine(Database.Folder, "imports"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical"); // failing saves are what many tests provoke
         foreach (var (key, value) in _settings)

@@ -31,6 +31,7 @@ public sealed class TestDatabase : IAsyncDisposable
         $"--Database:Provider={Provider}",
         $"--ConnectionStrings:Qunyun={ConnectionString}",
         $"--DataProtection:KeysPath={Path.Combine(Folder, "keys")}",
+        $"--Imports:StoragePath={Path.Combine(Folder, "imports")}",
     ];
 
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("QUNYUN_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);

@@ -6,7 +6,7 @@ namespace Qunyun.Engine.Moderation.Detectors;
 /// Recent messages of one group, to tell a spam wave: the same or nearly the same text from at least
 /// <see cref="SpamWaveOptions.MinMembers"/> different members within the window. Texts are compared by a 64-bit
 /// SimHash of character trigrams of their fold (case, width, look-alikes and separators do not matter; digits
-/// are one symbol so a changed phone number or counter still matches). Not thread-safe: one per group, fed in order.
+/// are dropped so a changed phone number or counter still matches). Not thread-safe: one per group, fed in order.
 /// </summary>
 public sealed class SpamWaveTracker(SpamWaveOptions options)
 {
@@ -47,16 +47,15 @@ public sealed class SpamWaveTracker(SpamWaveOptions options)
 
     internal static string Skeleton(string text)
     {
-        var folded = TextFolder.FoldToString(text).ToCharArray();
-        for (var i = 0; i < folded.Length; i++)
+        // Digits go before folding (which would read 1 as l): "abc123" and "abc124" are the same spam.
+        var withoutDigits = string.Create(text.Length, text, static (span, source) =>
         {
-            if (char.IsDigit(folded[i]))
+            for (var i = 0; i < span.Length; i++)
             {
-                folded[i] = '#';
+                span[i] = char.IsDigit(source[i]) ? ' ' : source[i];
             }
-        }
-
-        return new string(folded);
+        });
+        return TextFolder.FoldToString(withoutDigits);
     }
 
     internal static ulong SimHash(string skeleton)

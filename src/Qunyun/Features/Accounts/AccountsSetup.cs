@@ -40,6 +40,7 @@ public static class AccountsSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireClaim(QunyunClaims.WorkspaceId))
             .AddPolicy(Policies.Write, p => p.RequireClaim(QunyunClaims.WorkspaceId).RequireRole(Roles.Writers))
+            .AddPolicy(Policies.Operate, p => p.RequireClaim(QunyunClaims.WorkspaceId).RequireRole(Roles.Operators))
             .AddPolicy(Policies.Admin, p => p.RequireClaim(QunyunClaims.WorkspaceId).RequireRole(Roles.Owner));
 
         builder.Services.AddCascadingAuthenticationState();

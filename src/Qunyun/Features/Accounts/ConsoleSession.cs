@@ -26,6 +26,12 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, Q
         return Roles.Writers.Any(user.IsInRole);
     }
 
+    public async Task<bool> CanOperateAsync()
+    {
+        var user = await UserAsync();
+        return Roles.Operators.Any(user.IsInRole);
+    }
+
     public async Task<bool> IsOwnerAsync() => (await UserAsync()).IsInRole(Roles.Owner);
 
     public async Task<QunyunDb> OpenDbAsync() => factory.Create(await WorkspaceIdAsync());

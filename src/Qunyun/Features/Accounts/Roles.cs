@@ -13,6 +13,9 @@ public static class Roles
     /// <summary>Roles allowed to change data.</summary>
     public static readonly IReadOnlyList<string> Writers = [Owner, Operator, Moderator];
 
+    /// <summary>Roles that run the workspace's operations (rechecks, imports), not only its moderation.</summary>
+    public static readonly IReadOnlyList<string> Operators = [Owner, Operator];
+
     public static string? Parse(string? value) =>
         All.FirstOrDefault(r => string.Equals(r, value, StringComparison.OrdinalIgnoreCase));
 }
@@ -24,6 +27,9 @@ public static class Policies
 
     /// <summary>Owner, Operator or Moderator.</summary>
     public const string Write = "qunyun.write";
+
+    /// <summary>Owner or Operator.</summary>
+    public const string Operate = "qunyun.operate";
 
     /// <summary>Owner only: people, keys and workspace settings.</summary>
     public const string Admin = "qunyun.admin";

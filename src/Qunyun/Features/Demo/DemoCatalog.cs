@@ -1,7 +1,21 @@
 using Qunyun.Engine.Channels;
 using Qunyun.Engine.Groups;
+using Qunyun.Engine.Simulation;
 
 namespace Qunyun.Features.Demo;
+
+/// <summary>How a demo group's 90 days run; campaigns are placed around the Saturday nearest their nominal peak day.</summary>
+internal sealed record DemoLife(TrajectoryKind Kind, int Lead = 0, int Peak = 0, int Tail = 0)
+{
+    public static readonly DemoLife Steady = new(TrajectoryKind.Steady);
+    public static readonly DemoLife Growing = new(TrajectoryKind.Growing);
+    public static readonly DemoLife Decaying = new(TrajectoryKind.Decaying);
+
+    public static DemoLife Campaign(int lead, int peak, int tail) => new(TrajectoryKind.Campaign, lead, peak, tail);
+}
+
+/// <summary>A demo group: name, type, channel (index into <see cref="DemoCatalog.Channels"/>), theme, topics, draw, life.</summary>
+internal sealed record DemoGroup(string Name, GroupType Type, int Channel, DemoTheme Theme, string[] Topics, double Weight, DemoLife Life);
 
 /// <summary>The bilingual cast of the demo workspace: a coffee brand's communities (see docs/scenarios).</summary>
 internal static class DemoCatalog
@@ -13,20 +27,33 @@ internal static class DemoCatalog
         (ChannelKind.Discord, "Discord · Beans Coffee"),
     ];
 
-    /// <summary>Group name, type, channel index; some are numbered series (live-code style).</summary>
-    public static readonly (string Name, GroupType Type, int Channel, int Copies)[] Groups =
+    /// <summary>Chinese-speaking members live on WeCom; the others on Telegram or Discord.</summary>
+    public static readonly int[] ChineseChannels = [0];
+    public static readonly int[] OtherChannels = [1, 2];
+
+    /// <summary>
+    /// 32 groups. Numbered series are live-code style copies. Two member groups, a club, the oldest course cohort and
+    /// the café-hopping group were left alone and fade out; the newest copies grow; short-term groups live for one event.
+    /// </summary>
+    public static readonly DemoGroup[] Groups =
     [
-        ("豆子咖啡会员群", GroupType.LongTerm, 0, 12),
-        ("Beans Coffee Club", GroupType.LongTerm, 1, 4),
-        ("手冲入门课 学员群", GroupType.LongTerm, 0, 3),
-        ("新品内测群 · 产品建议", GroupType.ProductFeedback, 0, 2),
-        ("Beta Roasters · feedback", GroupType.ProductFeedback, 2, 1),
-        ("11月埃塞俄比亚品鉴会", GroupType.ShortTerm, 0, 1),
-        ("Cupping Night Nov 2026", GroupType.ShortTerm, 1, 1),
-        ("双十一拼团群", GroupType.ShortTerm, 0, 2),
-        ("拉花同好会", GroupType.FanSelfOrganized, 0, 3),
-        ("Latte Art Fans", GroupType.FanSelfOrganized, 2, 2),
-        ("上海咖啡探店小分队", GroupType.FanSelfOrganized, 0, 1),
+        .. Series("豆子咖啡会员群", GroupType.LongTerm, 0, DemoTheme.Members, ["pour-over", "espresso", "drip-bag"], 1,
+            [.. Enumerable.Repeat(DemoLife.Steady, 8), DemoLife.Growing, DemoLife.Growing, DemoLife.Decaying, DemoLife.Decaying]),
+        .. Series("Beans Coffee Club", GroupType.LongTerm, 1, DemoTheme.Members, ["espresso", "pour-over"], 1,
+            [DemoLife.Steady, DemoLife.Steady, DemoLife.Growing, DemoLife.Decaying]),
+        .. Series("手冲入门课 学员群", GroupType.LongTerm, 0, DemoTheme.Course, ["pour-over", "brewing-gear"], 0.6,
+            [DemoLife.Decaying, DemoLife.Steady, DemoLife.Growing]),
+        .. Series("新品内测群 · 产品建议", GroupType.ProductFeedback, 0, DemoTheme.Feedback, ["cold-brew", "yunnan"], 0.3,
+            [DemoLife.Steady, DemoLife.Steady]),
+        .. Series("Beta Roasters · feedback", GroupType.ProductFeedback, 2, DemoTheme.Feedback, ["espresso", "cold-brew"], 0.3, [DemoLife.Steady]),
+        .. Series("埃塞俄比亚品鉴会 · 报名群", GroupType.ShortTerm, 0, DemoTheme.Tasting, ["ethiopia", "cupping"], 0.5, [DemoLife.Campaign(14, 93, 1)]),
+        .. Series("Cupping Night · Yirgacheffe", GroupType.ShortTerm, 1, DemoTheme.Tasting, ["ethiopia", "cupping"], 0.5, [DemoLife.Campaign(20, 38, 3)]),
+        .. Series("周年庆拼团群", GroupType.ShortTerm, 0, DemoTheme.GroupBuy, ["drip-bag", "espresso"], 0.5,
+            [DemoLife.Campaign(8, 34, 4), DemoLife.Campaign(8, 34, 4)]),
+        .. Series("拉花同好会", GroupType.FanSelfOrganized, 0, DemoTheme.LatteArt, ["latte-art", "espresso"], 0.8,
+            [DemoLife.Steady, DemoLife.Growing, DemoLife.Steady]),
+        .. Series("Latte Art Fans", GroupType.FanSelfOrganized, 2, DemoTheme.LatteArt, ["latte-art", "espresso"], 1, [DemoLife.Growing, DemoLife.Steady]),
+        .. Series("上海咖啡探店小分队", GroupType.FanSelfOrganized, 0, DemoTheme.Explore, ["pour-over", "italian-wine"], 0.6, [DemoLife.Decaying]),
     ];
 
     public static readonly (string Name, string Color, string Description)[] Tags =
@@ -46,10 +73,8 @@ internal static class DemoCatalog
     public static readonly string[] FirstNames = ["Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Jamie", "Robin", "Chris", "Dana", "Lee", "Kim", "Avery", "Riley", "Quinn", "Drew", "Emma", "Liam", "Olivia", "Noah"];
     public static readonly string[] LastNames = ["Smith", "Chen", "Garcia", "Müller", "Rossi", "Kowalski", "Nguyen", "Brown", "Silva", "Tanaka", "Dubois", "Novak", "Khan", "Ivanova", "Wong", "Jensen", "Moreau", "Costa", "Lopez", "Park"];
 
-    public static readonly string[] Messages =
-    [
-        "早上好！今天的手冲是耶加雪菲 ☕", "请问新品什么时候上架？", "周六的品鉴会还有名额吗？", "这款豆子酸度有点高，适合做冷萃吗？",
-        "Morning all! Anyone tried the new Ethiopian roast?", "What grind size do you use for V60?", "Thanks for the latte art tips 🙏",
-        "拉花总是失败，求教程", "打卡第 7 天 ✅", "Is the cupping event still on for Saturday?", "快递到了，包装很用心！", "请问会员积分怎么兑换？",
-    ];
+    public static readonly string[] Reactions = ["👍", "❤️", "😂", "☕", "🔥", "👏", "🙏", "💯", "🤤", "😮"];
+
+    private static IEnumerable<DemoGroup> Series(string name, GroupType type, int channel, DemoTheme theme, string[] topics, double weight, DemoLife[] lives) =>
+        lives.Select((life, i) => new DemoGroup(lives.Length > 1 ? $"{name} {i + 1}" : name, type, channel, theme, topics, weight, life));
 }

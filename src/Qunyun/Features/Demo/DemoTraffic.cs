@@ -1,42 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Data;
+using Qunyun.Engine.Simulation;
 using Qunyun.Features.Events;
-using Qunyun.Features.Groups;
-using Qunyun.Features.Members;
+using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Demo;
 
+/// <summary>What one run of the simulator sent: events of the chosen members, how many were new, how many processed.</summary>
+public sealed record DemoTrafficReport(int Generated, int Accepted, int Duplicates, int Processed);
+
 /// <summary>
-/// A demo member's recent activity as pipeline events: about a third of the members talk in the last two weeks
-/// (one to four messages, sometimes a reaction or a content view), the others spoke once around their join.
-/// Event ids are deterministic, so seeding twice stores nothing twice.
+/// Sends 90 days of simulated traffic of the demo members through the real pipeline — ingest, then the event
+/// processor — so rollups, activity scores and timelines come out as they would from live channels. Events go in
+/// chronological order, so each group's story is processed as it happened. Event ids are deterministic: sending
+/// the same members twice stores nothing twice.
 /// </summary>
-internal static class DemoTraffic
+public sealed class DemoTraffic(QunyunDbFactory factory, IngestEvents ingest, EventProcessor pipeline)
 {
-    public static IEnumerable<IngestEvent> For(Member member, int n, Dictionary<Guid, Group> groups, Random random, DateTime now)
+    /// <summary>Up to this many members the demo talks at full rate; a bigger demo spreads the same volume over more members.</summary>
+    public const int FullRateMembers = 10_000;
+
+    /// <summary>Simulates members 0 … <paramref name="memberCount"/> − 1 and sends the events of those from <paramref name="fromMember"/> on.</summary>
+    public async Task<DemoTrafficReport> SendAsync(Guid workspaceId, int fromMember, int memberCount, CancellationToken cancellationToken)
     {
-        var membership = member.Memberships.FirstOrDefault();
-        var identity = member.Identities.FirstOrDefault();
-        if (membership is null || identity is null)
+        Workspace workspace;
+        await using (var db = factory.CreateUnscoped())
         {
-            yield break;
+            workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
         }
 
-        var group = groups[membership.GroupId];
-        var recent = member.LastActiveAt >= now.AddDays(-14);
-        var count = recent ? random.Next(1, 5) : 1;
-        for (var i = 0; i < count; i++)
+        var world = DemoWorld.For(workspace);
+        var plans = Enumerable.Range(0, memberCount).Select(world.Plan).ToList();
+        var events = TrafficSimulator.Generate(DemoWorld.Seed, world.Setup, world.Calendar, plans, RatesFor(memberCount));
+        var (accepted, duplicates, sent) = (0, 0, 0);
+        await using (var db = factory.Create(workspaceId))
         {
-            var at = recent ? member.LastActiveAt!.Value.AddHours(-random.Next(0, 72)) : member.LastActiveAt ?? member.CreatedAt;
-            at = membership.LeftAt is { } left && at >= left ? left.AddMinutes(-1) : at; // speaking after leaving would rejoin
-            at = at < membership.JoinedAt ? membership.JoinedAt : at;
-            var text = DemoCatalog.Messages[random.Next(DemoCatalog.Messages.Length)];
-            yield return new IngestEvent("message", identity.ChannelId, $"demo-{n}-m{i}", group.ExternalId, group.Name, identity.ExternalUserId,
-                identity.DisplayName, new DateTimeOffset(at), Message: new MessageBody(text, null, null, null));
+            var (channels, groups) = await DemoStructure.LoadAsync(db, cancellationToken);
+            var mapper = new DemoEvents(world, channels, groups, plans);
+            foreach (var chunk in events.Where(e => e.Member >= fromMember).Chunk(IngestEvents.MaxBatch))
+            {
+                var response = await ingest.ExecuteAsync(db, chunk.Select(mapper.Map).ToList(), cancellationToken);
+                (accepted, duplicates, sent) = (accepted + response.Accepted, duplicates + response.Duplicates.Count, sent + chunk.Length);
+            }
         }
 
-        if (recent && random.NextDouble() < 0.4)
+        return new DemoTrafficReport(sent, accepted, duplicates, await pipeline.DrainAsync(cancellationToken));
+    }
+
+    private static TrafficRates RatesFor(int members)
+    {
+        var scale = Math.Min(1, FullRateMembers / (double)Math.Max(1, members));
+        var rates = TrafficRates.Default;
+        return rates with
         {
-            yield return new IngestEvent("content_viewed", identity.ChannelId, $"demo-{n}-c", null, null, identity.ExternalUserId,
-                identity.DisplayName, new DateTimeOffset(member.LastActiveAt!.Value), Content: new TopicBody("article-ethiopia-1", "埃塞俄比亚产区入门 Ethiopia 101", ["ethiopia", "origin"]));
-        }
+            MessagesPerGroupDay = rates.MessagesPerGroupDay * scale,
+            ReactionsPerGroupDay = rates.ReactionsPerGroupDay * scale,
+            CheckInChance = rates.CheckInChance * scale,
+            ContentViewsPerDay = rates.ContentViewsPerDay * scale,
+            PurchasesPerDay = rates.PurchasesPerDay * scale,
+            AttendanceChance = rates.AttendanceChance * scale,
+        };
     }
 }

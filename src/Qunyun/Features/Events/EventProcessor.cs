@@ -1,8 +1,8 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
-using Qunyun.Engine.Events;
-using Qunyun.Engine.Scoring;
+using Qunyun.Engine.Pipeline;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Events;
@@ -93,22 +93,27 @@ public sealed class EventProcessor(
                 return 0;
             }
 
+            var mark = Stopwatch.GetTimestamp();
             await using var db = factory.Create(workspaceId.Value);
             var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(limit)
                 .Select(p => p.Event!).ToListAsync(cancellationToken);
-            db.Events.AttachRange(pending); // tracked, so the resolved MemberId/GroupId are written back
             var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
+            var settings = new PipelineSettings(WorkspaceTime.Zone(workspace.TimeZone), TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), workspace.DefaultGroupType);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            mark = PipelineMetrics.Phase("process.read", mark);
             var state = await BatchState.LoadAsync(db, pending, cancellationToken);
+            mark = PipelineMetrics.Phase("process.load", mark);
+            var (processedEvents, effects) = ApplyEvent.Run(state, settings, pending, db.WorkspaceId, clock.GetUtcNow().UtcDateTime);
+            mark = PipelineMetrics.Phase("process.engine", mark);
+
+            // The built-in effects go first, so that stages find this batch's members, groups and rollups in batch.Db.
+            await EffectsWriter.WriteAsync(db, effects, pending, cancellationToken);
+            await BatchState.RecountGroupsAsync(db, effects.TouchedGroups, cancellationToken);
+            mark = PipelineMetrics.Phase("process.write", mark);
             var batch = new PipelineBatch(db, clock);
-            var apply = new ApplyEvent(state, WorkspaceTime.Zone(workspace.TimeZone), workspace.DefaultGroupType,
-                TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), clock);
-            var processedEvents = new List<ProcessedEvent>(pending.Count);
-            foreach (var entry in pending)
+            foreach (var processed in processedEvents)
             {
-                var processed = apply.Run(entry);
-                processedEvents.Add(processed);
                 foreach (var stage in stages)
                 {
                     await stage.ProcessAsync(processed, batch, cancellationToken);
@@ -121,11 +126,29 @@ public sealed class EventProcessor(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            mark = PipelineMetrics.Phase("process.stages", mark);
             var done = pending.Select(p => p.Id).ToList();
-            await db.PendingEvents.Where(p => done.Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken);
-            await state.RecountGroupsAsync(cancellationToken);
+            await db.PendingEvents.Where(p => EF.Parameter(done).Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            PipelineMetrics.Phase("process.commit", mark);
             return pending.Count;
+        }
+        finally
+        {
+            _singleWriter.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs other writes of member state (the CSV import) under the pipeline's single-writer lock, so an identity the
+    /// pipeline creates cannot slip in between the import's lookup and its insert (and SQLite sees one writer at a time).
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _singleWriter.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
         }
         finally
         {

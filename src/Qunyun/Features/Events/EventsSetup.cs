@@ -8,7 +8,6 @@ public static class EventsSetup
         builder.Services.AddSingleton<PipelineSignal>();
         builder.Services.AddSingleton<EventProcessor>();
         builder.Services.AddScoped<IngestEvents>();
-        builder.Services.AddScoped<Imports.ImportTelegramExport>();
         builder.Services.AddHostedService<PipelineWorker>();
         return builder;
     }

@@ -7,7 +7,9 @@ namespace Qunyun.Features.Events;
 /// <summary>
 /// A stage of the pipeline after identity, membership, rollups and scoring (moderation, bot, incentives, tags,
 /// journeys plug in here). Runs inside the batch's transaction: state it changes and the actions it queues with
-/// <see cref="PipelineBatch.Enqueue"/> commit together with the event, or not at all.
+/// <see cref="PipelineBatch.Enqueue"/> commit together with the event, or not at all. When stages run, the batch's
+/// built-in effects (new members, identities, groups, memberships, rollups, scores, each event's member and group) are
+/// already written in that transaction, so queries through <see cref="PipelineBatch.Db"/> see them.
 /// </summary>
 public interface IEventStage
 {
@@ -21,5 +23,10 @@ public interface IEventStage
         ValueTask.CompletedTask;
 }
 
-/// <summary>An event with what the pipeline resolved for it (the membership when the event is in a group).</summary>
+/// <summary>
+/// An event with what the pipeline resolved for it. <see cref="Member"/> and <see cref="Group"/> are untracked rows as
+/// the whole batch left them (one instance per member, shared by the member's events); to change a member, write
+/// through <see cref="PipelineBatch.Db"/>. <see cref="Membership"/> is the member's membership of the group right after
+/// the event, when the event is in a group.
+/// </summary>
 public sealed record ProcessedEvent(Event Event, EventKind Kind, EventPayload Payload, Member Member, Group? Group, Membership? Membership = null);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,7 @@ public sealed class IngestEvents(TimeProvider clock, PipelineSignal signal)
     private async Task<(int Accepted, List<int> Duplicates, List<int> Skewed)> StoreAsync(
         QunyunDb db, List<(int Index, IngestEvent Event)> valid, CancellationToken cancellationToken)
     {
+        var mark = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
         var rows = new List<(int Index, Event Row)>();
         var seen = new HashSet<(Guid, string)>();
@@ -73,9 +75,12 @@ public sealed class IngestEvents(TimeProvider clock, PipelineSignal signal)
             }));
         }
 
+        mark = PipelineMetrics.Phase("store.prepare", mark);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inserted = await EventInsert.InsertNewAsync(db, rows.Select(r => r.Row).ToList(), cancellationToken);
+        mark = PipelineMetrics.Phase("store.insert", mark);
         await transaction.CommitAsync(cancellationToken);
+        PipelineMetrics.Phase("store.commit", mark);
 
         duplicates.AddRange(rows.Where(r => !inserted.ContainsKey((r.Row.ChannelId, r.Row.ExternalEventId))).Select(r => r.Index));
         duplicates.Sort();

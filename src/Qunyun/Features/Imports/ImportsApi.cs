@@ -12,8 +12,10 @@ public static class ImportsApi
 {
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {
-        api.MapPost("/imports/telegram", ImportTelegram)
-            .WithTags("Imports")
+        var imports = api.MapGroup("/imports").WithTags("Imports");
+        imports.MapImportJobs();
+        imports.MapMemberImports();
+        imports.MapPost("/telegram", ImportTelegram)
             .RequireAuthorization(Policies.Write)
             .Accepts<JsonElement>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(2L * 1024 * 1024 * 1024));

@@ -14,6 +14,12 @@ public sealed class Member : IWorkspaceOwned
     public required string DisplayName { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>The e-mail trimmed and in lower case, for matching imports through an index.</summary>
+    public string? EmailKey { get; set; }
+
+    /// <summary>The phone reduced to a comparable key (Qunyun.Engine.Members.PhoneNumber), for matching imports.</summary>
+    public string? PhoneKey { get; set; }
     public string? Note { get; set; }
 
     /// <summary>Folded name, identities and contact details: what the member search matches against.</summary>
@@ -40,11 +46,15 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.DisplayName).HasMaxLength(200);
         builder.Property(m => m.Email).HasMaxLength(320);
         builder.Property(m => m.Phone).HasMaxLength(32);
+        builder.Property(m => m.EmailKey).HasMaxLength(320);
+        builder.Property(m => m.PhoneKey).HasMaxLength(16);
         builder.Property(m => m.Note).HasMaxLength(2000);
         builder.Property(m => m.SearchText).HasMaxLength(2000);
         builder.HasIndex(m => new { m.WorkspaceId, m.DisplayName, m.Id });
         builder.HasIndex(m => new { m.WorkspaceId, m.CreatedAt, m.Id });
         builder.HasIndex(m => new { m.WorkspaceId, m.LastActiveAt, m.Id });
         builder.HasIndex(m => new { m.WorkspaceId, m.Email });
+        builder.HasIndex(m => new { m.WorkspaceId, m.EmailKey });
+        builder.HasIndex(m => new { m.WorkspaceId, m.PhoneKey });
     }
 }

@@ -68,7 +68,8 @@ public sealed record IdentityResponse(Guid Id, Guid ChannelId, string ChannelNam
 
 public sealed record MemberGroupResponse(Guid GroupId, string GroupName, GroupType GroupType, MembershipRole Role, DateTime JoinedAt, DateTime? LeftAt);
 
-public sealed record MemberTagResponse(Guid TagId, string Name, string Color, TagKind Kind, double Weight);
+/// <summary>A tag the member carries, since when; for interest tags the weight decayed to now.</summary>
+public sealed record MemberTagResponse(Guid TagId, string Name, string Color, TagKind Kind, double Weight, DateTime AddedAt);
 
 public sealed record MemberResponse(
     Guid Id,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 
@@ -16,7 +17,7 @@ public static class MemberIdentitiesApi
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Add(
-        Guid id, IdentityRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, IdentityRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, CancellationToken cancellationToken)
     {
         var member = await db.Members.Include(m => m.Identities).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null)
@@ -48,7 +49,7 @@ public static class MemberIdentitiesApi
         member.Identities.Add(identity);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok((await db.FindAsync(id, cancellationToken))!);
+        return TypedResults.Ok((await db.FindAsync(id, interests, cancellationToken))!);
     }
 
     private static async Task<Results<NoContent, NotFound>> Remove(Guid id, Guid identityId, QunyunDb db, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Text;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 
@@ -60,7 +61,7 @@ public static class MemberQueries
             m.Memberships.Count(g => g.LeftAt == null), m.Identities.Count,
             m.CreatedAt, m.LastActiveAt));
 
-    public static async Task<MemberResponse?> FindAsync(this QunyunDb db, Guid id, CancellationToken cancellationToken)
+    public static async Task<MemberResponse?> FindAsync(this QunyunDb db, Guid id, InterestDecay interests, CancellationToken cancellationToken)
     {
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null)
@@ -74,9 +75,11 @@ public static class MemberQueries
         var groups = await db.Memberships.AsNoTracking().Where(m => m.MemberId == id).OrderBy(m => m.JoinedAt)
             .Select(m => new MemberGroupResponse(m.GroupId, m.Group!.Name, m.Group.Type, m.Role, m.JoinedAt, m.LeftAt))
             .ToListAsync(cancellationToken);
-        var tags = await db.MemberTags.AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Tag!.Name)
-            .Select(t => new MemberTagResponse(t.TagId, t.Tag!.Name, t.Tag.Color, t.Tag.Kind, t.Weight))
-            .ToListAsync(cancellationToken);
+        var tags = (await db.MemberTags.AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Tag!.Name)
+            .Select(t => new { t.TagId, t.Tag!.Name, t.Tag.Color, t.Tag.Kind, t.Weight, t.WeightAt, t.AddedAt })
+            .ToListAsync(cancellationToken))
+            .Select(t => new MemberTagResponse(t.TagId, t.Name, t.Color, t.Kind, interests.Current(t.Weight, t.WeightAt), t.AddedAt))
+            .ToList();
         var attributes = await db.MemberAttributes.AsNoTracking().Where(a => a.MemberId == id).OrderBy(a => a.Key)
             .ToDictionaryAsync(a => a.Key, a => a.Value, cancellationToken);
         return new MemberResponse(member.Id, member.DisplayName, member.Email, member.Phone, member.Note,

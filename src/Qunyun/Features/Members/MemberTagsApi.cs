@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 
-/// <summary>Manual tagging: /members/{id}/tags/{tagId}.</summary>
+/// <summary>Manual tagging: /members/{id}/tags/{tagId}. Rule and interest tags answer 409: they follow the events.</summary>
 public static class MemberTagsApi
 {
     public static void MapMemberTags(this RouteGroupBuilder members)
@@ -14,9 +15,16 @@ public static class MemberTagsApi
         members.MapDelete("/{id:guid}/tags/{tagId:guid}", Remove).RequireAuthorization(Policies.Write);
     }
 
-    private static async Task<Results<NoContent, NotFound>> Add(Guid id, Guid tagId, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken) =>
-        await MemberTagging.AddAsync(db, id, tagId, clock.GetUtcNow().UtcDateTime, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Add(Guid id, Guid tagId, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Answer(await MemberTagging.AddAsync(db, id, tagId, clock.GetUtcNow().UtcDateTime, cancellationToken));
 
-    private static async Task<Results<NoContent, NotFound>> Remove(Guid id, Guid tagId, QunyunDb db, CancellationToken cancellationToken) =>
-        await MemberTagging.RemoveAsync(db, id, tagId, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Remove(Guid id, Guid tagId, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Answer(await MemberTagging.RemoveAsync(db, id, tagId, clock.GetUtcNow().UtcDateTime, cancellationToken));
+
+    private static Results<NoContent, NotFound, ProblemHttpResult> Answer(TaggingResult result) => result switch
+    {
+        TaggingResult.Done => TypedResults.NoContent(),
+        TaggingResult.NotManual => Conflicts.Of("Rule and interest tags follow the member's events; only manual tags are set by hand."),
+        _ => TypedResults.NotFound(),
+    };
 }

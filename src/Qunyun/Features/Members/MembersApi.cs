@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
+using Qunyun.Engine.Members;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Tags;
+using Qunyun.Features.Merges;
 
 namespace Qunyun.Features.Members;
 
@@ -31,14 +34,14 @@ public static class MembersApi
         return paging.ApplyAsync(members, cancellationToken);
     }
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound>> Get(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MemberResponse>, NotFound>> Get(Guid id, QunyunDb db, InterestDecay interests, CancellationToken cancellationToken)
     {
-        var member = await db.FindAsync(id, cancellationToken);
+        var member = await db.FindAsync(id, interests, cancellationToken);
         return member is null ? TypedResults.NotFound() : TypedResults.Ok(member);
     }
 
     private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateMemberRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -67,7 +70,9 @@ public static class MembersApi
             Id = Guid.CreateVersion7(now),
             DisplayName = request.DisplayName!.Trim(),
             Email = Blank(request.Email),
+            EmailKey = EmailKey(request.Email),
             Phone = Blank(request.Phone),
+            PhoneKey = PhoneNumber.Key(request.Phone),
             Note = Blank(request.Note),
             CreatedAt = now.UtcDateTime,
         };
@@ -84,11 +89,13 @@ public static class MembersApi
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/members/{member.Id}", await db.FindAsync(member.Id, cancellationToken));
+        db.ChangeTracker.Clear();
+        var id = await AutoMergeAsync(autoMerge, db, member.Id, response, cancellationToken);
+        return TypedResults.Created($"/api/v1/members/{id}", await db.FindAsync(id, interests, cancellationToken));
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem>> Update(
-        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -107,12 +114,33 @@ public static class MembersApi
 
         member.DisplayName = request.DisplayName!.Trim();
         member.Email = Blank(request.Email);
+        member.EmailKey = EmailKey(request.Email);
         member.Phone = Blank(request.Phone);
+        member.PhoneKey = PhoneNumber.Key(request.Phone);
         member.Note = Blank(request.Note);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok((await db.FindAsync(id, cancellationToken))!);
+        db.ChangeTracker.Clear();
+        var survivor = await AutoMergeAsync(autoMerge, db, id, response, cancellationToken);
+        return TypedResults.Ok((await db.FindAsync(survivor, interests, cancellationToken))!);
     }
+
+    /// <summary>
+    /// Merges the member with any member sharing a verified value (workspace merge settings). Returns the id the
+    /// person now has (an older member absorbs a newer one) and names the merges in the Qunyun-Merges header.
+    /// </summary>
+    private static async Task<Guid> AutoMergeAsync(AutoMerge autoMerge, QunyunDb db, Guid id, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var merges = await autoMerge.ExecuteAsync(db, [id], cancellationToken);
+        if (merges.Count > 0)
+        {
+            response.Headers[MergeHeader] = string.Join(',', merges.Select(m => m.Id));
+        }
+
+        return merges.Aggregate(id, (current, merge) => merge.AbsorbedId == current ? merge.SurvivorId : current);
+    }
+
+    public const string MergeHeader = "Qunyun-Merges";
 
     private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)
     {
@@ -141,6 +169,8 @@ public static class MembersApi
 
         return null;
     }
+
+    internal static string? EmailKey(string? email) => Blank(email)?.ToLowerInvariant();
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

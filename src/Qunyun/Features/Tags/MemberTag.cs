@@ -13,8 +13,10 @@ public sealed class MemberTag : IWorkspaceOwned
     public Guid TagId { get; set; }
     public Tag? Tag { get; set; }
 
-    /// <summary>Interest weight for interest tags; 1 for manual and rule tags.</summary>
+    /// <summary>Interest weight for interest tags, as of <see cref="WeightAt"/> (it decays from then on); 1 for manual and rule tags.</summary>
     public double Weight { get; set; } = 1;
+
+    public DateTime? WeightAt { get; set; }
 
     public DateTime AddedAt { get; set; }
 }

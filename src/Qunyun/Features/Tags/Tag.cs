@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
+using Qunyun.Engine.Tagging;
 
 namespace Qunyun.Features.Tags;
 
@@ -22,6 +23,10 @@ public sealed class Tag : IWorkspaceOwned
     public string Color { get; set; } = "#607d8b";
 
     public TagKind Kind { get; set; }
+
+    /// <summary>For <see cref="TagKind.Rule"/> tags: who holds the tag. Stored normalised (<see cref="TagRule.Normalized"/>).</summary>
+    public TagRule? Rule { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 
@@ -34,5 +39,13 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         builder.Property(t => t.Color).HasMaxLength(7);
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(t => new { t.WorkspaceId, t.Name }).IsUnique();
+        builder.OwnsOne(t => t.Rule, rule =>
+        {
+            rule.Property(r => r.Metric).HasConversion<string>().HasMaxLength(32);
+            rule.Property(r => r.Comparison).HasConversion<string>().HasMaxLength(16);
+            rule.Property(r => r.Threshold).HasPrecision(18, Amounts.Decimals);
+            rule.Property(r => r.Topic).HasMaxLength(Topics.MaxLength);
+            rule.Property(r => r.Currency).HasMaxLength(3);
+        });
     }
 }

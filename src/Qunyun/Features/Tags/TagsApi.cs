@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
@@ -7,20 +6,6 @@ using Qunyun.Engine.Text;
 using Qunyun.Features.Accounts;
 
 namespace Qunyun.Features.Tags;
-
-public sealed record TagRequest
-{
-    [Required, StringLength(64, MinimumLength = 1)]
-    public string? Name { get; init; }
-
-    [StringLength(500)]
-    public string? Description { get; init; }
-
-    [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Color must look like #1e88e5.")]
-    public string? Color { get; init; }
-}
-
-public sealed record TagResponse(Guid Id, string Name, string? Description, string Color, TagKind Kind, int MemberCount, DateTime CreatedAt);
 
 public static class TagsApi
 {
@@ -32,6 +17,8 @@ public static class TagsApi
         tags.MapPost("/", Create).RequireAuthorization(Policies.Write);
         tags.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
         tags.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
+        tags.MapPost("/recheck", Recheck).RequireAuthorization(Policies.Operate);
+        api.MapGet("/members/{id:guid}/tag-changes", Changes).WithTags("Members");
         return api;
     }
 
@@ -55,54 +42,29 @@ public static class TagsApi
 
     private static async Task<Results<Ok<TagResponse>, NotFound>> Get(Guid id, QunyunDb db, CancellationToken cancellationToken)
     {
-        var tag = await Project(db, db.Tags.AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        var tag = await FindAsync(db, id, cancellationToken);
         return tag is null ? TypedResults.NotFound() : TypedResults.Ok(tag);
     }
 
-    private static async Task<Results<Created<TagResponse>, ProblemHttpResult>> Create(
-        TagRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var name = request.Name!.Trim();
-        if (await db.Tags.AnyAsync(t => t.Name == name, cancellationToken))
+    private static async Task<Results<Created<TagResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        TagRequest request, QunyunDb db, SaveTag save, CancellationToken cancellationToken) =>
+        await save.ExecuteAsync(db, null, request, cancellationToken) switch
         {
-            return Conflicts.Of($"A tag named '{name}' already exists.");
-        }
-
-        var tag = new Tag
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            Name = name,
-            Description = request.Description?.Trim(),
-            Color = request.Color?.ToLowerInvariant() ?? "#607d8b",
-            Kind = TagKind.Manual,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            SaveTagResult.Saved saved => TypedResults.Created($"/api/v1/tags/{saved.Id}", await FindAsync(db, saved.Id, cancellationToken)),
+            SaveTagResult.Invalid invalid => invalid.Errors.ToProblem(),
+            SaveTagResult.Conflict conflict => Conflicts.Of(conflict.Detail),
+            var other => throw new InvalidOperationException($"Unexpected {other}"),
         };
-        db.Tags.Add(tag);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/tags/{tag.Id}", new TagResponse(tag.Id, tag.Name, tag.Description, tag.Color, tag.Kind, 0, tag.CreatedAt));
-    }
 
-    private static async Task<Results<Ok<TagResponse>, NotFound, ProblemHttpResult>> Update(
-        Guid id, TagRequest request, QunyunDb db, CancellationToken cancellationToken)
-    {
-        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (tag is null)
+    private static async Task<Results<Ok<TagResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, TagRequest request, QunyunDb db, SaveTag save, CancellationToken cancellationToken) =>
+        await save.ExecuteAsync(db, id, request, cancellationToken) switch
         {
-            return TypedResults.NotFound();
-        }
-
-        var name = request.Name!.Trim();
-        if (await db.Tags.AnyAsync(t => t.Name == name && t.Id != id, cancellationToken))
-        {
-            return Conflicts.Of($"A tag named '{name}' already exists.");
-        }
-
-        tag.Name = name;
-        tag.Description = request.Description?.Trim();
-        tag.Color = request.Color?.ToLowerInvariant() ?? tag.Color;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await Project(db, db.Tags.AsNoTracking().Where(t => t.Id == id)).FirstAsync(cancellationToken));
-    }
+            SaveTagResult.Saved => TypedResults.Ok((await FindAsync(db, id, cancellationToken))!),
+            SaveTagResult.Invalid invalid => invalid.Errors.ToProblem(),
+            SaveTagResult.Conflict conflict => Conflicts.Of(conflict.Detail),
+            _ => TypedResults.NotFound(),
+        };
 
     private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)
     {
@@ -110,7 +72,30 @@ public static class TagsApi
         return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
-    private static IQueryable<TagResponse> Project(QunyunDb db, IQueryable<Tag> tags) =>
+    /// <summary>Runs the daily recheck of rule and interest tags now.</summary>
+    private static async Task<Ok<RecheckReport>> Recheck(QunyunDb db, TagRecheck recheck, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await recheck.RunAsync(db, cancellationToken));
+
+    /// <summary>The member's tag history, newest first: what was put on or taken off, when, and why.</summary>
+    private static async Task<Results<Ok<Page<TagChangeResponse>>, NotFound>> Changes(
+        Guid id, QunyunDb db, [AsParameters] PageQuery paging, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await paging.ApplyAsync(TagChangesOf(db, id), cancellationToken));
+    }
+
+    public static IQueryable<TagChangeResponse> TagChangesOf(QunyunDb db, Guid memberId) =>
+        db.TagChanges.AsNoTracking().Where(c => c.MemberId == memberId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new TagChangeResponse(c.TagId, c.TagName, c.TagKind, c.Change, c.Cause, c.At));
+
+    public static Task<TagResponse?> FindAsync(QunyunDb db, Guid id, CancellationToken cancellationToken) =>
+        Project(db, db.Tags.AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(cancellationToken);
+
+    public static IQueryable<TagResponse> Project(QunyunDb db, IQueryable<Tag> tags) =>
         tags.Select(t => new TagResponse(t.Id, t.Name, t.Description, t.Color, t.Kind,
-            db.MemberTags.Count(m => m.TagId == t.Id), t.CreatedAt));
+            db.MemberTags.Count(m => m.TagId == t.Id), t.CreatedAt, t.Rule));
 }

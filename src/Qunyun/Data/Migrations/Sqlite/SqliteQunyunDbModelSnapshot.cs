@@ -564,6 +564,127 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Imports.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Encoding")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TagsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt", "Id");
+
+                    b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Imports.ImportJobError", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "Sequence");
+
+                    b.ToTable("ImportJobErrors");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -587,6 +708,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActiveAt")
                         .HasColumnType("TEXT");
 
@@ -596,6 +721,10 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
@@ -609,6 +738,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId", "Email");
+
+                    b.HasIndex("WorkspaceId", "EmailKey");
+
+                    b.HasIndex("WorkspaceId", "PhoneKey");
 
                     b.HasIndex("WorkspaceId", "CreatedAt", "Id");
 
@@ -681,6 +814,127 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MemberIdentities");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMatchKey", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Key");
+
+                    b.HasIndex("WorkspaceId", "Key", "Value");
+
+                    b.ToTable("MemberMatchKeys");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AbsorbedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbsorbedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Identities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Memberships")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AbsorbedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.HasIndex("WorkspaceId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("MemberMerges");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Merges.MergeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneRegion")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("VerifiedKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("MergeSettings");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Moderation.AllowListEntry", b =>
@@ -1067,6 +1321,140 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Segments.Segment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InterestTagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MinWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("InterestTagId");
+
+                    b.ToTable("InvitationLists");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.Invitee", b =>
+                {
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("Invitees");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Topic");
+
+                    b.HasIndex("MemberId", "Kind", "Topic", "OccurredAt");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Topic", "OccurredAt");
+
+                    b.ToTable("MemberFacts");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -1080,6 +1468,9 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("WeightAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
@@ -1127,6 +1518,69 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.ToTable("TagChanges");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagRecheckRun", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("TagRecheckRuns");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
@@ -1280,6 +1734,15 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Imports.ImportJobError", b =>
+                {
+                    b.HasOne("Qunyun.Features.Imports.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Members.MemberAttribute", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
@@ -1306,6 +1769,17 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Channel");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMatchKey", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Member");
                 });
@@ -1340,6 +1814,52 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.HasOne("Qunyun.Features.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Tags.Tag", "InterestTag")
+                        .WithMany()
+                        .HasForeignKey("InterestTagId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("InterestTag");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.Invitee", b =>
+                {
+                    b.HasOne("Qunyun.Features.Segments.TopicGroups.InvitationList", "List")
+                        .WithMany("Invitees")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("List");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
@@ -1359,6 +1879,64 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
+                {
+                    b.OwnsOne("Qunyun.Engine.Tagging.TagRule", "Rule", b1 =>
+                        {
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ChannelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comparison")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("GroupId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Threshold")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Topic")
+                                .HasMaxLength(55)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("WindowDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TagId");
+
+                            b1.ToTable("Tags");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TagId");
+                        });
+
+                    b.Navigation("Rule");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
                 {
                     b.Navigation("Attributes");
@@ -1368,6 +1946,11 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Memberships");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
+                {
+                    b.Navigation("Invitees");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,8 +11,8 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQunyunDb))]
-    [Migration("20261123210503_Moderation")]
-    partial class Moderation
+    [Migration("20261123220857_MemberMerges")]
+    partial class MemberMerges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -686,52 +686,39 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("MemberIdentities");
                 });
 
-            modelBuilder.Entity("Qunyun.Features.Moderation.AllowListEntry", b =>
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMatchKey", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DecisionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("GroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("MemberId", "Key");
 
-                    b.HasIndex("GroupId", "Kind", "Value")
-                        .IsUnique();
+                    b.HasIndex("WorkspaceId", "Key", "Value");
 
-                    b.ToTable("ModerationAllowList", (string)null);
+                    b.ToTable("MemberMatchKeys");
                 });
 
-            modelBuilder.Entity("Qunyun.Features.Moderation.ModerationDecision", b =>
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMerge", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Actions")
+                    b.Property<Guid>("AbsorbedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbsorbedName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -741,86 +728,46 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ChannelId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detector")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Excerpt")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalEventId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalUserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("GroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hits")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Matched")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReversesId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReviewedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReviewedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RuleKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RuleSetVersionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SpanLength")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SpanStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("Strike")
+                    b.Property<int>("Events")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("VersionLabel")
-                        .HasMaxLength(64)
+                    b.Property<int>("Identities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Memberships")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
@@ -828,189 +775,36 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
+                    b.HasIndex("AbsorbedId");
 
-                    b.HasIndex("GroupId", "OccurredAt");
+                    b.HasIndex("SurvivorId");
 
-                    b.HasIndex("MemberId", "OccurredAt");
+                    b.HasIndex("WorkspaceId", "Sequence")
+                        .IsUnique();
 
-                    b.HasIndex("WorkspaceId", "OccurredAt");
-
-                    b.ToTable("ModerationDecisions", (string)null);
+                    b.ToTable("MemberMerges");
                 });
 
-            modelBuilder.Entity("Qunyun.Features.Moderation.ModerationSettings", b =>
+            modelBuilder.Entity("Qunyun.Features.Merges.MergeSettings", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Generation")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("PhoneRegion")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("VerifiedKeys")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("WorkspaceId");
 
-                    b.ToTable("ModerationSettings", (string)null);
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Moderation.ModerationStrike", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DecisionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("GroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DecisionId");
-
-                    b.HasIndex("MemberId", "ExpiresAt");
-
-                    b.ToTable("ModerationStrikes", (string)null);
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Moderation.RuleSet", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CurrentNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CurrentVersionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("GroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GroupId");
-
-                    b.HasIndex("WorkspaceId", "Scope")
-                        .IsUnique();
-
-                    b.ToTable("ModerationRuleSets", (string)null);
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Moderation.RuleSetVersion", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Definition")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RuleSetId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RuleSetId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("ModerationRuleSetVersions", (string)null);
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Moderation.WordList", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("WordCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Words")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("ModerationWordLists", (string)null);
+                    b.ToTable("MergeSettings");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Outbox.OutboxMessage", b =>
@@ -1070,6 +864,51 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Topic");
+
+                    b.HasIndex("MemberId", "Kind", "Topic", "OccurredAt");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Topic", "OccurredAt");
+
+                    b.ToTable("MemberFacts");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -1083,6 +922,9 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("WeightAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
@@ -1130,6 +972,69 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.ToTable("TagChanges");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagRecheckRun", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("TagRecheckRuns");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Workspaces.Workspace", b =>
@@ -1313,32 +1218,22 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
-            modelBuilder.Entity("Qunyun.Features.Moderation.AllowListEntry", b =>
+            modelBuilder.Entity("Qunyun.Features.Merges.MemberMatchKey", b =>
                 {
-                    b.HasOne("Qunyun.Features.Groups.Group", "Group")
+                    b.HasOne("Qunyun.Features.Members.Member", "Member")
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Group");
+                    b.Navigation("Member");
                 });
 
-            modelBuilder.Entity("Qunyun.Features.Moderation.RuleSet", b =>
+            modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
-                    b.HasOne("Qunyun.Features.Groups.Group", "Group")
+                    b.HasOne("Qunyun.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("Group");
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Moderation.RuleSetVersion", b =>
-                {
-                    b.HasOne("Qunyun.Features.Moderation.RuleSet", null)
-                        .WithMany()
-                        .HasForeignKey("RuleSetId")
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1360,6 +1255,64 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.Tag", b =>
+                {
+                    b.OwnsOne("Qunyun.Engine.Tagging.TagRule", "Rule", b1 =>
+                        {
+                            b1.Property<Guid>("TagId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ChannelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comparison")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("GroupId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Threshold")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Topic")
+                                .HasMaxLength(55)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("WindowDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TagId");
+
+                            b1.ToTable("Tags");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TagId");
+                        });
+
+                    b.Navigation("Rule");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>

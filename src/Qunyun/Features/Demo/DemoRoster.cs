@@ -1,0 +1,80 @@
+using Qunyun.Engine.Groups;
+using Qunyun.Engine.Simulation;
+using Qunyun.Features.Channels;
+using Qunyun.Features.Groups;
+using Qunyun.Features.Members;
+using Qunyun.Features.Tags;
+
+namespace Qunyun.Features.Demo;
+
+/// <summary>
+/// Demo member number n as stored rows: the member, an identity on the home channel (sometimes a second one), the
+/// memberships that began before the simulated period (later ones arrive as <c>member_joined</c> events) and a few
+/// tags. Names and contact details come from the member's own seeded stream, so they are the same on every run.
+/// </summary>
+internal static class DemoRoster
+{
+    public static string NameOf(MemberPlan plan)
+    {
+        var random = SimRandom.For(DemoWorld.Seed, plan.Index, 5);
+        return plan.Chinese
+            ? DemoCatalog.Surnames[random.Next(DemoCatalog.Surnames.Length)] + DemoCatalog.GivenNames[random.Next(DemoCatalog.GivenNames.Length)]
+            : $"{DemoCatalog.FirstNames[random.Next(DemoCatalog.FirstNames.Length)]} {DemoCatalog.LastNames[random.Next(DemoCatalog.LastNames.Length)]}";
+    }
+
+    public static string ExternalUserId(Channel channel, int n) => $"{channel.Kind.ToString().ToLowerInvariant()}-{n}";
+
+    public static Member Create(MemberPlan plan, IReadOnlyList<Channel> channels, IReadOnlyList<Group> groups, IReadOnlyList<Tag> tags)
+    {
+        var random = SimRandom.For(DemoWorld.Seed, plan.Index, 6);
+        var name = NameOf(plan);
+        var since = plan.FirstSeen;
+        var member = new Member
+        {
+            Id = Guid.CreateVersion7(new DateTimeOffset(since)),
+            DisplayName = name,
+            Email = random.NextDouble() < 0.3 ? $"member{plan.Index}@example.com" : null,
+            CreatedAt = since,
+        };
+
+        var home = channels[plan.HomeChannel];
+        var identityChannels = random.NextDouble() < 0.15 ? channels.Where(c => c != home).Take(1).Prepend(home) : [home];
+        foreach (var channel in identityChannels)
+        {
+            member.Identities.Add(new MemberIdentity
+            {
+                Id = Guid.CreateVersion7(new DateTimeOffset(since)),
+                MemberId = member.Id,
+                ChannelId = channel.Id,
+                ExternalUserId = ExternalUserId(channel, plan.Index),
+                DisplayName = name,
+                CreatedAt = since,
+            });
+        }
+
+        foreach (var membership in plan.Memberships.Where(m => !m.JoinsDuringPeriod))
+        {
+            member.Memberships.Add(new Membership
+            {
+                Id = Guid.CreateVersion7(new DateTimeOffset(membership.JoinedAt)),
+                MemberId = member.Id,
+                GroupId = groups[membership.Group].Id,
+                Role = membership.Admin ? MembershipRole.Admin : MembershipRole.Member,
+                JoinedAt = membership.JoinedAt,
+            });
+        }
+
+        foreach (var tag in tags.Where(t => random.NextDouble() < TagChance(t.Name, plan)))
+        {
+            member.Tags.Add(new MemberTag { MemberId = member.Id, TagId = tag.Id, AddedAt = since });
+        }
+
+        member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
+        return member;
+    }
+
+    /// <summary>Interest tags follow the member's interests; the others are sprinkled.</summary>
+    private static double TagChance(string tag, MemberPlan plan) => tag.StartsWith("interest:", StringComparison.Ordinal)
+        ? plan.Interests.Contains(tag["interest:".Length..]) ? 0.6 : 0.02
+        : 0.12;
+}

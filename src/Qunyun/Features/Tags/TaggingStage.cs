@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using Qunyun.Features.Events;
+
+namespace Qunyun.Features.Tags;
+
+/// <summary>
+/// The tags stage of the pipeline. Works once per batch, set-based: records the facts rules read, updates interest
+/// weights, and re-evaluates the rule tags of the members the batch touched — all in the batch's transaction.
+/// </summary>
+internal sealed class TaggingStage(IOptions<TagOptions> options, TimeProvider clock) : IEventStage
+{
+    public ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public async ValueTask CompleteBatchAsync(IReadOnlyList<ProcessedEvent> processed, PipelineBatch batch, CancellationToken cancellationToken)
+    {
+        var db = batch.Db;
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.MemberFacts.AddRange(processed.SelectMany(MemberFacts.Of));
+        await InterestTagging.ApplyAsync(db, processed, now, options.Value, cancellationToken);
+        var members = processed.Select(p => p.Member.Id).Distinct().ToList();
+        await RuleTagging.ApplyAsync(db, members, processed.Select(p => p.Kind).ToHashSet(), now, cancellationToken);
+    }
+}
