@@ -8,9 +8,9 @@ using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
+using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Segments.TopicGroups;
-using Qunyun.Features.Moderation;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 
