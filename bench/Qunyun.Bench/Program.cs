@@ -38,6 +38,11 @@ if (args is ["moderation-realdata", .. var realDataOptions])
     return ModerationRealData.Run(realDataOptions);
 }
 
+if (args is ["moderation-stage", .. var stageOptions])
+{
+    return ModerationStageLoad.Run(stageOptions);
+}
+
 if (args is ["tags", .. var tagOptions])
 {
     return await TagLoad.RunAsync(tagOptions);

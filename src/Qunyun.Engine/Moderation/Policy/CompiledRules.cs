@@ -19,6 +19,7 @@ public sealed class CompiledRules
     private readonly DomainAllowList _groupDomains;
     private readonly Dictionary<string, int[]> _rulesByList;
     private readonly bool _needsFindings;
+    private readonly DetectorOptions _detectorOptions;
 
     private CompiledRules(EffectiveRuleSet rules, Compiled[] compiled, WordMatcher words, WordMatcher allowedPhrases, DomainAllowList groupDomains)
     {
@@ -27,6 +28,7 @@ public sealed class CompiledRules
         _words = words;
         _allowedPhrases = allowedPhrases;
         _groupDomains = groupDomains;
+        _detectorOptions = new DetectorOptions { AllowedDomains = groupDomains, MassMentionThreshold = int.MaxValue };
         _rulesByList = compiled.Select((c, i) => (c, i)).Where(x => x.c.Rule.Detector == RuleDetectors.Words && x.c.Rule.List is not null)
             .GroupBy(x => x.c.Rule.List!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
         _needsFindings = compiled.Any(c => c.Rule.Detector is RuleDetectors.Links or RuleDetectors.Invite or RuleDetectors.Phone or RuleDetectors.Contact or RuleDetectors.NewMemberLinks);
@@ -50,7 +52,7 @@ public sealed class CompiledRules
         var groupDomains = allowedDomains.ToList();
         var compiled = rules.Rules.Select(r => new Compiled(r, r.ExemptRoles.ToHashSet(StringComparer.Ordinal),
             r.Detector == RuleDetectors.Regex && r.Pattern is not null && RulePatterns.Error(r.Pattern) is null ? RulePatterns.Create(r.Pattern) : null,
-            new DomainAllowList(groupDomains.Concat(r.AllowDomains)))).ToArray();
+            new DomainAllowList(groupDomains.Concat(r.AllowDomains)), new NewMemberRestriction(TimeSpan.FromHours(r.Hours ?? 24), NewMemberKinds))).ToArray();
         var used = compiled.Where(c => c.Rule.Detector == RuleDetectors.Words && c.Rule.List is not null).Select(c => c.Rule.List!).Distinct(StringComparer.Ordinal);
         var words = WordMatcher.Compile(used.Where(wordLists.ContainsKey).Select(name => new WordList(name, wordLists[name])));
         var phrases = allowedPhrases.ToList();
@@ -68,7 +70,7 @@ public sealed class CompiledRules
 
         MatchWords(text, Applies, hits);
         var findings = _needsFindings && text.Length > 0
-            ? MessageDetectors.Detect(text, new DetectorOptions { AllowedDomains = _groupDomains, MassMentionThreshold = int.MaxValue })
+            ? MessageDetectors.Detect(text, _detectorOptions)
             : [];
         var unreadable = new List<ImageScan>();
         for (var i = 0; i < _rules.Length; i++)
@@ -101,9 +103,8 @@ public sealed class CompiledRules
                 case RuleDetectors.Mentions when MentionDetector.Find(text, rule.Threshold ?? 5, message.PlatformMentions) is { } mentions:
                     hits.Add((i, new RuleHit(rule, 0, 0, "", mentions.Detail)));
                     break;
-                case RuleDetectors.NewMemberLinks:
-                    var restriction = new NewMemberRestriction(TimeSpan.FromHours(rule.Hours ?? 24), NewMemberKinds);
-                    AddFindings(i, restriction.Check(message.JoinedAt, message.At, findings.Where(f => !Allowed(i, f))), text, hits);
+                case RuleDetectors.NewMemberLinks when _rules[i].Restriction.Applies(message.JoinedAt, message.At):
+                    AddFindings(i, _rules[i].Restriction.Check(message.JoinedAt, message.At, findings.Where(f => !Allowed(i, f))), text, hits);
                     break;
                 case RuleDetectors.Qr:
                     ScanImages(i, message.Images ?? [], hits, unreadable);
@@ -257,5 +258,5 @@ public sealed class CompiledRules
         _ => FindingKind.ContactHandle,
     };
 
-    private sealed record Compiled(RuleDefinition Rule, HashSet<string> Exempt, Regex? Pattern, DomainAllowList Domains);
+    private sealed record Compiled(RuleDefinition Rule, HashSet<string> Exempt, Regex? Pattern, DomainAllowList Domains, NewMemberRestriction Restriction);
 }

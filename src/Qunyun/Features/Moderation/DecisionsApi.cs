@@ -16,7 +16,7 @@ public static class DecisionsApi
         moderation.MapGet("/decisions/{id:guid}", Get);
         moderation.MapPost("/decisions/{id:guid}/reverse", Reverse).RequireAuthorization(Policies.Write);
         moderation.MapPost("/decisions/{id:guid}/false-positive", FalsePositive).RequireAuthorization(Policies.Write);
-        moderation.MapPost("/dry-run", DryRunAsync).RequireAuthorization(Policies.Write);
+        moderation.MapPost("/dry-run", DryRunAsync); // writes nothing: any role, like the segment preview
         return moderation;
     }
 

@@ -32,7 +32,8 @@ public sealed class ImageScanner(IHttpClientFactory http, IOptions<ModerationOpt
 
     private ImageScan Decode(string url, byte[] bytes)
     {
-        return new ImageScan(url, [], $"QR reader pending ({bytes.Length} bytes)"); // MERGE: QrCodeReader from mod-engine
+        var scan = QrCodeReader.Read(bytes);
+        return scan.Status == QrCodeScanStatus.Unreadable ? new ImageScan(url, [], "not a readable image") : new ImageScan(url, scan.Texts);
     }
 
     private async Task<(byte[]? Bytes, string? Problem)> FetchAsync(string url, CancellationToken cancellationToken)
