@@ -4,6 +4,7 @@ using Qunyun.Data;
 using Qunyun.Engine.Scoring;
 using Qunyun.Features.Events;
 using Qunyun.Features.Members;
+using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Merges;
@@ -56,6 +57,7 @@ public sealed class UndoMerge(TimeProvider clock, IOptions<PipelineOptions> pipe
         var later = await UndoLaterEvents.LoadAsync(db, laterIds, cancellationToken);
         await UndoLaterEvents.MoveAsync(db, snapshot.MovedEventIds, survivorId, absorbedId, cancellationToken);
         await UndoLaterEvents.MoveAsync(db, laterIds, survivorId, absorbedId, cancellationToken);
+        await MemberFacts.FollowEventsAsync(db, survivorId, absorbedId, cancellationToken);
 
         var zone = WorkspaceTime.Zone(await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.TimeZone).FirstOrDefaultAsync(cancellationToken));
         await MergeRollups.SplitAsync(db, survivorId, absorbedId, UndoLaterEvents.DayCounts(snapshot.Days, later, zone), cancellationToken);

@@ -1139,6 +1139,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecayKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
 
@@ -1149,6 +1152,8 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MemberId", "TagId");
+
+                    b.HasIndex("TagId", "DecayKey");
 
                     b.HasIndex("TagId", "MemberId");
 
@@ -1569,15 +1574,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Rule");
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
-                {
-                    b.HasOne("Qunyun.Features.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>
