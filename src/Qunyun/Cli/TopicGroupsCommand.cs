@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Qunyun.Features.Tags;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
 using Qunyun.Features.Segments.TopicGroups;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Cli;
 

@@ -4,8 +4,8 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Members;
 using Qunyun.Features.Accounts;
-using Qunyun.Features.Tags;
 using Qunyun.Features.Merges;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 

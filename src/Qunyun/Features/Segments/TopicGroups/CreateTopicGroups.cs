@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Qunyun.Features.Tags;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Segments.TopicGroups;
 
