@@ -8,6 +8,7 @@ using Qunyun.Engine.Groups;
 using Qunyun.Engine.Segments;
 using Qunyun.Features.Events;
 using Qunyun.Features.Segments;
+using Qunyun.Features.Tags;
 using static Qunyun.Engine.Segments.SegmentNode;
 
 namespace Qunyun.Bench;
@@ -30,7 +31,7 @@ internal static class SegmentLoad
         var factory = new QunyunDbFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" }, NullLoggerFactory.Instance);
         var workspace = await SeedAsync(factory, path, members);
 
-        var segments = new SegmentEvaluator(TimeProvider.System, Options.Create(new PipelineOptions()));
+        var segments = new SegmentEvaluator(TimeProvider.System, Options.Create(new PipelineOptions()), Options.Create(new TagOptions()));
         Guid[] tags, groups, channels;
         await using (var db = factory.Create(workspace))
         {

@@ -34,4 +34,29 @@ public static class InterestWeight
     /// <summary>The weight decayed from when it was stored to <paramref name="now"/>.</summary>
     public static double Current(double weight, DateTime? at, DateTime now, TimeSpan halfLife) =>
         at is null ? weight : new ActivityScore(weight, at.Value).DecayedTo(now, halfLife).Value;
+
+    /// <summary>Two members' weights for one topic as one (a merge): both decayed to the later time, then added.</summary>
+    public static (double Weight, DateTime? At) Combine(double weight, DateTime? at, double other, DateTime? otherAt, TimeSpan halfLife)
+    {
+        if (at is null || otherAt is null)
+        {
+            return (weight + other, at ?? otherAt);
+        }
+
+        var later = at > otherAt ? at.Value : otherAt.Value;
+        return (Current(weight, at, later, halfLife) + Current(other, otherAt, later, halfLife), later);
+    }
+
+    /// <summary>
+    /// A stored weight as one instant: when its decayed value is (or was) exactly 1, <c>at + halfLife · log₂ weight</c>.
+    /// The weight now is at least θ exactly when this instant is at or after <see cref="ThresholdKey"/>(θ, now), and a
+    /// later instant means a heavier weight — so SQL filters and sorts interests by one indexed column, on any database.
+    /// </summary>
+    public static DateTime DecayKey(double weight, DateTime at, TimeSpan halfLife) => at + (halfLife * Log2(weight));
+
+    /// <summary>The <see cref="DecayKey"/> of a weight of exactly <paramref name="threshold"/> at <paramref name="now"/>.</summary>
+    public static DateTime ThresholdKey(double threshold, DateTime now, TimeSpan halfLife) => now + (halfLife * Log2(threshold));
+
+    // Clamped so that the key stays a valid date for any weight and half-life the settings allow.
+    private static double Log2(double weight) => weight > 0 ? Math.Clamp(Math.Log2(weight), -64, 64) : -64;
 }

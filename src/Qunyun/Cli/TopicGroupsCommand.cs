@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
 using Qunyun.Features.Segments.TopicGroups;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Cli;
 
@@ -42,7 +43,7 @@ internal static class TopicGroupsCommand
             var interestId = Guid.TryParse(interestText, out var parsedTag) ? parsedTag : Guid.Empty;
             var tagId = await FindAsync(db.Tags.Where(t => t.Name == interestText || t.Id == interestId).Select(t => (Guid?)t.Id),
                 $"No tag '{interestText}' in the workspace.");
-            var (proposal, errors) = await TopicGroupProposals.ProposeAsync(db, tagId, parse.GetValue(minWeight), parse.GetValue(groupSize), CancellationToken.None);
+            var (proposal, errors) = await TopicGroupProposals.ProposeAsync(db, scope.ServiceProvider.GetRequiredService<InterestDecay>(), tagId, parse.GetValue(minWeight), parse.GetValue(groupSize), CancellationToken.None);
             if (proposal is null)
             {
                 throw new StartupException(Describe(errors.ToProblem()));

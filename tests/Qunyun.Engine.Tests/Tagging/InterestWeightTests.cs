@@ -69,4 +69,37 @@ public sealed class InterestWeightTests
             return Math.Abs(inOrder - reversed) < 1e-9 * Math.Max(1, inOrder);
         });
     }
+
+    [Fact]
+    public void DecayKey_ComparedWithThresholdKey_AnswersWhetherTheWeightNowReachesTheThreshold()
+    {
+        Gen.Select(Gen.Double[0.01, 500], Gen.Int[0, 60 * 24 * 365], Gen.Int[0, 60 * 24 * 365], Gen.Double[0.01, 50]).Sample((weight, storedAt, nowAt, threshold) =>
+        {
+            var (at, now) = (Start.AddMinutes(storedAt), Start.AddMinutes(Math.Max(storedAt, nowAt)));
+            var current = InterestWeight.Current(weight, at, now, HalfLife);
+            var byKey = InterestWeight.DecayKey(weight, at, HalfLife) >= InterestWeight.ThresholdKey(threshold, now, HalfLife);
+            return Math.Abs(current - threshold) < 1e-6 * threshold || byKey == current >= threshold;
+        });
+    }
+
+    [Fact]
+    public void DecayKey_OrdersWeightsStoredAtDifferentTimesByTheirWeightNow()
+    {
+        var boughtLongAgo = InterestWeight.DecayKey(5, Start, HalfLife);
+        var viewedToday = InterestWeight.DecayKey(1, Start.AddDays(90), HalfLife);
+        var attendedToday = InterestWeight.DecayKey(3, Start.AddDays(90), HalfLife);
+
+        Assert.True(viewedToday > boughtLongAgo); // 5 · 2^-3 = 0.625 < 1
+        Assert.True(attendedToday > viewedToday);
+    }
+
+    [Fact]
+    public void Combine_DecaysBothToTheLaterTime()
+    {
+        var (weight, at) = InterestWeight.Combine(4, Start, 1, Start + HalfLife, HalfLife);
+
+        Assert.Equal(3, weight, 9);
+        Assert.Equal(Start + HalfLife, at);
+        Assert.Equal((3.5, (DateTime?)Start), InterestWeight.Combine(2.5, null, 1, Start, HalfLife));
+    }
 }

@@ -71,7 +71,9 @@ public sealed record MergeScenario(TestWorkspace Ws, Guid Channel, Guid Older, G
         lines.AddRange((await db.MemberIdentities.AsNoTracking().ToListAsync()).Select(i => $"identity {i.Id} {i.MemberId} {i.ChannelId} {i.ExternalUserId} {i.DisplayName} {i.CreatedAt:O}"));
         lines.AddRange((await db.Memberships.AsNoTracking().ToListAsync()).Select(m => $"membership {m.Id} {m.MemberId} {m.GroupId} {m.Role} {m.JoinedAt:O} {m.LeftAt:O}"));
         lines.AddRange((await db.Groups.AsNoTracking().ToListAsync()).Select(g => $"group {g.Id} {g.MemberCount}"));
-        lines.AddRange((await db.MemberTags.AsNoTracking().ToListAsync()).Select(t => $"tag {t.MemberId} {t.TagId} {t.Weight:R} {t.AddedAt:O}"));
+        lines.AddRange((await db.MemberTags.AsNoTracking().ToListAsync()).Select(t => $"tag {t.MemberId} {t.TagId} {t.Weight:R} {t.WeightAt:O} {t.DecayKey:O} {t.AddedAt:O}"));
+        lines.AddRange((await db.MemberFacts.AsNoTracking().ToListAsync()).Select(f => $"fact {f.EventId} {f.Topic} {f.MemberId}"));
+        lines.AddRange((await db.TagChanges.AsNoTracking().ToListAsync()).Select(c => $"tagchange {c.Id} {c.MemberId} {c.TagId} {c.Change}"));
         lines.AddRange((await db.MemberAttributes.AsNoTracking().ToListAsync()).Select(a => $"attribute {a.MemberId} {a.Key} {a.Value} {a.UpdatedAt:O}"));
         lines.AddRange((await db.Events.AsNoTracking().ToListAsync()).Select(e => $"event {e.Id} {e.MemberId} {e.GroupId}"));
         lines.AddRange((await db.MemberDays.AsNoTracking().ToListAsync()).Select(d => $"memberday {d.MemberId} {d.GroupId} {d.Day} {d.Messages} {d.Reactions} {d.Interactions}"));

@@ -27,7 +27,7 @@ public sealed class MergeTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.False(memberships[s.Running].GetProperty("bothInGroup").GetBoolean());
         Assert.Equal("Admin", memberships[s.Running].GetProperty("resultRole").GetString());
         var tags = preview.GetProperty("tags").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("resultWeight").GetDouble());
-        Assert.Equal(new Dictionary<string, double> { ["vip"] = 1, ["wine"] = 2.5 }, tags);
+        Assert.Equal(new Dictionary<string, double> { ["vip"] = 1, ["wine"] = 2.5, ["interest:wine"] = 5 }, tags); // the last from Lin's purchase
         var attributes = preview.GetProperty("attributes").EnumerateArray().ToDictionary(a => a.GetProperty("name").GetString()!);
         Assert.True(attributes["city"].GetProperty("conflict").GetBoolean());
         Assert.Equal("上海", attributes["city"].GetProperty("result").GetString());
@@ -91,7 +91,9 @@ public sealed class MergeTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.Equal(MembershipRole.Admin, memberships[s.Running].Role);
         Assert.Equal(1, (await after.Groups.SingleAsync(g => g.Id == s.Books)).MemberCount);
         var tags = await after.MemberTags.Where(t => t.MemberId == s.Older).ToDictionaryAsync(t => t.TagId, t => t.Weight);
-        Assert.Equal(new Dictionary<Guid, double> { [s.Vip] = 1, [s.Wine] = 2.5 }, tags);
+        var interest = await after.Tags.Where(t => t.Name == "interest:wine").Select(t => t.Id).SingleAsync();
+        Assert.Equal(new Dictionary<Guid, double> { [s.Vip] = 1, [s.Wine] = 2.5, [interest] = 5 }, tags);
+        Assert.All(await after.MemberFacts.ToListAsync(), f => Assert.Equal(s.Older, f.MemberId));
         Assert.Equal(0, await after.MemberDays.CountAsync(d => d.MemberId == s.Newer));
         Assert.Equal(interactionsBefore, await after.MemberDays.SumAsync(d => d.Interactions));
         var day1 = LocalDay.Of(MergeScenario.Day1.UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));

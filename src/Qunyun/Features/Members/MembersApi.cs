@@ -148,6 +148,7 @@ public static class MembersApi
 
         await db.Groups.Where(g => groupIds.Contains(g.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
+        await db.TagChanges.Where(c => c.MemberId == id).ExecuteDeleteAsync(cancellationToken); // history has no foreign key (merges)
         return TypedResults.NoContent();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Events;
 using Qunyun.Features.Tags;
 
@@ -11,7 +12,7 @@ namespace Qunyun.Features.Merges;
 /// rollups move to the survivor (combined where both had one), contact fields are filled in, scores are combined,
 /// the absorbed member's row is deleted, and a <see cref="MemberMerge"/> records what an undo needs.
 /// </summary>
-public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> pipeline, MergeLock gate)
+public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> pipeline, IOptions<TagOptions> tagOptions, MergeLock gate)
 {
     /// <summary>Null when either member is not (or no longer) in the workspace.</summary>
     public async Task<MemberMerge?> ExecuteAsync(
@@ -27,9 +28,10 @@ public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> p
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (movedEvents, stayingEvents) = await MoveEventsAsync(db, plan, cancellationToken);
+        await MemberFacts.FollowEventsAsync(db, absorbedId, survivorId, cancellationToken);
         await db.MemberIdentities.Where(i => i.MemberId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(i => i.MemberId, survivorId), cancellationToken);
         var memberships = await MoveMembershipsAsync(db, plan, cancellationToken);
-        var tags = await MoveTagsAsync(db, plan, cancellationToken);
+        var tags = await MoveTagsAsync(db, plan, tagOptions.Value.InterestHalfLife, cancellationToken);
         var attributes = await MoveAttributesAsync(db, plan, choices, cancellationToken);
         var days = await MergeRollups.CombineAsync(db, plan, cancellationToken);
 
@@ -105,22 +107,25 @@ public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> p
         return rows;
     }
 
-    private static async Task<List<TagRow>> MoveTagsAsync(QunyunDb db, MergePlan plan, CancellationToken cancellationToken)
+    private static async Task<List<TagRow>> MoveTagsAsync(QunyunDb db, MergePlan plan, TimeSpan interestHalfLife, CancellationToken cancellationToken)
     {
         var rows = new List<TagRow>();
-        foreach (var (absorbed, survivor, weight, addedAt) in plan.Tags())
+        foreach (var (absorbed, survivor, weight, weightAt, addedAt) in plan.Tags(interestHalfLife))
         {
+            DateTime? key = weightAt is { } at ? InterestWeight.DecayKey(weight, at, interestHalfLife) : null;
             if (survivor is null)
             {
-                db.MemberTags.Add(new MemberTag { MemberId = plan.Survivor.Id, TagId = absorbed.TagId, Weight = weight, AddedAt = addedAt });
+                db.MemberTags.Add(new MemberTag { MemberId = plan.Survivor.Id, TagId = absorbed.TagId, Weight = weight, WeightAt = weightAt, DecayKey = key, AddedAt = addedAt });
             }
             else
             {
-                await db.MemberTags.Where(t => t.MemberId == plan.Survivor.Id && t.TagId == absorbed.TagId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Weight, weight).SetProperty(t => t.AddedAt, addedAt), cancellationToken);
+                await db.MemberTags.Where(t => t.MemberId == plan.Survivor.Id && t.TagId == absorbed.TagId).ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Weight, weight).SetProperty(t => t.WeightAt, weightAt).SetProperty(t => t.DecayKey, key)
+                    .SetProperty(t => t.AddedAt, addedAt), cancellationToken);
             }
 
-            rows.Add(new TagRow(absorbed.TagId, absorbed.Weight, absorbed.AddedAt, survivor?.Weight, survivor?.AddedAt));
+            rows.Add(new TagRow(absorbed.TagId, absorbed.Weight, absorbed.AddedAt, survivor?.Weight, survivor?.AddedAt,
+                absorbed.WeightAt, absorbed.DecayKey, survivor?.WeightAt, survivor?.DecayKey));
         }
 
         await db.MemberTags.Where(t => t.MemberId == plan.Absorbed.Id).ExecuteDeleteAsync(cancellationToken);

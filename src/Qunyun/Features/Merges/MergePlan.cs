@@ -3,6 +3,7 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Merging;
 using Qunyun.Engine.Scoring;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Members;
@@ -94,14 +95,20 @@ public sealed class MergePlan
             return (a, survivor, survivor is null ? state : MergeRules.Combine(new MembershipState(survivor.Role, survivor.JoinedAt, survivor.LeftAt), state));
         });
 
-    public IEnumerable<(MemberTag Absorbed, MemberTag? Survivor, double Weight, DateTime AddedAt)> Tags() =>
-        AbsorbedTags.Select(a =>
+    /// <summary>Each absorbed tag with the survivor's row and the result; interest weights add up decayed to the later time.</summary>
+    public IEnumerable<(MemberTag Absorbed, MemberTag? Survivor, double Weight, DateTime? WeightAt, DateTime AddedAt)> Tags(TimeSpan interestHalfLife) =>
+        AbsorbedTags.Select<MemberTag, (MemberTag, MemberTag?, double, DateTime?, DateTime)>(a =>
         {
             var survivor = SurvivorTags.FirstOrDefault(s => s.TagId == a.TagId);
-            return survivor is null
-                ? (a, null, a.Weight, a.AddedAt)
-                : (a, survivor, MergeRules.CombineTagWeight(survivor.Weight, a.Weight, a.Tag?.Kind == TagKind.Interest),
-                    MergeRules.Earlier(survivor.AddedAt, a.AddedAt));
+            if (survivor is null)
+            {
+                return (a, null, a.Weight, a.WeightAt, a.AddedAt);
+            }
+
+            var (weight, at) = a.Tag?.Kind == TagKind.Interest
+                ? InterestWeight.Combine(survivor.Weight, survivor.WeightAt, a.Weight, a.WeightAt, interestHalfLife)
+                : (MergeRules.CombineTagWeight(survivor.Weight, a.Weight, accumulates: false), null);
+            return (a, survivor, weight, at, MergeRules.Earlier(survivor.AddedAt, a.AddedAt));
         });
 
     /// <summary>Each absorbed attribute with the survivor's row for the key, and whether the absorbed value wins.</summary>

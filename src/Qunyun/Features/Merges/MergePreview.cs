@@ -5,7 +5,7 @@ namespace Qunyun.Features.Merges;
 /// <summary>What a merge would move and combine, for the operator to check before confirming.</summary>
 public static class MergePreview
 {
-    public static MergePreviewResponse Of(MergePlan plan, MergeChoices choices, DateTime now, TimeSpan halfLife)
+    public static MergePreviewResponse Of(MergePlan plan, MergeChoices choices, DateTime now, TimeSpan halfLife, TimeSpan interestHalfLife)
     {
         var result = plan.Result(choices, now, halfLife);
         var fields = MergePlan.FieldNames.Select(name => Value(name, MergePlan.FieldOf(plan.Survivor, name), plan.AbsorbedField(name),
@@ -21,7 +21,7 @@ public static class MergePreview
         var memberships = plan.Memberships().Select(m => new MergeMembershipPreview(
             m.Absorbed.GroupId, m.Absorbed.Group?.Name ?? "", m.Survivor?.Role, m.Absorbed.Role,
             m.Result.Role, m.Result.JoinedAt, m.Result.LeftAt, m.Survivor is not null)).ToList();
-        var tags = plan.Tags().Select(t => new MergeTagPreview(t.Absorbed.TagId, t.Absorbed.Tag?.Name ?? "", t.Survivor?.Weight, t.Absorbed.Weight, t.Weight)).ToList();
+        var tags = plan.Tags(interestHalfLife).Select(t => new MergeTagPreview(t.Absorbed.TagId, t.Absorbed.Tag?.Name ?? "", t.Survivor?.Weight, t.Absorbed.Weight, t.Weight)).ToList();
         var identities = plan.Identities.Select(i => new IdentityResponse(i.Id, i.ChannelId, i.Channel?.Name ?? "", i.Channel?.Kind ?? default,
             i.ExternalUserId, i.DisplayName)).ToList();
         var combined = plan.AbsorbedDays.Count(d => plan.SurvivorDays.Contains((d.GroupId, d.Day)));

@@ -55,8 +55,20 @@ public sealed record MembershipRow(Guid Id, Guid GroupId, MembershipRole Role, D
 
 public sealed record SurvivorMembership(Guid Id, MembershipRole Role, DateTime JoinedAt, DateTime? LeftAt);
 
-/// <summary>An absorbed member's tag; the survivor's weight and date before, when both carried it.</summary>
-public sealed record TagRow(Guid TagId, double Weight, DateTime AddedAt, double? SurvivorWeight, DateTime? SurvivorAddedAt);
+/// <summary>
+/// An absorbed member's tag; the survivor's weight and date before, when both carried it. Interest weights also keep
+/// the time they are stored as of and their decay key (absent in snapshots written before interests decayed).
+/// </summary>
+public sealed record TagRow(
+    Guid TagId,
+    double Weight,
+    DateTime AddedAt,
+    double? SurvivorWeight,
+    DateTime? SurvivorAddedAt,
+    DateTime? WeightAt = null,
+    DateTime? DecayKey = null,
+    DateTime? SurvivorWeightAt = null,
+    DateTime? SurvivorDecayKey = null);
 
 /// <summary>
 /// An absorbed member's attribute. <see cref="SurvivorValue"/> is the survivor's value before (null: it had none, so

@@ -6,6 +6,7 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Events;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Merges;
 
@@ -28,7 +29,7 @@ public static class MergesApi
 
     private static async Task<Results<Ok<MergePreviewResponse>, NotFound, ValidationProblem>> Preview(
         Guid id, Guid? into, string[]? takeFields, string[]? takeAttributes, QunyunDb db, TimeProvider clock,
-        IOptions<PipelineOptions> pipeline, CancellationToken cancellationToken)
+        IOptions<PipelineOptions> pipeline, IOptions<TagOptions> tags, CancellationToken cancellationToken)
     {
         var request = new MergeRequest { Into = into, TakeFields = takeFields?.ToList(), TakeAttributes = takeAttributes?.ToList() };
         var (plan, problem) = await PlanAsync(db, id, request, cancellationToken);
@@ -38,7 +39,7 @@ public static class MergesApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(MergePreview.Of(plan, ChoicesOf(request), now, TimeSpan.FromDays(pipeline.Value.ActivityHalfLifeDays)));
+        return TypedResults.Ok(MergePreview.Of(plan, ChoicesOf(request), now, TimeSpan.FromDays(pipeline.Value.ActivityHalfLifeDays), tags.Value.InterestHalfLife));
     }
 
     private static async Task<Results<Created<MergeResponse>, NotFound, ValidationProblem>> Merge(

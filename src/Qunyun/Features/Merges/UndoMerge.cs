@@ -4,6 +4,7 @@ using Qunyun.Data;
 using Qunyun.Engine.Scoring;
 using Qunyun.Features.Events;
 using Qunyun.Features.Members;
+using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Merges;
@@ -50,6 +51,7 @@ public sealed class UndoMerge(TimeProvider clock, IOptions<PipelineOptions> pipe
         await RestoreIdentitiesAsync(db, snapshot, absorbedId, cancellationToken);
 
         var later = await UndoLaterEvents.ReturnAsync(db, snapshot, survivorId, absorbedId, cancellationToken);
+        await MemberFacts.FollowEventsAsync(db, survivorId, absorbedId, cancellationToken);
 
         var zone = WorkspaceTime.Zone(await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.TimeZone).FirstOrDefaultAsync(cancellationToken));
         await MergeRollups.SplitAsync(db, survivorId, absorbedId, UndoLaterEvents.DayCounts(snapshot.Days, later, zone), cancellationToken);

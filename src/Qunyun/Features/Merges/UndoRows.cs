@@ -121,14 +121,23 @@ internal static class UndoRows
             var survivorTag = db.MemberTags.Where(t => t.MemberId == survivorId && t.TagId == row.TagId);
             if (row.SurvivorWeight is { } weight)
             {
-                await survivorTag.ExecuteUpdateAsync(s => s.SetProperty(t => t.Weight, weight).SetProperty(t => t.AddedAt, row.SurvivorAddedAt!.Value), cancellationToken);
+                await survivorTag.ExecuteUpdateAsync(s => s.SetProperty(t => t.Weight, weight).SetProperty(t => t.AddedAt, row.SurvivorAddedAt!.Value)
+                    .SetProperty(t => t.WeightAt, row.SurvivorWeightAt).SetProperty(t => t.DecayKey, row.SurvivorDecayKey), cancellationToken);
             }
             else
             {
                 await survivorTag.ExecuteDeleteAsync(cancellationToken);
             }
 
-            db.MemberTags.Add(new MemberTag { MemberId = absorbedId, TagId = row.TagId, Weight = row.Weight, AddedAt = row.AddedAt });
+            db.MemberTags.Add(new MemberTag
+            {
+                MemberId = absorbedId,
+                TagId = row.TagId,
+                Weight = row.Weight,
+                WeightAt = row.WeightAt,
+                DecayKey = row.DecayKey,
+                AddedAt = row.AddedAt,
+            });
         }
     }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using Qunyun.Data;
 using Qunyun.Engine.Segments;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Members;
 
 namespace Qunyun.Features.Segments;
@@ -11,7 +12,7 @@ namespace Qunyun.Features.Segments;
 /// nothing is evaluated in memory. Tag, group, channel and attribute conditions are <c>Id IN (subquery)</c>, the shape
 /// SQLite's planner handles well (docs/benchmarks.md). Relative dates and score decay are fixed at <paramref name="now"/>.
 /// </summary>
-public sealed class SegmentCompiler(QunyunDb db, DateTime now, TimeSpan halfLife)
+public sealed class SegmentCompiler(QunyunDb db, DateTime now, TimeSpan halfLife, TimeSpan interestHalfLife)
 {
     private static readonly ParameterExpression Row = Expression.Parameter(typeof(Member), "m");
 
@@ -41,8 +42,11 @@ public sealed class SegmentCompiler(QunyunDb db, DateTime now, TimeSpan halfLife
                 var tagId = node.TagId!.Value;
                 return m => db.MemberTags.Where(t => t.TagId == tagId).Select(t => t.MemberId).Contains(m.Id);
             case SegmentNodeType.Interest:
+                // The weight now, not as stored: see MemberTag.DecayKey.
                 var (interestId, minWeight) = (node.TagId!.Value, node.MinWeight!.Value);
-                return m => db.MemberTags.Where(t => t.TagId == interestId && t.Weight >= minWeight).Select(t => t.MemberId).Contains(m.Id);
+                var key = InterestWeight.ThresholdKey(minWeight, now, interestHalfLife);
+                return m => db.MemberTags.Where(t => t.TagId == interestId && (t.DecayKey == null ? t.Weight >= minWeight : t.DecayKey >= key))
+                    .Select(t => t.MemberId).Contains(m.Id);
             case SegmentNodeType.InGroup:
                 var groupId = node.GroupId!.Value;
                 return m => db.Memberships.Where(g => g.GroupId == groupId && g.LeftAt == null).Select(g => g.MemberId).Contains(m.Id);

@@ -8,4 +8,8 @@ public sealed class InterestDecay(IOptions<TagOptions> options, TimeProvider clo
 {
     public double Current(double weight, DateTime? weightAt) =>
         InterestWeight.Current(weight, weightAt, clock.GetUtcNow().UtcDateTime, options.Value.InterestHalfLife);
+
+    /// <summary>What <see cref="MemberTag.DecayKey"/> must reach for the weight now to be at least <paramref name="threshold"/>.</summary>
+    public DateTime ThresholdKey(double threshold) =>
+        InterestWeight.ThresholdKey(threshold, clock.GetUtcNow().UtcDateTime, options.Value.InterestHalfLife);
 }

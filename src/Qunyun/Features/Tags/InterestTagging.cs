@@ -49,7 +49,8 @@ internal static class InterestTagging
                 fresh.Add(key);
             }
 
-            (weight.Weight, weight.WeightAt) = InterestWeight.Add(weight.Weight, weight.WeightAt, signal.Kind, signal.At, options.InterestHalfLife);
+            var (sum, at) = InterestWeight.Add(weight.Weight, weight.WeightAt, signal.Kind, signal.At, options.InterestHalfLife);
+            weight.SetInterest(sum, at, options.InterestHalfLife);
         }
 
         foreach (var ((member, name), weight) in weights)
@@ -58,7 +59,8 @@ internal static class InterestTagging
             if (fresh.Contains((member, name)) && strong)
             {
                 var tag = tags.TryGetValue(name, out var known) ? known : tags[name] = Create(db, name, topicOf[name], now);
-                TagHistory.Put(db, member, new TagRef(tag.Id, tag.Name, tag.Kind), now, TagChangeCause.Event, weight.Weight, weight.WeightAt);
+                TagHistory.Put(db, member, new TagRef(tag.Id, tag.Name, tag.Kind), now, TagChangeCause.Event)
+                    .SetInterest(weight.Weight, weight.WeightAt!.Value, options.InterestHalfLife);
             }
             else if (!fresh.Contains((member, name)) && !strong)
             {

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Data;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Tagging;
 using Qunyun.Features.Events;
@@ -31,6 +33,14 @@ internal static class MemberFacts
             };
         }
     }
+
+    /// <summary>
+    /// Facts belong to their event's member: after events moved from one member to another (a merge, its undo), the
+    /// facts of the moved events follow.
+    /// </summary>
+    public static Task<int> FollowEventsAsync(QunyunDb db, Guid from, Guid to, CancellationToken cancellationToken) =>
+        db.MemberFacts.Where(f => f.MemberId == from && db.Events.Any(e => e.Id == f.EventId && e.MemberId == to))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.MemberId, to), cancellationToken);
 
     /// <summary>The topics as sent: of the content viewed, the event attended, or the purchase.</summary>
     public static IReadOnlyList<string> TopicsOf(ProcessedEvent processed) => processed.Kind switch

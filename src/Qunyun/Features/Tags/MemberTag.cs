@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Members;
 
 namespace Qunyun.Features.Tags;
@@ -18,7 +19,18 @@ public sealed class MemberTag : IWorkspaceOwned
 
     public DateTime? WeightAt { get; set; }
 
+    /// <summary>
+    /// For interest tags, <see cref="InterestWeight.DecayKey"/> of the weight: "weight now ≥ θ" is
+    /// <c>DecayKey ≥ InterestWeight.ThresholdKey(θ, now)</c> and ordering by it orders by the weight now. Null for tags
+    /// whose weight does not decay.
+    /// </summary>
+    public DateTime? DecayKey { get; set; }
+
     public DateTime AddedAt { get; set; }
+
+    /// <summary>Stores an interest weight as of <paramref name="at"/> together with its decay key.</summary>
+    public void SetInterest(double weight, DateTime at, TimeSpan halfLife) =>
+        (Weight, WeightAt, DecayKey) = (weight, at, InterestWeight.DecayKey(weight, at, halfLife));
 }
 
 internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTag>
@@ -29,5 +41,6 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
         builder.HasOne(t => t.Member).WithMany(m => m.Tags).HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(t => t.Tag).WithMany().HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.TagId, t.MemberId });
+        builder.HasIndex(t => new { t.TagId, t.DecayKey });
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
-using Qunyun.Features.Members;
 
 namespace Qunyun.Features.Tags;
 
@@ -29,7 +28,8 @@ public enum TagChangeCause
 /// <summary>
 /// A tag put on or taken off a member: the tag history on the member's profile. Kept apart from the events table on
 /// purpose: events are what members did on a channel (and the pipeline's input); a tag change is a conclusion drawn
-/// from them, so writing it back as an event would feed it into rollups, scores and replays.
+/// from them, so writing it back as an event would feed it into rollups, scores and replays. No foreign key to the
+/// member: a merge deletes the absorbed member and its undo brings it back with the same id, and its history with it.
 /// </summary>
 public sealed class TagChange : IWorkspaceOwned
 {
@@ -55,7 +55,6 @@ internal sealed class TagChangeConfiguration : IEntityTypeConfiguration<TagChang
         builder.Property(c => c.TagKind).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Change).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Cause).HasConversion<string>().HasMaxLength(16);
-        builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.MemberId, c.At });
     }
 }

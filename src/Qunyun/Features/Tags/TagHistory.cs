@@ -8,9 +8,9 @@ public readonly record struct TagRef(Guid Id, string Name, TagKind Kind);
 /// <summary>Puts tags on members and takes them off, writing each change to the member's tag history.</summary>
 internal static class TagHistory
 {
-    public static MemberTag Put(QunyunDb db, Guid memberId, TagRef tag, DateTime now, TagChangeCause cause, double weight = 1, DateTime? weightAt = null)
+    public static MemberTag Put(QunyunDb db, Guid memberId, TagRef tag, DateTime now, TagChangeCause cause)
     {
-        var memberTag = new MemberTag { MemberId = memberId, TagId = tag.Id, AddedAt = now, Weight = weight, WeightAt = weightAt };
+        var memberTag = new MemberTag { MemberId = memberId, TagId = tag.Id, AddedAt = now };
         db.MemberTags.Add(memberTag);
         Record(db, memberId, tag, TagChangeKind.Added, cause, now);
         return memberTag;

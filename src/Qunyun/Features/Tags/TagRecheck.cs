@@ -27,7 +27,7 @@ public sealed class TagRecheck(IOptions<TagOptions> options, TimeProvider clock,
             (added, removed) = (added + a, removed + r);
         }
 
-        removed += await DropFadedInterestsAsync(db, now, cancellationToken);
+        removed += await MaintainInterestsAsync(db, now, cancellationToken);
         var run = await db.TagRecheckRuns.FirstOrDefaultAsync(cancellationToken);
         if (run is null)
         {
@@ -73,17 +73,27 @@ public sealed class TagRecheck(IOptions<TagOptions> options, TimeProvider clock,
         return (toAdd.Count, toRemove.Count);
     }
 
-    private async Task<int> DropFadedInterestsAsync(QunyunDb db, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes interest tags whose weight decayed below the floor, and re-keys the others whose decay key does not match
+    /// the half-life setting (after it changed, or rows written without one).
+    /// </summary>
+    private async Task<int> MaintainInterestsAsync(QunyunDb db, DateTime now, CancellationToken cancellationToken)
     {
         var (halfLife, floor) = (options.Value.InterestHalfLife, options.Value.InterestFloor);
         var faded = new List<(Guid Member, TagRef Tag)>();
-        var rows = db.MemberTags.AsNoTracking().Where(t => t.Tag!.Kind == TagKind.Interest)
-            .Select(t => new { t.MemberId, t.TagId, t.Tag!.Name, t.Weight, t.WeightAt }).AsAsyncEnumerable();
+        var rekeyed = new List<(Guid Member, Guid Tag, DateTime Key)>();
+        var rows = db.MemberTags.AsNoTracking().Where(t => t.Tag!.Kind == TagKind.Interest && t.WeightAt != null)
+            .Select(t => new { t.MemberId, t.TagId, t.Tag!.Name, t.Weight, t.WeightAt, t.DecayKey }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
+            var key = InterestWeight.DecayKey(row.Weight, row.WeightAt!.Value, halfLife);
             if (InterestWeight.Current(row.Weight, row.WeightAt, now, halfLife) < floor)
             {
                 faded.Add((row.MemberId, new TagRef(row.TagId, row.Name, TagKind.Interest)));
+            }
+            else if (row.DecayKey is not { } stored || Math.Abs((stored - key).TotalSeconds) > 1)
+            {
+                rekeyed.Add((row.MemberId, row.TagId, key));
             }
         }
 
@@ -92,6 +102,19 @@ public sealed class TagRecheck(IOptions<TagOptions> options, TimeProvider clock,
             foreach (var (member, tag) in chunk)
             {
                 TagHistory.Take(db, member, tag, now, TagChangeCause.Recheck);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var chunk in rekeyed.Chunk(1000))
+        {
+            foreach (var (member, tag, key) in chunk)
+            {
+                var row = new MemberTag { WorkspaceId = db.WorkspaceId, MemberId = member, TagId = tag };
+                db.MemberTags.Attach(row);
+                row.DecayKey = key;
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1478,6 +1478,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DecayKey")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double>("Weight")
                         .HasColumnType("double precision");
 
@@ -1488,6 +1491,8 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("MemberId", "TagId");
+
+                    b.HasIndex("TagId", "DecayKey");
 
                     b.HasIndex("TagId", "MemberId");
 
@@ -1938,15 +1943,6 @@ namespace Qunyun.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Rule");
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
-                {
-                    b.HasOne("Qunyun.Features.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>

@@ -1466,6 +1466,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecayKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
 
@@ -1476,6 +1479,8 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MemberId", "TagId");
+
+                    b.HasIndex("TagId", "DecayKey");
 
                     b.HasIndex("TagId", "MemberId");
 
@@ -1926,15 +1931,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Rule");
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Tags.TagChange", b =>
-                {
-                    b.HasOne("Qunyun.Features.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Members.Member", b =>

@@ -3,6 +3,7 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Segments.TopicGroups;
 
@@ -10,13 +11,13 @@ namespace Qunyun.Features.Segments.TopicGroups;
 /// Creates the proposed topic groups and their invitation lists in one transaction. Nothing is sent: the groups exist
 /// in Qunyun with a placeholder external id until a connector creates the chats and invites the lists.
 /// </summary>
-public sealed class CreateTopicGroups(TimeProvider clock)
+public sealed class CreateTopicGroups(TimeProvider clock, InterestDecay interests)
 {
     public async Task<(IReadOnlyList<CreatedTopicGroup>? Created, FieldErrors Errors)> ExecuteAsync(
         QunyunDb db, CreateTopicGroupsRequest request, CancellationToken cancellationToken)
     {
         var (proposal, errors) = await TopicGroupProposals.ProposeAsync(
-            db, request.InterestTagId!.Value, request.MinWeight!.Value, request.GroupSize, cancellationToken);
+            db, interests, request.InterestTagId!.Value, request.MinWeight!.Value, request.GroupSize, cancellationToken);
         var type = request.Type ?? GroupType.LongTerm;
         errors.AddIf(!await db.Channels.AnyAsync(c => c.Id == request.ChannelId, cancellationToken), "ChannelId", "No channel with this id in the workspace.");
         foreach (var problem in GroupEdits.DateProblems(type, null, request.EndsOn))

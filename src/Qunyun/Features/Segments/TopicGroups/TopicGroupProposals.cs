@@ -19,7 +19,7 @@ public static class TopicGroupProposals
     public const int MaxInvitees = 5_000;
 
     public static async Task<(TopicGroupProposal? Proposal, FieldErrors Errors)> ProposeAsync(
-        QunyunDb db, Guid interestTagId, double minWeight, int? groupSize, CancellationToken cancellationToken)
+        QunyunDb db, InterestDecay interests, Guid interestTagId, double minWeight, int? groupSize, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var tag = await db.Tags.AsNoTracking().Where(t => t.Id == interestTagId).Select(t => new { t.Name, t.Kind }).FirstOrDefaultAsync(cancellationToken);
@@ -31,14 +31,16 @@ public static class TopicGroupProposals
         }
 
         var size = groupSize ?? DefaultGroupSize;
-        var holders = db.MemberTags.Where(t => t.TagId == interestTagId && t.Weight >= minWeight);
+        // Weights now, not as stored (see MemberTag.DecayKey); rows without a key do not decay.
+        var key = interests.ThresholdKey(minWeight);
+        var holders = db.MemberTags.Where(t => t.TagId == interestTagId && (t.DecayKey == null ? t.Weight >= minWeight : t.DecayKey >= key));
         var invited = db.Invitees.Where(i => i.List!.InterestTagId == interestTagId).Select(i => i.MemberId);
         var fresh = holders.Where(t => !invited.Contains(t.MemberId));
         var matching = await holders.CountAsync(cancellationToken);
         var alreadyInvited = matching - await fresh.CountAsync(cancellationToken);
-        var ranked = await fresh.OrderByDescending(t => t.Weight).ThenBy(t => t.MemberId).Take(MaxInvitees)
-            .Select(t => new ProposedInvitee(t.MemberId, t.Member!.DisplayName, t.Weight))
-            .ToListAsync(cancellationToken);
+        var ranked = (await fresh.OrderBy(t => t.DecayKey == null).ThenByDescending(t => t.DecayKey).ThenByDescending(t => t.Weight).ThenBy(t => t.MemberId)
+            .Take(MaxInvitees).Select(t => new { t.MemberId, t.Member!.DisplayName, t.Weight, t.WeightAt }).ToListAsync(cancellationToken))
+            .Select(t => new ProposedInvitee(t.MemberId, t.DisplayName, interests.Current(t.Weight, t.WeightAt))).ToList();
         var groups = InvitationSplit.Deal(ranked, size).Select((invitees, index) => new ProposedGroup(index + 1, invitees)).ToList();
         return (new TopicGroupProposal(interestTagId, tag!.Name, minWeight, size, matching, alreadyInvited, ranked.Count, groups), errors);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Segments.TopicGroups;
 
@@ -19,10 +20,10 @@ public static class TopicGroupsApi
     }
 
     private static async Task<Results<Ok<TopicGroupProposal>, ValidationProblem>> Propose(
-        TopicGroupProposalRequest request, QunyunDb db, CancellationToken cancellationToken)
+        TopicGroupProposalRequest request, QunyunDb db, InterestDecay interests, CancellationToken cancellationToken)
     {
         var (proposal, errors) = await TopicGroupProposals.ProposeAsync(
-            db, request.InterestTagId!.Value, request.MinWeight!.Value, request.GroupSize, cancellationToken);
+            db, interests, request.InterestTagId!.Value, request.MinWeight!.Value, request.GroupSize, cancellationToken);
         return proposal is null ? errors.ToProblem() : TypedResults.Ok(proposal);
     }
 
