@@ -45,7 +45,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     };
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
-    private static readonly HashSet<string> ReadingPosts = ["POST /api/v1/segments/preview", "POST /api/v1/segments/topic-groups/proposals"];
+    private static readonly HashSet<string> ReadingPosts =
+    [
+        "POST /api/v1/segments/preview", "POST /api/v1/segments/topic-groups/proposals",
+        "POST /api/v1/moderation/wordlists/check", "POST /api/v1/moderation/dry-run",
+    ];
 
     [Fact]
     public async Task EveryEndpoint_WithoutOrWithUnknownKey_Returns401Problem()
@@ -198,8 +202,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var list = (await ws.Client.PostOkAsync("/api/v1/segments/topic-groups", new { interestTagId = interest, minWeight = 0, channelId = channel }))[0]
                 .GetProperty("invitationListId").GetGuid();
             var import = (await ws.ImportMembersAsync(System.Text.Encoding.UTF8.GetBytes("姓名,邮箱\n导入的人,bad\n"))).GetProperty("id").GetGuid();
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import,
-                await ModerationIds.BuildAsync(ws, group, member, channel, failed));
+            var moderation = await ModerationIds.BuildAsync(ws, group, member, channel, failed);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>

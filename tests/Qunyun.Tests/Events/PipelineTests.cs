@@ -139,6 +139,32 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
     }
 
     [Fact]
+    public async Task Process_TwoWritersAtOnce_ProcessEachEventExactlyOnce()
+    {
+        // A CLI verb (demo, import) beside a running server is a second writer with its own in-process lock.
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-two-writers");
+        var channel = await ws.Client.CreateChannelAsync();
+        var events = Enumerable.Range(0, 600).Select(i => i % 3 == 0
+            ? Infrastructure.Events.Of("purchase", channel, $"p{i}", "g1", $"u{i % 40}", Day1.AddMinutes(i),
+                new { orderId = $"o{i}", amount = 10, currency = "CNY", topics = new[] { "咖啡" } }, "purchase")
+            : Infrastructure.Events.Message(channel, $"m{i}", $"g{i % 2}", $"u{i % 40}", Day1.AddMinutes(i)));
+        foreach (var chunk in events.Chunk(200))
+        {
+            await ws.Client.IngestAsync(chunk);
+        }
+
+        var first = app.Host.Services.GetRequiredService<EventProcessor>();
+        var second = ActivatorUtilities.CreateInstance<EventProcessor>(app.Host.Services);
+        var totals = await Task.WhenAll(Task.Run(() => first.DrainAsync(CancellationToken.None)), Task.Run(() => second.DrainAsync(CancellationToken.None)));
+
+        Assert.Equal(600, totals.Sum());
+        await using var db = ws.OpenDb();
+        Assert.Equal(0, await db.PendingEvents.CountAsync());
+        Assert.Equal(200 * 2, await db.MemberFacts.CountAsync()); // per purchase: the event and its one topic
+        Assert.Equal(400, (await db.GroupDays.ToListAsync()).Sum(d => d.Messages));
+    }
+
+    [Fact]
     public async Task Process_ActivityScoreAndLastActive_FollowTheFormula()
     {
         var ws = await app.Host.CreateWorkspaceAsync("pipeline-score");

@@ -81,62 +81,82 @@ public sealed class EventProcessor(
         await _singleWriter.WaitAsync(cancellationToken);
         try
         {
-            Guid? workspaceId;
-            await using (var probe = factory.CreateUnscoped())
+            int? processed;
+            while ((processed = await TryProcessAsync(limit, cancellationToken)) is null)
             {
-                workspaceId = await probe.PendingEvents.IgnoreQueryFilters().OrderBy(p => p.EventId)
-                    .Select(p => (Guid?)p.WorkspaceId).FirstOrDefaultAsync(cancellationToken);
+                // Another process (a CLI verb beside the server) claimed some of these events first: read again.
             }
 
-            if (workspaceId is null)
-            {
-                return 0;
-            }
-
-            var mark = Stopwatch.GetTimestamp();
-            await using var db = factory.Create(workspaceId.Value);
-            var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(limit)
-                .Select(p => p.Event!).ToListAsync(cancellationToken);
-            var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
-            var settings = new PipelineSettings(WorkspaceTime.Zone(workspace.TimeZone), TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), workspace.DefaultGroupType);
-
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            mark = PipelineMetrics.Phase("process.read", mark);
-            var state = await BatchState.LoadAsync(db, pending, cancellationToken);
-            mark = PipelineMetrics.Phase("process.load", mark);
-            var (processedEvents, effects) = ApplyEvent.Run(state, settings, pending, db.WorkspaceId, clock.GetUtcNow().UtcDateTime);
-            mark = PipelineMetrics.Phase("process.engine", mark);
-
-            // The built-in effects go first, so that stages find this batch's members, groups and rollups in batch.Db.
-            await EffectsWriter.WriteAsync(db, effects, pending, cancellationToken);
-            await BatchState.RecountGroupsAsync(db, effects.TouchedGroups, cancellationToken);
-            mark = PipelineMetrics.Phase("process.write", mark);
-            var batch = new PipelineBatch(db, clock);
-            foreach (var processed in processedEvents)
-            {
-                foreach (var stage in stages)
-                {
-                    await stage.ProcessAsync(processed, batch, cancellationToken);
-                }
-            }
-
-            foreach (var stage in stages)
-            {
-                await stage.CompleteBatchAsync(processedEvents, batch, cancellationToken);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            mark = PipelineMetrics.Phase("process.stages", mark);
-            var done = pending.Select(p => p.Id).ToList();
-            await db.PendingEvents.Where(p => EF.Parameter(done).Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            PipelineMetrics.Phase("process.commit", mark);
-            return pending.Count;
+            return processed.Value;
         }
         finally
         {
             _singleWriter.Release();
         }
+    }
+
+    /// <summary>One batch; null when another writer claimed part of it between the read and the claim.</summary>
+    private async Task<int?> TryProcessAsync(int limit, CancellationToken cancellationToken)
+    {
+        Guid? workspaceId;
+        await using (var probe = factory.CreateUnscoped())
+        {
+            workspaceId = await probe.PendingEvents.IgnoreQueryFilters().OrderBy(p => p.EventId)
+                .Select(p => (Guid?)p.WorkspaceId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (workspaceId is null)
+        {
+            return 0;
+        }
+
+        var mark = Stopwatch.GetTimestamp();
+        await using var db = factory.Create(workspaceId.Value);
+        var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(limit)
+            .Select(p => p.Event!).ToListAsync(cancellationToken);
+        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
+        var settings = new PipelineSettings(WorkspaceTime.Zone(workspace.TimeZone), TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), workspace.DefaultGroupType);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The claim comes first: removing the pending markers takes the write lock (SQLite) or the rows' locks
+        // (PostgreSQL), so a second writer in another process waits, then finds fewer markers and reads again.
+        var claim = pending.Select(p => p.Id).ToList();
+        if (await db.PendingEvents.Where(p => EF.Parameter(claim).Contains(p.EventId)).ExecuteDeleteAsync(cancellationToken) != pending.Count)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        mark = PipelineMetrics.Phase("process.read", mark);
+        var state = await BatchState.LoadAsync(db, pending, cancellationToken);
+        mark = PipelineMetrics.Phase("process.load", mark);
+        var (processedEvents, effects) = ApplyEvent.Run(state, settings, pending, db.WorkspaceId, clock.GetUtcNow().UtcDateTime);
+        mark = PipelineMetrics.Phase("process.engine", mark);
+
+        // The built-in effects go first, so that stages find this batch's members, groups and rollups in batch.Db.
+        await EffectsWriter.WriteAsync(db, effects, pending, cancellationToken);
+        await BatchState.RecountGroupsAsync(db, effects.TouchedGroups, cancellationToken);
+        mark = PipelineMetrics.Phase("process.write", mark);
+        var batch = new PipelineBatch(db, clock);
+        foreach (var processed in processedEvents)
+        {
+            foreach (var stage in stages)
+            {
+                await stage.ProcessAsync(processed, batch, cancellationToken);
+            }
+        }
+
+        foreach (var stage in stages)
+        {
+            await stage.CompleteBatchAsync(processedEvents, batch, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        mark = PipelineMetrics.Phase("process.stages", mark);
+        await transaction.CommitAsync(cancellationToken);
+        PipelineMetrics.Phase("process.commit", mark);
+        return pending.Count;
     }
 
     /// <summary>
