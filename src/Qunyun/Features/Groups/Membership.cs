@@ -29,5 +29,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.HasOne(m => m.Group).WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.GroupId, m.MemberId }).IsUnique();
         builder.HasIndex(m => new { m.MemberId, m.GroupId });
+
+        // Covering for segment filters ("in / not in these groups"): current members without reading table rows.
+        builder.HasIndex(m => new { m.GroupId, m.WorkspaceId, m.LeftAt, m.MemberId });
     }
 }

@@ -40,7 +40,8 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
         builder.HasKey(t => new { t.MemberId, t.TagId });
         builder.HasOne(t => t.Member).WithMany(m => m.Tags).HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(t => t.Tag).WithMany().HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => new { t.TagId, t.MemberId });
+        // Covering for segment filters: a tag's members without reading table rows (the workspace filter included).
+        builder.HasIndex(t => new { t.TagId, t.WorkspaceId, t.MemberId });
         builder.HasIndex(t => new { t.TagId, t.DecayKey });
     }
 }

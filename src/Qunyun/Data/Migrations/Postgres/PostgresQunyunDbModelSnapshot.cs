@@ -573,6 +573,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId", "GroupId");
 
+                    b.HasIndex("GroupId", "WorkspaceId", "LeftAt", "MemberId");
+
                     b.ToTable("Memberships");
                 });
 
@@ -1494,7 +1496,7 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("TagId", "DecayKey");
 
-                    b.HasIndex("TagId", "MemberId");
+                    b.HasIndex("TagId", "WorkspaceId", "MemberId");
 
                     b.ToTable("MemberTags");
                 });

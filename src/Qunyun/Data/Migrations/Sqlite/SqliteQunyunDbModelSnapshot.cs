@@ -561,6 +561,8 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "GroupId");
 
+                    b.HasIndex("GroupId", "WorkspaceId", "LeftAt", "MemberId");
+
                     b.ToTable("Memberships");
                 });
 
@@ -1482,7 +1484,7 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("TagId", "DecayKey");
 
-                    b.HasIndex("TagId", "MemberId");
+                    b.HasIndex("TagId", "WorkspaceId", "MemberId");
 
                     b.ToTable("MemberTags");
                 });
