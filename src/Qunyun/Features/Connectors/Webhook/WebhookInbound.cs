@@ -38,6 +38,12 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
 
     public async Task<WebhookReceipt> ReceiveAsync(Guid channelId, HttpRequest request, CancellationToken cancellationToken)
     {
+        // Unsigned requests learn nothing, not even whether the channel exists.
+        if (string.IsNullOrWhiteSpace(request.Headers[WebhookSignature.TimestampHeader]) || string.IsNullOrWhiteSpace(request.Headers[WebhookSignature.SignatureHeader]))
+        {
+            return new WebhookReceipt.Unauthorized($"Sign the request: {WebhookSignature.TimestampHeader} and {WebhookSignature.SignatureHeader} headers (see docs/connectors/webhook.md).");
+        }
+
         Channel? channel;
         await using (var db = factory.CreateUnscoped())
         {
