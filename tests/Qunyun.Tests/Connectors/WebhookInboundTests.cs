@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -122,5 +123,22 @@ public sealed class WebhookInboundTests(WebhookInboundTests.App app) : IClassFix
 
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(Guid.NewGuid(), Body(Joined("n-1")))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(telegram, Body(Joined("n-1")))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChannelOutboundUrl_OnlyAbsoluteHttpOnWebhookChannels_NeverReturnsTheSecret()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("webhook-url");
+
+        var relative = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Webhook", name = "a", outboundUrl = "/actions" }, Infrastructure.Api.Json);
+        var telegram = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Telegram", name = "b", outboundUrl = "https://x.example/a" }, Infrastructure.Api.Json);
+        var created = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Webhook", name = "c", credentials = "secret-value", outboundUrl = " https://x.example/a " }, Infrastructure.Api.Json);
+
+        Assert.Equal(["outboundUrl"], await relative.ValidationFieldsAsync());
+        Assert.Equal(["outboundUrl"], await telegram.ValidationFieldsAsync());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.Contains("\"outboundUrl\":\"https://x.example/a\"", body);
+        Assert.DoesNotContain("secret-value", body);
     }
 }
