@@ -6,6 +6,8 @@ using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
+using Qunyun.Features.Connectors;
+using Qunyun.Features.Connectors.Webhook;
 using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Events;
@@ -14,6 +16,7 @@ using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
+using Qunyun.Features.Outbox;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
@@ -46,6 +49,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddDemo();
+    builder.AddConnectors();
+    builder.AddOutbox();
+    builder.AddWebhookBridge();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -75,7 +81,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapFailedEvents()
         .MapImports()
         .MapModeration()
-        .MapApiKeys();
+        .MapApiKeys()
+        .MapOutbox()
+        .MapWebhookBridge();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

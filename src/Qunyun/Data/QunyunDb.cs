@@ -58,6 +58,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
     public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
+    public DbSet<Features.Connectors.Webhook.WebhookNonce> WebhookNonces => Set<Features.Connectors.Webhook.WebhookNonce>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -298,6 +298,10 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OutboundUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ProtectedCredentials")
                         .HasColumnType("text");
 
@@ -310,6 +314,28 @@ namespace Qunyun.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Channels");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Connectors.Webhook.WebhookNonce", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ChannelId", "Signature");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("WebhookNonces");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Events.Event", b =>
@@ -1311,9 +1337,18 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
@@ -1321,6 +1356,18 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("PlatformRef")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
@@ -1330,7 +1377,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("DeliveredAt", "NextAttemptAt");
+                    b.HasIndex("WorkspaceId", "Status", "Sequence");
+
+                    b.HasIndex("Status", "ChannelId", "GroupId", "Sequence");
 
                     b.ToTable("Outbox", (string)null);
                 });

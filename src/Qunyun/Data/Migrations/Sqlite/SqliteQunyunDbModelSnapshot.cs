@@ -288,6 +288,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutboundUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedCredentials")
                         .HasColumnType("TEXT");
 
@@ -300,6 +304,28 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Channels");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Connectors.Webhook.WebhookNonce", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId", "Signature");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("WebhookNonces");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Events.Event", b =>
@@ -1299,8 +1325,17 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LockedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NextAttemptAt")
@@ -1308,6 +1343,18 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformRef")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
@@ -1318,7 +1365,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("DeliveredAt", "NextAttemptAt");
+                    b.HasIndex("WorkspaceId", "Status", "Sequence");
+
+                    b.HasIndex("Status", "ChannelId", "GroupId", "Sequence");
 
                     b.ToTable("Outbox", (string)null);
                 });
