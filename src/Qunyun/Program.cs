@@ -16,6 +16,7 @@ using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
+using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
 using Scalar.AspNetCore;
@@ -45,6 +46,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
+    builder.AddTemplates();
     builder.AddDemo();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
@@ -75,7 +77,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapFailedEvents()
         .MapImports()
         .MapModeration()
-        .MapApiKeys();
+        .MapApiKeys()
+        .MapTemplates();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -58,6 +58,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
     public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
+    public DbSet<Features.Templates.MessageTemplate> MessageTemplates => Set<Features.Templates.MessageTemplate>();
+    public DbSet<Features.Templates.BotAlert> BotAlerts => Set<Features.Templates.BotAlert>();
+    public DbSet<Features.Bot.GroupBotSettings> GroupBotSettings => Set<Features.Bot.GroupBotSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
