@@ -4,6 +4,7 @@ using Qunyun.Cli;
 using Qunyun.Components;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Bot;
 using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Dashboard;
@@ -47,6 +48,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddTemplates();
+    builder.AddBot();
     builder.AddDemo();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
@@ -78,7 +80,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapImports()
         .MapModeration()
         .MapApiKeys()
-        .MapTemplates();
+        .MapTemplates()
+        .MapBot();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -42,13 +42,29 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
     public async Task<string> RenderAsync(
         QunyunDb db, TemplateGroup group, TemplatePurpose purpose, Guid? templateId, TemplateValues values, Guid? memberId, CancellationToken cancellationToken)
     {
-        group.AddTo(values);
         var stored = templateId is null ? null : await db.MessageTemplates.AsNoTracking().Where(t => t.Id == templateId && t.Purpose == purpose)
-            .Select(t => new { t.Id, t.Version, t.BodyZh, t.BodyEn }).FirstOrDefaultAsync(cancellationToken);
+            .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
+        return Render(db, group, purpose, stored, values, memberId);
+    }
+
+    /// <summary>As <see cref="RenderAsync"/> for the template saved under <paramref name="key"/>, else <paramref name="builtIn"/>.</summary>
+    public async Task<string> RenderByKeyAsync(
+        QunyunDb db, TemplateGroup group, TemplatePurpose purpose, string key, Func<string, string> builtIn, TemplateValues values, Guid? memberId,
+        CancellationToken cancellationToken)
+    {
+        var stored = await db.MessageTemplates.AsNoTracking().Where(t => t.Key == key && t.Purpose == purpose)
+            .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
+        return Render(db, group, purpose, stored ?? new StoredBody(Guid.Empty, 0, builtIn(DefaultTemplates.Chinese), builtIn(DefaultTemplates.English)), values, memberId);
+    }
+
+    /// <summary>Renders bodies kept on another row (an FAQ answer), cached under that row's id and version.</summary>
+    public string Render(QunyunDb db, TemplateGroup group, TemplatePurpose purpose, StoredBody? stored, TemplateValues values, Guid? memberId)
+    {
+        group.AddTo(values);
         var body = stored is null ? null : (DefaultTemplates.IsChinese(group.Language) ? stored.BodyZh ?? stored.BodyEn : stored.BodyEn ?? stored.BodyZh);
         var template = stored is null || string.IsNullOrWhiteSpace(body)
             ? cache.Default(purpose, group.Language)
-            : cache.Get(stored.Id, stored.Version, group.Language, purpose, body);
+            : cache.Get(purpose, body);
         var outcome = template?.Render(values) ?? RenderOutcome.Fail("The stored template no longer compiles.");
         if (outcome.Succeeded)
         {
@@ -61,10 +77,13 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
             Kind = BotAlertKind.RenderFailed,
             GroupId = group.Id,
             MemberId = memberId,
-            TemplateId = stored?.Id,
+            TemplateId = stored is null || stored.Id == Guid.Empty ? null : stored.Id,
             Message = $"{purpose}: {outcome.Error}",
             At = clock.GetUtcNow().UtcDateTime,
         });
         return DefaultTemplates.Fallback(purpose, group.Language);
     }
 }
+
+/// <summary>A template's bodies as stored; <see cref="Id"/> names it in alerts (Guid.Empty: a built-in).</summary>
+public sealed record StoredBody(Guid Id, int Version, string? BodyZh, string? BodyEn);

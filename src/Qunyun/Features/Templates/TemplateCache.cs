@@ -3,18 +3,19 @@ using Qunyun.Engine.Templates;
 
 namespace Qunyun.Features.Templates;
 
-/// <summary>Compiled templates by (template, version, language): parsing happens once per saved version, not per message.</summary>
+/// <summary>
+/// Compiled templates keyed by their source: parsing happens once per saved version, not per message, and an edited
+/// body is simply a new key.
+/// </summary>
 public sealed class TemplateCache
 {
-    private readonly ConcurrentDictionary<(Guid Id, int Version, string Language), LiquidTemplate?> _compiled = new();
-    private readonly ConcurrentDictionary<(TemplatePurpose Purpose, string Language), LiquidTemplate> _defaults = new();
+    private readonly ConcurrentDictionary<(TemplatePurpose Purpose, string Source), LiquidTemplate?> _compiled = new();
 
-    /// <summary>The compiled body, or null when the stored body no longer compiles (the variable catalogue changed).</summary>
-    public LiquidTemplate? Get(Guid id, int version, string language, TemplatePurpose purpose, string source) =>
-        _compiled.GetOrAdd((id, version, language), _ => LiquidTemplate.Compile(source, purpose, out IReadOnlyList<TemplateIssue> _));
+    /// <summary>The compiled body, or null when it does not compile (the variable catalogue changed since it was saved).</summary>
+    public LiquidTemplate? Get(TemplatePurpose purpose, string source) =>
+        _compiled.GetOrAdd((purpose, source), key => LiquidTemplate.Compile(key.Source, key.Purpose, out IReadOnlyList<TemplateIssue> _));
 
     public LiquidTemplate Default(TemplatePurpose purpose, string language) =>
-        _defaults.GetOrAdd((purpose, language), key =>
-            LiquidTemplate.Compile(DefaultTemplates.Source(key.Purpose, key.Language), key.Purpose, out IReadOnlyList<TemplateIssue> _)
-            ?? throw new InvalidOperationException($"The built-in {key.Purpose} template does not compile."));
+        Get(purpose, DefaultTemplates.Source(purpose, language))
+        ?? throw new InvalidOperationException($"The built-in {purpose} template does not compile.");
 }
