@@ -6,11 +6,13 @@ namespace Qunyun.Engine.Templates;
 /// <summary>
 /// Walks a parsed template for the variable paths it reads. Names the template declares itself (assign, capture,
 /// for-loop items, forloop) are locals, not data. <see cref="Output"/> holds the paths printed bare ({{ a.b }} with
-/// no filter): those are the data a render cannot do without.
+/// no filter) outside any condition: those are the data a render cannot do without.
 /// </summary>
 internal sealed class TemplatePaths : AstVisitor
 {
     private readonly HashSet<string> _locals = new(StringComparer.Ordinal) { "forloop", "tablerowloop", "empty", "blank" };
+
+    private int _conditions;
 
     public List<string> Read { get; } = [];
     public List<string> Output { get; } = [];
@@ -44,9 +46,28 @@ internal sealed class TemplatePaths : AstVisitor
         return base.VisitForStatement(forStatement);
     }
 
+    protected override Statement VisitIfStatement(IfStatement ifStatement) => Conditionally(() => base.VisitIfStatement(ifStatement));
+
+    protected override Statement VisitUnlessStatement(UnlessStatement unlessStatement) => Conditionally(() => base.VisitUnlessStatement(unlessStatement));
+
+    protected override Statement VisitCaseStatement(CaseStatement caseStatement) => Conditionally(() => base.VisitCaseStatement(caseStatement));
+
+    private Statement Conditionally(Func<Statement> visit)
+    {
+        _conditions++;
+        try
+        {
+            return visit();
+        }
+        finally
+        {
+            _conditions--;
+        }
+    }
+
     protected override Statement VisitOutputStatement(OutputStatement outputStatement)
     {
-        if (outputStatement.Expression is MemberExpression member && PathOf(member) is { } path)
+        if (_conditions == 0 && outputStatement.Expression is MemberExpression member && PathOf(member) is { } path)
         {
             Output.Add(path);
         }

@@ -86,6 +86,14 @@ public sealed class LiquidTemplateTests
     }
 
     [Fact]
+    public void Render_MissingDataInsideACondition_Succeeds()
+    {
+        var template = LiquidTemplate.Compile("群规{% if group.rules_link %}：{{ group.rules_link }}{% endif %}", TemplatePurpose.RuleReminder, out _)!;
+
+        Assert.Equal("群规", template.Render(new TemplateValues().Set("group.rules_link", null)).Text);
+    }
+
+    [Fact]
     public void Render_Sample_CoversEveryVariableOfEveryPurpose()
     {
         foreach (var purpose in Enum.GetValues<TemplatePurpose>())

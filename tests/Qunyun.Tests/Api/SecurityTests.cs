@@ -45,6 +45,10 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/templates"] = _ => new { key = "another", name = "Another", purpose = "Welcome", bodyZh = "欢迎" },
         ["PUT /api/v1/templates/{id:guid}"] = _ => new { key = "renamed", name = "Renamed", purpose = "Welcome", bodyEn = "Welcome" },
         ["POST /api/v1/templates/preview"] = _ => new { purpose = "Welcome", body = "欢迎 {{ group.name }}" },
+        ["PUT /api/v1/groups/{id:guid}/bot"] = _ => new { voice = "Quiet", welcomeEnabled = true },
+        ["PUT /api/v1/bot/words"] = _ => new { checkInWords = "签到", rulesWords = "群规", helpWords = "帮助" },
+        ["POST /api/v1/bot/auto-replies"] = _ => new { name = "faq", mode = "Contains", pattern = "发票", answerZh = "见公告" },
+        ["PUT /api/v1/bot/auto-replies/{id:guid}"] = _ => new { name = "faq2", mode = "Contains", pattern = "发票", answerZh = "见公告" },
     };
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
@@ -159,13 +163,13 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         string[] lists = ["/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges", "/api/v1/imports",
             "/api/v1/segments", "/api/v1/segments/topic-groups/invitation-lists",
             "/api/v1/moderation/rulesets", "/api/v1/moderation/wordlists", "/api/v1/moderation/decisions",
-            "/api/v1/templates", "/api/v1/bot/alerts"];
+            "/api/v1/templates", "/api/v1/bot/alerts", "/api/v1/bot/auto-replies", "/api/v1/bot/unanswered"];
         foreach (var list in lists)
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
             foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Import, b.Segment, b.InvitationList,
                 b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision,
-                b.Bot.Template, b.Bot.Alert })
+                b.Bot.Template, b.Bot.Alert, b.Bot.AutoReply })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -256,6 +260,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "allow" => Moderation.AllowEntry,
             "templates" => Bot.Template,
             "alerts" => Bot.Alert,
+            "auto-replies" => Bot.AutoReply,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

@@ -19,8 +19,10 @@ public sealed class BotWorld(QunyunApp app, TestWorkspace ws, Guid channel, Guid
     public string GroupName => groupName;
     public QunyunApp App => app;
 
+    /// <summary>Also keeps the background worker off (when the host is not built yet) so each test decides when due messages go out.</summary>
     public static async Task<BotWorld> CreateAsync(QunyunApp app, string slug)
     {
+        app.With("Bot:RunWorker", "false");
         var ws = await app.CreateWorkspaceAsync(slug);
         var channel = await ws.Client.CreateChannelAsync();
         await ws.Client.IngestAsync(Infrastructure.Events.Message(channel, $"{slug}-hello", ExternalGroup, "staff", app.Clock.GetUtcNow(), "大家好", "管理员"));

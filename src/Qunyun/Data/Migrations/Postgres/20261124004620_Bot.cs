@@ -11,14 +11,6 @@ namespace Qunyun.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_MemberTags_TagId_WorkspaceId_MemberId",
-                table: "MemberTags");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Memberships_GroupId_WorkspaceId_LeftAt_MemberId",
-                table: "Memberships");
-
             migrationBuilder.CreateTable(
                 name: "AutoReplyRules",
                 columns: table => new
@@ -216,11 +208,6 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_MemberTags_TagId_MemberId",
-                table: "MemberTags",
-                columns: new[] { "TagId", "MemberId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AutoReplyHits_RuleId_GroupId_At",
                 table: "AutoReplyHits",
                 columns: new[] { "RuleId", "GroupId", "At" });
@@ -311,16 +298,6 @@ namespace Qunyun.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_MemberTags_TagId_MemberId",
                 table: "MemberTags");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberTags_TagId_WorkspaceId_MemberId",
-                table: "MemberTags",
-                columns: new[] { "TagId", "WorkspaceId", "MemberId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Memberships_GroupId_WorkspaceId_LeftAt_MemberId",
-                table: "Memberships",
-                columns: new[] { "GroupId", "WorkspaceId", "LeftAt", "MemberId" });
         }
     }
 }
