@@ -5,6 +5,7 @@ using Qunyun.Components;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Bot;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Connectors;
 using Qunyun.Features.Connectors.Webhook;
@@ -19,6 +20,7 @@ using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
+using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
 using Scalar.AspNetCore;
@@ -48,6 +50,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
+    builder.AddTemplates();
+    builder.AddBot();
     builder.AddDemo();
     builder.AddConnectors();
     builder.AddOutbox();
@@ -83,7 +87,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapModeration()
         .MapApiKeys()
         .MapOutbox()
-        .MapWebhookBridge();
+        .MapWebhookBridge()
+        .MapTemplates()
+        .MapBot();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

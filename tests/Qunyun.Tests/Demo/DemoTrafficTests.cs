@@ -164,6 +164,20 @@ public sealed class DemoTrafficTests(DemoTrafficTests.Seeded demo) : IClassFixtu
     }
 
     [Fact]
+    public async Task Seed_SetsUpTheBot_WithTemplatesThatCompile()
+    {
+        await using var db = demo.Host.Db.Create(demo.WorkspaceId);
+
+        var templates = await db.MessageTemplates.ToListAsync();
+
+        Assert.All(templates, t => Assert.NotNull(Engine.Templates.LiquidTemplate.Compile(t.BodyZh, t.Purpose, out _)));
+        Assert.All(templates, t => Assert.NotNull(Engine.Templates.LiquidTemplate.Compile(t.BodyEn, t.Purpose, out _)));
+        Assert.Equal(3, await db.AutoReplyRules.CountAsync());
+        Assert.Equal(2, await db.GroupBotSettings.CountAsync(s => s.WelcomeEnabled));
+        Assert.Equal(0, await db.Outbox.CountAsync(o => o.IdempotencyKey.StartsWith("bot:"))); // set up after the traffic: the past is not re-welcomed
+    }
+
+    [Fact]
     public async Task SeedAgain_AndResendingTheTraffic_StoreNothingNew()
     {
         using var scope = demo.Host.Services.CreateScope();
