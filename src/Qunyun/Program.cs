@@ -16,6 +16,7 @@ using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
+using Qunyun.Features.Telegram;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
 using Scalar.AspNetCore;
@@ -46,6 +47,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddDemo();
+    builder.AddTelegram();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -75,7 +77,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapFailedEvents()
         .MapImports()
         .MapModeration()
-        .MapApiKeys();
+        .MapApiKeys()
+        .MapTelegram();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -12,6 +12,7 @@ using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Segments.TopicGroups;
 using Qunyun.Features.Tags;
+using Qunyun.Features.Telegram;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Data;
@@ -58,6 +59,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
     public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
+    public DbSet<TelegramBotState> TelegramBots => Set<TelegramBotState>();
+    public DbSet<TelegramChat> TelegramChats => Set<TelegramChat>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
