@@ -6,6 +6,7 @@ using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
+using Qunyun.Features.Connectors;
 using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Events;
@@ -47,6 +48,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddDemo();
+    builder.AddConnectors();
     builder.AddTelegram();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();

@@ -6,7 +6,8 @@ namespace Qunyun.Features.Outbox;
 
 /// <summary>
 /// An action for a chat platform (send, delete, mute…), written in the same transaction as the decision that
-/// produced it. The dispatcher (connectors issue) delivers it with <see cref="IdempotencyKey"/>, retrying with backoff.
+/// produced it. The outbox dispatcher delivers it through the channel's connector with
+/// <see cref="IdempotencyKey"/>, in <see cref="Sequence"/> order per group, retrying with backoff.
 /// </summary>
 public sealed class OutboxMessage : IWorkspaceOwned
 {
@@ -20,12 +21,28 @@ public sealed class OutboxMessage : IWorkspaceOwned
     /// <summary>Unique: the same decision made twice (e.g. after a replay) yields one delivery.</summary>
     public required string IdempotencyKey { get; set; }
 
+    /// <summary>Creation order (ids made in the same millisecond are not ordered); a group's actions go out in this order.</summary>
+    public long Sequence { get; set; } = OutboxSequence.Next();
+
+    public OutboxStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Failed tries (a platform's "retry after" is not a failure); dead after the configured number.</summary>
     public int Attempts { get; set; }
+
     public DateTime? NextAttemptAt { get; set; }
+    public DateTime? LastAttemptAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
     public DateTime? DeadAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>What the platform returned worth keeping: a message id, an invite link.</summary>
+    public string? PlatformRef { get; set; }
+
+    /// <summary>A dispatcher's claim: no other dispatcher (process) takes the row before this passes.</summary>
+    public DateTime? LockedUntil { get; set; }
+
+    public Guid? LockedBy { get; set; }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -36,7 +53,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.Action).HasMaxLength(32);
         builder.Property(o => o.IdempotencyKey).HasMaxLength(200);
         builder.Property(o => o.LastError).HasMaxLength(2000);
+        builder.Property(o => o.PlatformRef).HasMaxLength(500);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(o => o.IdempotencyKey).IsUnique();
-        builder.HasIndex(o => new { o.DeliveredAt, o.NextAttemptAt });
+        builder.HasIndex(o => new { o.Status, o.ChannelId, o.GroupId, o.Sequence });
+        builder.HasIndex(o => new { o.WorkspaceId, o.Status, o.Sequence });
     }
 }

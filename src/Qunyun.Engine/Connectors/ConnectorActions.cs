@@ -1,0 +1,54 @@
+namespace Qunyun.Engine.Connectors;
+
+/// <summary>
+/// The outbox action vocabulary: the <c>Action</c> column of an outbox row and a connector's capability names.
+/// Payloads are camelCase JSON; <see cref="ConnectorActionParser"/> reads them into <see cref="ConnectorAction"/> records.
+/// </summary>
+public static class ConnectorActions
+{
+    /// <summary><c>{externalGroupId, text, replyToExternalEventId?}</c>.</summary>
+    public const string SendText = "send_text";
+
+    /// <summary><c>{externalGroupId, imageUrl, caption?, replyToExternalEventId?}</c>.</summary>
+    public const string SendImage = "send_image";
+
+    /// <summary>A <see cref="SendText"/> that must quote a message: <c>{externalGroupId, text, replyToExternalEventId}</c>.</summary>
+    public const string Reply = "reply";
+
+    /// <summary><c>{externalGroupId, externalEventId, externalUserId?}</c>.</summary>
+    public const string DeleteMessage = "delete_message";
+
+    /// <summary><c>{externalGroupId, externalUserId, minutes?, until?}</c>; without both, until lifted.</summary>
+    public const string Mute = "mute";
+
+    public const string Unmute = "unmute";
+    public const string Kick = "kick";
+    public const string Ban = "ban";
+    public const string Unban = "unban";
+
+    /// <summary>
+    /// <c>{externalGroupId, name?, inviterExternalUserId?, campaign?, memberLimit?, expiresAt?}</c>; the link comes back
+    /// as the delivery's platform reference, so joins through it can be attributed.
+    /// </summary>
+    public const string CreateInviteLink = "create_invite_link";
+
+    /// <summary><c>{externalGroupId, inviteLink}</c>.</summary>
+    public const string RevokeInviteLink = "revoke_invite_link";
+
+    /// <summary><c>{externalGroupId, externalEventId, silent?}</c>.</summary>
+    public const string Pin = "pin";
+
+    /// <summary><c>{externalGroupId, title}</c>.</summary>
+    public const string SetTitle = "set_title";
+
+    /// <summary><c>{externalGroupId}</c>: the bot leaves (or the gateway dissolves) the group.</summary>
+    public const string Leave = "leave";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SendText, SendImage, Reply, DeleteMessage, Mute, Unmute, Kick, Ban, Unban,
+        CreateInviteLink, RevokeInviteLink, Pin, SetTitle, Leave,
+    ];
+
+    public static bool IsKnown(string action) => All.Contains(action, StringComparer.Ordinal);
+}

@@ -1,0 +1,29 @@
+using Qunyun.Engine.Channels;
+using Qunyun.Engine.Connectors;
+using Qunyun.Features.Channels;
+
+namespace Qunyun.Features.Connectors;
+
+/// <summary>The registered connectors, one per channel kind.</summary>
+public sealed class ConnectorRegistry
+{
+    private readonly Dictionary<ChannelKind, IConnector> _byKind;
+
+    public ConnectorRegistry(IEnumerable<IConnector> connectors)
+    {
+        _byKind = [];
+        foreach (var connector in connectors)
+        {
+            if (!_byKind.TryAdd(connector.Kind, connector))
+            {
+                throw new InvalidOperationException($"Two connectors are registered for {connector.Kind}.");
+            }
+        }
+    }
+
+    public IConnector? For(ChannelKind kind) => _byKind.GetValueOrDefault(kind);
+
+    /// <summary>None when the kind has no connector: its actions wait.</summary>
+    public ConnectorCapabilities CapabilitiesOf(Channel channel) =>
+        For(channel.Kind)?.CapabilitiesFor(channel) ?? ConnectorCapabilities.None;
+}
