@@ -51,9 +51,9 @@ public sealed class TelegramBots(
     }
 
     /// <summary>Records a platform error; returns whether it means the token no longer works (401/403).</summary>
-    public async Task<bool> RecordErrorAsync(Guid workspaceId, Guid channelId, Exception error, CancellationToken cancellationToken)
+    public async Task<bool> RecordErrorAsync(Guid workspaceId, Guid channelId, Exception error, CancellationToken cancellationToken, bool? markUnhealthy = null)
     {
-        var fatal = IsTokenRejected(error);
+        var fatal = markUnhealthy ?? IsTokenRejected(error);
         await using var db = factory.Create(workspaceId);
         var state = await StateAsync(db, channelId, cancellationToken);
         var message = Describe(error);

@@ -1,3 +1,5 @@
+using Qunyun.Features.Connectors;
+
 namespace Qunyun.Features.Telegram;
 
 public static class TelegramSetup
@@ -13,6 +15,7 @@ public static class TelegramSetup
         builder.Services.AddScoped<ReceiveTelegramUpdates>();
         builder.Services.AddScoped<TestTelegramConnection>();
         builder.Services.AddScoped<SetTelegramMode>();
+        builder.Services.AddConnector<TelegramConnector>();
         return builder;
     }
 }

@@ -70,7 +70,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         app.Map("/bot{token}/{method}", server.HandleAsync);
         app.MapGet("/file/bot{token}/{**path}", server.ServeFile);
         await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return server;
     }
 
