@@ -187,7 +187,8 @@ public static class TelegramUpdateMapper
         {
             var target = MessageEventId(reaction.Chat.Id, reaction.MessageId);
             events.Add(Event("reaction", channelId, $"{target}:reaction:{user.Id}:{emoji}", reaction.Chat, user, at)
-                with { Reaction = new ReactionBody(target, emoji) });
+                with
+            { Reaction = new ReactionBody(target, emoji) });
         }
 
         return Seen(reaction.Chat, botIsMember: true);

@@ -37,28 +37,43 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<BotCall> _calls = new();
-    private readonly List<JsonObject> _updates = [];
-    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, UpdateQueue> _bots = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Failure>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, bool> _revoked = new();
     private readonly ConcurrentDictionary<long, JsonObject> _chats = new();
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
-    private TaskCompletionSource _updateArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextUpdateId = 1000;
+    private int _nextBot;
     private int _nextMessageId = 5000;
     private int _nextInvite;
 
-    private FakeTelegramServer(WebApplication app) => _app = app;
+    private FakeTelegramServer(WebApplication app)
+    {
+        _app = app;
+        _bots[Token] = new UpdateQueue();
+    }
 
     public string BaseUrl { get; private set; } = "";
 
     public IReadOnlyList<BotCall> Calls => _calls.ToArray();
 
-    /// <summary>Calls other than getUpdates/getMe/getWebhookInfo: what Qunyun did on the platform.</summary>
-    public IReadOnlyList<BotCall> Actions => Calls.Where(c => c.Method is not ("getUpdates" or "getMe" or "getChat" or "getFile" or "deleteWebhook")).ToList();
+    /// <summary>What Qunyun did on the platform with this token: calls other than getUpdates/getMe/getFile.</summary>
+    public IReadOnlyList<BotCall> ActionsOf(string token) =>
+        Calls.Where(c => c.Token == token && c.Method is not ("getUpdates" or "getMe" or "getFile")).ToList();
 
-    /// <summary>The offset of the latest getUpdates call (what the client confirmed).</summary>
-    public long? LastOffset => Calls.LastOrDefault(c => c.Method == "getUpdates" && c["offset"] is not null) is { } call ? long.Parse(call["offset"]!) : null;
+    /// <summary>Another bot this server knows (its own token, updates and calls), so tests sharing a host stay apart.</summary>
+    public string AddBot()
+    {
+        var token = $"{BotId + Interlocked.Increment(ref _nextBot)}:AAE-fake-token-{_nextBot}";
+        _bots[token] = new UpdateQueue();
+        return token;
+    }
+
+    public static long BotIdOf(string token) => long.Parse(token[..token.IndexOf(':')]);
+
+    /// <summary>Whether getUpdates was asked for updates after <paramref name="updateId"/> (so Qunyun stored it).</summary>
+    public bool Confirmed(string token, long updateId) =>
+        Calls.Any(c => c.Token == token && c.Method == "getUpdates" && c["offset"] is { } offset && long.Parse(offset) > updateId);
 
     public static async Task<FakeTelegramServer> StartAsync()
     {
@@ -75,14 +90,15 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     }
 
     /// <summary>Queues an update (its update_id is assigned here) for getUpdates; returns the id.</summary>
-    public long EnqueueUpdate(JsonObject update)
+    public long EnqueueUpdate(JsonObject update, string token = Token)
     {
-        lock (_gate)
+        var queue = _bots[token];
+        lock (queue)
         {
-            var id = _nextUpdateId++;
+            var id = Interlocked.Increment(ref _nextUpdateId);
             update["update_id"] = id;
-            _updates.Add(update);
-            _updateArrived.TrySetResult();
+            queue.Updates.Add(update);
+            queue.Arrived.TrySetResult();
             return id;
         }
     }
@@ -122,7 +138,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     {
         var parameters = await ReadParametersAsync(context.Request);
         _calls.Enqueue(new BotCall(token, method, parameters));
-        if (_revoked.ContainsKey(token) || token != Token)
+        if (_revoked.ContainsKey(token) || !_bots.ContainsKey(token))
         {
             await WriteErrorAsync(context, 401, "Unauthorized");
             return;
@@ -135,7 +151,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return;
         }
 
-        var result = method == "getUpdates" ? await GetUpdatesAsync(parameters, context.RequestAborted) : Answer(method, parameters);
+        var result = method == "getUpdates" ? await GetUpdatesAsync(_bots[token], parameters, context.RequestAborted) : Answer(token, method, parameters);
         if (result is null)
         {
             await WriteErrorAsync(context, 400, $"Bad Request: method {method} not implemented by the fake server");
@@ -159,7 +175,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return null;
     }
 
-    private async Task<JsonNode> GetUpdatesAsync(JsonObject parameters, CancellationToken aborted)
+    private static async Task<JsonNode> GetUpdatesAsync(UpdateQueue queue, JsonObject parameters, CancellationToken aborted)
     {
         var offset = parameters["offset"] is { } o ? long.Parse(o.ToString()) : 0;
         var limit = parameters["limit"] is { } l ? int.Parse(l.ToString()) : 100;
@@ -169,30 +185,30 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         while (true)
         {
             Task arrived;
-            lock (_gate)
+            lock (queue)
             {
                 // Like Telegram: asking from an offset confirms (forgets) every update before it.
-                _updates.RemoveAll(u => (long)u["update_id"]! < offset);
-                if (_updates.Count > 0 || wait.IsCancellationRequested)
+                queue.Updates.RemoveAll(u => (long)u["update_id"]! < offset);
+                if (queue.Updates.Count > 0 || wait.IsCancellationRequested)
                 {
-                    return new JsonArray(_updates.Take(limit).Select(u => u.DeepClone()).ToArray());
+                    return new JsonArray(queue.Updates.Take(limit).Select(u => u.DeepClone()).ToArray());
                 }
 
-                if (_updateArrived.Task.IsCompleted)
+                if (queue.Arrived.Task.IsCompleted)
                 {
-                    _updateArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    queue.Arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
 
-                arrived = _updateArrived.Task;
+                arrived = queue.Arrived.Task;
             }
 
             await arrived.WaitAsync(wait.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    private JsonNode? Answer(string method, JsonObject p) => method switch
+    private JsonNode? Answer(string token, string method, JsonObject p) => method switch
     {
-        "getMe" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Qunyun Test", ["username"] = BotUsername, ["can_join_groups"] = true },
+        "getMe" => new JsonObject { ["id"] = BotIdOf(token), ["is_bot"] = true, ["first_name"] = "Qunyun Test", ["username"] = BotUsername, ["can_join_groups"] = true },
         "getChat" => ChatInfo(long.Parse(p["chat_id"]!.ToString())),
         "sendMessage" => Message(p, new JsonObject { ["text"] = p["text"]?.ToString() }),
         "sendPhoto" => Message(p, new JsonObject { ["photo"] = new JsonArray(new JsonObject { ["file_id"] = "sent-photo", ["file_unique_id"] = "sent", ["width"] = 1, ["height"] = 1 }) }),
@@ -252,7 +268,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private IResult ServeFile(string token, string path)
     {
         var fileId = Path.GetFileNameWithoutExtension(path);
-        return token == Token && !_revoked.ContainsKey(token) && _files.TryGetValue(fileId, out var bytes)
+        return _bots.ContainsKey(token) && !_revoked.ContainsKey(token) && _files.TryGetValue(fileId, out var bytes)
             ? Results.Bytes(bytes, "image/png")
             : Results.NotFound();
     }
@@ -307,4 +323,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     }
 
     private sealed record Failure(HttpStatusCode Status, int RetryAfter);
+
+    private sealed class UpdateQueue
+    {
+        public List<JsonObject> Updates { get; } = [];
+        public TaskCompletionSource Arrived { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }
