@@ -25,6 +25,14 @@ public sealed class TelegramApp : IAsyncLifetime
         return (ws, channel);
     }
 
+    /// <summary>The console's "test connection"; a success also starts polling.</summary>
+    public async Task<System.Text.Json.JsonElement> TestConnectionAsync(TestWorkspace ws, Guid channel)
+    {
+        var response = await ws.Client.PostAsync($"/api/v1/channels/{channel}/telegram/test", null);
+        Assert.True(response.IsSuccessStatusCode, $"test connection: {(int)response.StatusCode}");
+        return await response.ReadJsonAsync();
+    }
+
     public async Task DisposeAsync()
     {
         await ((IAsyncLifetime)Host).DisposeAsync();

@@ -21,7 +21,7 @@ public sealed class TelegramReceivingTests(TelegramApp app) : IClassFixture<Tele
         var lin = User(1001, "小林", "xiaolin");
         var alex = User(2002, "Alex");
 
-        var test = await ws.Client.PostOkAsync($"/api/v1/channels/{channel}/telegram/test", new { });
+        var test = await app.TestConnectionAsync(ws, channel);
         Telegram.EnqueueUpdate(NewMembers(10, lin, lin, alex), token);
         Telegram.EnqueueUpdate(Text(11, lin, "大家好，我是小林"), token);
         Telegram.EnqueueUpdate(Text(12, alex, "欢迎！", replyTo: 11), token);
@@ -55,7 +55,7 @@ public sealed class TelegramReceivingTests(TelegramApp app) : IClassFixture<Tele
         var token = Telegram.AddBot();
         var (ws, channel) = await app.ConnectAsync("tg-replay", token);
         var lin = User(1001, "小林");
-        await ws.Client.PostOkAsync($"/api/v1/channels/{channel}/telegram/test", new { });
+        await app.TestConnectionAsync(ws, channel);
 
         // The same message delivered twice (as after a crash before the offset moved) is one event.
         Telegram.EnqueueUpdate(Text(21, lin, "早上好"), token);
@@ -71,10 +71,10 @@ public sealed class TelegramReceivingTests(TelegramApp app) : IClassFixture<Tele
     {
         var token = Telegram.AddBot();
         var (ws, channel) = await app.ConnectAsync("tg-revoked", token);
-        await ws.Client.PostOkAsync($"/api/v1/channels/{channel}/telegram/test", new { });
+        await app.TestConnectionAsync(ws, channel);
 
         Telegram.Revoke(token);
-        var test = await ws.Client.PostOkAsync($"/api/v1/channels/{channel}/telegram/test", new { });
+        var test = await app.TestConnectionAsync(ws, channel);
         var status = await (await ws.Client.GetAsync($"/api/v1/channels/{channel}/telegram")).ReadJsonAsync();
 
         Assert.False(test.GetProperty("ok").GetBoolean());
@@ -88,7 +88,7 @@ public sealed class TelegramReceivingTests(TelegramApp app) : IClassFixture<Tele
     {
         var token = Telegram.AddBot();
         var (ws, channel) = await app.ConnectAsync("tg-webhook", token);
-        await ws.Client.PostOkAsync($"/api/v1/channels/{channel}/telegram/test", new { });
+        await app.TestConnectionAsync(ws, channel);
 
         var noUrl = await ws.Client.PutAsJsonAsync($"/api/v1/channels/{channel}/telegram/mode", new { mode = "Webhook" });
         var set = await ws.Client.PutAsJsonAsync($"/api/v1/channels/{channel}/telegram/mode",
