@@ -7,6 +7,7 @@ using Qunyun.Features.Accounts;
 using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Connectors;
+using Qunyun.Features.Connectors.Webhook;
 using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Events;
@@ -15,6 +16,7 @@ using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
+using Qunyun.Features.Outbox;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Telegram;
@@ -49,6 +51,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddDemo();
     builder.AddConnectors();
+    builder.AddOutbox();
+    builder.AddWebhookBridge();
     builder.AddTelegram();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
@@ -80,6 +84,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapImports()
         .MapModeration()
         .MapApiKeys()
+        .MapOutbox()
+        .MapWebhookBridge()
         .MapTelegram();
     app.MapAccounts();
     app.MapSegmentDownloads();

@@ -59,6 +59,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
     public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
+    public DbSet<Features.Connectors.Webhook.WebhookNonce> WebhookNonces => Set<Features.Connectors.Webhook.WebhookNonce>();
     public DbSet<TelegramBotState> TelegramBots => Set<TelegramBotState>();
     public DbSet<TelegramChat> TelegramChats => Set<TelegramChat>();
 

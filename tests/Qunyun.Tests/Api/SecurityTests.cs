@@ -42,7 +42,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/moderation/decisions/{id:guid}/false-positive"] = _ => new { note = "mistake" },
         ["POST /api/v1/moderation/groups/{id:guid}/allow"] = _ => new { kind = "Domain", value = "partner.example" },
         ["POST /api/v1/moderation/dry-run"] = w => new { groupId = w.Group, from = "2026-11-01T00:00:00Z", to = "2026-11-30T00:00:00Z" },
+        ["POST /api/v1/channels/{id:guid}/webhook"] = _ => new { events = Array.Empty<object>() },
     };
+
+    /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>
+    private static readonly HashSet<string> SignedEndpoints = ["POST /api/v1/channels/{id:guid}/webhook"];
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
     private static readonly HashSet<string> ReadingPosts =
@@ -101,7 +105,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             }
 
             var response = await analyst.SendAsync(request);
-            var expected = ReadingPosts.Contains(endpoint.ToString()) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            var expected = ReadingPosts.Contains(endpoint.ToString()) ? HttpStatusCode.OK
+                : SignedEndpoints.Contains(endpoint.ToString()) ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
             Assert.True(response.StatusCode == expected, $"{endpoint}: {response.StatusCode}");
         }
 
@@ -138,7 +143,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             }
 
             var response = await a.Workspace.Client.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{endpoint} with workspace B's ids: {response.StatusCode}");
+            var expected = SignedEndpoints.Contains(endpoint.ToString()) ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound;
+            Assert.True(response.StatusCode == expected, $"{endpoint} with workspace B's ids: {response.StatusCode}");
         }
 
         await using var db = b.Workspace.OpenDb();
@@ -178,7 +184,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
-        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation)
+        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -203,7 +209,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
                 .GetProperty("invitationListId").GetGuid();
             var import = (await ws.ImportMembersAsync(System.Text.Encoding.UTF8.GetBytes("姓名,邮箱\n导入的人,bad\n"))).GetProperty("id").GetGuid();
             var moderation = await ModerationIds.BuildAsync(ws, group, member, channel, failed);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation);
+            var outbox = await OutboxRowAsync(app, ws, channel, slug);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -215,6 +222,24 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             db.MemberTags.Add(new Features.Tags.MemberTag { MemberId = member, TagId = tag.Id, Weight = 2, AddedAt = tag.CreatedAt });
             await db.SaveChangesAsync();
             return tag.Id;
+        }
+
+        /// <summary>A dead outbox action (actions come from the pipeline, so it is written directly).</summary>
+        private static async Task<Guid> OutboxRowAsync(QunyunApp app, TestWorkspace ws, Guid channel, string slug)
+        {
+            await using var db = ws.OpenDb();
+            var row = new Features.Outbox.OutboxMessage
+            {
+                Id = Guid.CreateVersion7(),
+                ChannelId = channel,
+                Action = "send_text",
+                IdempotencyKey = $"{slug}-outbox",
+                Status = Features.Outbox.OutboxStatus.Dead,
+                CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.Outbox.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
         }
 
         /// <summary>One event of the workspace, set aside as if the pipeline had failed on it.</summary>
@@ -247,6 +272,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "wordlists" => Moderation.WordList,
             "decisions" => Moderation.Decision,
             "allow" => Moderation.AllowEntry,
+            "outbox" => Outbox,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

@@ -16,6 +16,9 @@ public sealed class Channel : IWorkspaceOwned
     /// <summary>Credentials protected with ASP.NET Core Data Protection; never returned by the API.</summary>
     public string? ProtectedCredentials { get; set; }
 
+    /// <summary>Where a webhook bridge channel's actions are POSTed (signed with the shared secret in the credentials).</summary>
+    public string? OutboundUrl { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 
@@ -25,6 +28,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
     {
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.OutboundUrl).HasMaxLength(2000);
         builder.HasIndex(c => new { c.WorkspaceId, c.Name }).IsUnique();
     }
 }

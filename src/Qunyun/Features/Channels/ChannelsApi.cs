@@ -20,9 +20,14 @@ public sealed record ChannelRequest
     /// <summary>A bot token or shared secret; stored encrypted and never returned.</summary>
     [StringLength(4000)]
     public string? Credentials { get; init; }
+
+    /// <summary>Webhook channels: the absolute http(s) URL their actions are POSTed to.</summary>
+    [StringLength(2000)]
+    public string? OutboundUrl { get; init; }
 }
 
-public sealed record ChannelResponse(Guid Id, ChannelKind Kind, string Name, bool HasCredentials, int GroupCount, DateTime CreatedAt);
+public sealed record ChannelResponse(
+    Guid Id, ChannelKind Kind, string Name, bool HasCredentials, int GroupCount, DateTime CreatedAt, string? OutboundUrl = null);
 
 public static class ChannelsApi
 {
@@ -46,22 +51,32 @@ public static class ChannelsApi
         return channel is null ? TypedResults.NotFound() : TypedResults.Ok(channel);
     }
 
-    private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult, ValidationProblem>> Create(
         ChannelRequest request, QunyunDb db, CreateChannel createChannel, CancellationToken cancellationToken)
     {
-        var channel = await createChannel.ExecuteAsync(db.WorkspaceId, request.Kind!.Value, request.Name!, request.Credentials, cancellationToken);
+        if (CheckOutboundUrl(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var channel = await createChannel.ExecuteAsync(db.WorkspaceId, request.Kind!.Value, request.Name!, request.Credentials, cancellationToken, request.OutboundUrl);
         if (channel is null)
         {
             return Conflicts.Of($"A channel named '{request.Name!.Trim()}' already exists.");
         }
 
         return TypedResults.Created($"/api/v1/channels/{channel.Id}",
-            new ChannelResponse(channel.Id, channel.Kind, channel.Name, channel.ProtectedCredentials is not null, 0, channel.CreatedAt));
+            new ChannelResponse(channel.Id, channel.Kind, channel.Name, channel.ProtectedCredentials is not null, 0, channel.CreatedAt, channel.OutboundUrl));
     }
 
-    private static async Task<Results<Ok<ChannelResponse>, NotFound, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<ChannelResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Update(
         Guid id, ChannelRequest request, QunyunDb db, ChannelCredentials credentials, CancellationToken cancellationToken)
     {
+        if (CheckOutboundUrl(request) is { } invalid)
+        {
+            return invalid;
+        }
+
         var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (channel is null)
         {
@@ -80,6 +95,10 @@ public static class ChannelsApi
         }
 
         channel.Name = name;
+        if (request.OutboundUrl is not null)
+        {
+            channel.OutboundUrl = NormalizeUrl(request.OutboundUrl); // "" clears it
+        }
         if (request.Credentials is not null)
         {
             channel.ProtectedCredentials = credentials.Protect(request.Credentials);
@@ -107,7 +126,24 @@ public static class ChannelsApi
 
     internal static IQueryable<ChannelResponse> Project(QunyunDb db, IQueryable<Channel> channels) =>
         channels.Select(c => new ChannelResponse(c.Id, c.Kind, c.Name, c.ProtectedCredentials != null,
-            db.Groups.Count(g => g.ChannelId == c.Id), c.CreatedAt));
+            db.Groups.Count(g => g.ChannelId == c.Id), c.CreatedAt, c.OutboundUrl));
+
+    private static ValidationProblem? CheckOutboundUrl(ChannelRequest request)
+    {
+        var url = NormalizeUrl(request.OutboundUrl);
+        if (url is null)
+        {
+            return null;
+        }
+
+        var valid = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        var errors = new FieldErrors()
+            .AddIf(!valid, "outboundUrl", "Use an absolute http:// or https:// URL.")
+            .AddIf(valid && request.Kind != ChannelKind.Webhook, "outboundUrl", "Only webhook channels POST actions to a URL.");
+        return errors.Any ? errors.ToProblem() : null;
+    }
+
+    internal static string? NormalizeUrl(string? url) => string.IsNullOrWhiteSpace(url) ? null : url.Trim();
 }
 
 /// <summary>Encrypts channel secrets at rest with ASP.NET Core Data Protection.</summary>

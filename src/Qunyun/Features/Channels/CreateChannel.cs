@@ -9,7 +9,7 @@ public sealed class CreateChannel(QunyunDbFactory factory, ChannelCredentials cr
 {
     /// <returns>The new channel, or <c>null</c> when the workspace already has a channel with that name.</returns>
     public async Task<Channel?> ExecuteAsync(
-        Guid workspaceId, ChannelKind kind, string name, string? secret, CancellationToken cancellationToken = default)
+        Guid workspaceId, ChannelKind kind, string name, string? secret, CancellationToken cancellationToken = default, string? outboundUrl = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var trimmed = name.Trim();
@@ -25,6 +25,7 @@ public sealed class CreateChannel(QunyunDbFactory factory, ChannelCredentials cr
             Kind = kind,
             Name = trimmed,
             ProtectedCredentials = credentials.Protect(secret),
+            OutboundUrl = ChannelsApi.NormalizeUrl(outboundUrl),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Qunyun.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Telegram : Migration
+    public partial class Outbox : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -53,45 +53,31 @@ namespace Qunyun.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Pending");
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutboundUrl",
+                table: "Channels",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            // Rows written before the dispatcher existed: their state was only in the timestamps.
+            migrationBuilder.Sql("UPDATE \"Outbox\" SET \"Status\" = 'Delivered' WHERE \"DeliveredAt\" IS NOT NULL");
+            migrationBuilder.Sql("UPDATE \"Outbox\" SET \"Status\" = 'Dead' WHERE \"DeliveredAt\" IS NULL AND \"DeadAt\" IS NOT NULL");
 
             migrationBuilder.CreateTable(
-                name: "TelegramBots",
+                name: "WebhookNonces",
                 columns: table => new
                 {
                     ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Offset = table.Column<long>(type: "INTEGER", nullable: false),
-                    BotId = table.Column<long>(type: "INTEGER", nullable: true),
-                    BotUsername = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    WebhookSecret = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Healthy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastErrorAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TelegramBots", x => x.ChannelId);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TelegramChats",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChatId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    BotIsMember = table.Column<bool>(type: "INTEGER", nullable: false),
                     SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TelegramChats", x => x.Id);
+                    table.PrimaryKey("PK_WebhookNonces", x => new { x.ChannelId, x.Signature });
                 });
 
             migrationBuilder.CreateIndex(
@@ -105,20 +91,16 @@ namespace Qunyun.Data.Migrations.Sqlite
                 columns: new[] { "WorkspaceId", "Status", "Sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TelegramChats_ChannelId_ChatId",
-                table: "TelegramChats",
-                columns: new[] { "ChannelId", "ChatId" },
-                unique: true);
+                name: "IX_WebhookNonces_SeenAt",
+                table: "WebhookNonces",
+                column: "SeenAt");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "TelegramBots");
-
-            migrationBuilder.DropTable(
-                name: "TelegramChats");
+                name: "WebhookNonces");
 
             migrationBuilder.DropIndex(
                 name: "IX_Outbox_Status_ChannelId_GroupId_Sequence",
@@ -151,6 +133,10 @@ namespace Qunyun.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Status",
                 table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "OutboundUrl",
+                table: "Channels");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_DeliveredAt_NextAttemptAt",

@@ -1,0 +1,12 @@
+namespace Qunyun.Features.Connectors.Webhook;
+
+public static class WebhookSetup
+{
+    public static IHostApplicationBuilder AddWebhookBridge(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient(WebhookConnector.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddConnector<WebhookConnector>();
+        builder.Services.AddSingleton<WebhookInbound>();
+        return builder;
+    }
+}

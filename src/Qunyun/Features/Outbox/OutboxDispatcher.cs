@@ -1,0 +1,201 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qunyun.Data;
+using Qunyun.Engine.Connectors;
+using Qunyun.Features.Channels;
+using Qunyun.Features.Connectors;
+
+namespace Qunyun.Features.Outbox;
+
+/// <summary>
+/// Delivers due outbox rows through their channel's connector. Per group (channel + group) only the oldest pending
+/// row is a candidate, so a group's next action waits until the previous one is delivered, dead, unsupported or
+/// discarded; groups are served concurrently. A row is claimed with a conditional UPDATE of its lease, so two
+/// dispatchers (two processes) never deliver the same row; every state (attempts, next attempt) lives in the row, so
+/// a restart resumes where the last one stopped.
+/// </summary>
+public sealed class OutboxDispatcher(
+    QunyunDbFactory factory,
+    ConnectorRegistry connectors,
+    OutboxRateLimiter limiter,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly Guid _id = Guid.NewGuid();
+
+    /// <summary>One round: claims the due group heads and tries each once. Returns how many were tried.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var now = Now();
+        List<OutboxMessage> heads;
+        Dictionary<Guid, Channel> channels;
+        await using (var db = factory.CreateUnscoped())
+        {
+            heads = await DueHeads(db, now).Take(settings.BatchSize).ToListAsync(cancellationToken);
+            var channelIds = heads.Select(h => h.ChannelId).Distinct().ToList();
+            channels = await db.Channels.IgnoreQueryFilters().AsNoTracking().Where(c => channelIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+        }
+
+        var work = new List<(OutboxMessage Row, Channel Channel, IConnector Connector, ConnectorAction Action)>();
+        foreach (var row in heads)
+        {
+            if (await TriageAsync(row, channels.GetValueOrDefault(row.ChannelId), now, cancellationToken) is { } ready
+                && limiter.TryAcquire(ready.Channel.Kind, row.ChannelId, row.GroupId, now)
+                && await ClaimAsync(row, now, cancellationToken))
+            {
+                work.Add((row, ready.Channel, ready.Connector, ready.Action));
+            }
+        }
+
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
+            async (item, ct) => await DeliverAsync(item.Row, item.Channel, item.Connector, item.Action, ct));
+        return work.Count;
+    }
+
+    /// <summary>Pending, due, unclaimed rows with no older pending row in their group.</summary>
+    private static IQueryable<OutboxMessage> DueHeads(QunyunDb db, DateTime now) =>
+        db.Outbox.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending
+                && (o.NextAttemptAt == null || o.NextAttemptAt <= now)
+                && (o.LockedUntil == null || o.LockedUntil <= now)
+                && !db.Outbox.IgnoreQueryFilters().Any(p => p.Status == OutboxStatus.Pending && p.ChannelId == o.ChannelId
+                    && p.GroupId == o.GroupId && p.Sequence < o.Sequence))
+            .OrderBy(o => o.Sequence);
+
+    /// <summary>Settles rows that cannot be executed (no connector, unreadable, unsupported); returns the rest.</summary>
+    private async Task<(Channel Channel, IConnector Connector, ConnectorAction Action)?> TriageAsync(
+        OutboxMessage row, Channel? channel, DateTime now, CancellationToken cancellationToken)
+    {
+        if (channel is null || connectors.For(channel.Kind) is not { } connector)
+        {
+            var reason = channel is null ? "The channel no longer exists." : $"No connector for {channel.Kind} channels; waiting for one.";
+            await UpdateAsync(row.Id, null, s => s
+                .SetProperty(o => o.LastError, reason)
+                .SetProperty(o => o.NextAttemptAt, now + options.Value.NoConnectorRecheck), cancellationToken);
+            return null;
+        }
+
+        switch (ConnectorActionParser.Parse(row.Action, row.Payload))
+        {
+            case ParsedAction.UnknownAction:
+                await SettleAsync(row.Id, null, OutboxStatus.Unsupported, $"'{row.Action}' is not an action Qunyun knows.", row.Attempts, cancellationToken);
+                return null;
+            case ParsedAction.Malformed malformed:
+                await SettleAsync(row.Id, null, OutboxStatus.Dead, $"Malformed payload, {malformed.Field}: {malformed.Message}", row.Attempts, cancellationToken);
+                return null;
+            case ParsedAction.Ok { Action: var action } when !connector.CapabilitiesFor(channel).Supports(action):
+                await SettleAsync(row.Id, null, OutboxStatus.Unsupported, $"{channel.Kind} channel '{channel.Name}' cannot {action.Name}.", row.Attempts, cancellationToken);
+                return null;
+            case ParsedAction.Ok ok:
+                return (channel, connector, ok.Action);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<bool> ClaimAsync(OutboxMessage row, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateUnscoped();
+        var claimed = await db.Outbox.IgnoreQueryFilters()
+            .Where(o => o.Id == row.Id && o.Status == OutboxStatus.Pending && (o.LockedUntil == null || o.LockedUntil <= now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.LockedUntil, now + options.Value.Lease)
+                .SetProperty(o => o.LockedBy, _id), cancellationToken);
+        return claimed == 1;
+    }
+
+    private async Task DeliverAsync(OutboxMessage row, Channel channel, IConnector connector, ConnectorAction action, CancellationToken cancellationToken)
+    {
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = await connector.ExecuteAsync(channel, row, action, row.IdempotencyKey, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Connector {Kind} threw on outbox row {Id}", channel.Kind, row.Id);
+            outcome = new DeliveryOutcome.TransientFailure($"{e.GetType().Name}: {e.Message}");
+        }
+
+        await RecordAsync(row, outcome, cancellationToken);
+    }
+
+    private async Task RecordAsync(OutboxMessage row, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var settings = options.Value;
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered delivered:
+                await UpdateAsync(row.Id, _id, s => s
+                    .SetProperty(o => o.Status, OutboxStatus.Delivered)
+                    .SetProperty(o => o.DeliveredAt, now)
+                    .SetProperty(o => o.LastAttemptAt, now)
+                    .SetProperty(o => o.PlatformRef, Clip(delivered.PlatformRef, 500))
+                    .SetProperty(o => o.LastError, (string?)null)
+                    .SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
+                break;
+            case DeliveryOutcome.RetryAfter retry:
+                await UpdateAsync(row.Id, _id, s => s
+                    .SetProperty(o => o.NextAttemptAt, now + retry.Delay)
+                    .SetProperty(o => o.LastAttemptAt, now)
+                    .SetProperty(o => o.LastError, Clip($"Retry after {retry.Delay.TotalSeconds:0.#} s: {retry.Reason}", 2000))
+                    .SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
+                break;
+            case DeliveryOutcome.TransientFailure failure when row.Attempts + 1 < settings.MaxAttempts:
+                var delay = RetryBackoff.Delay(row.Attempts + 1, Random.Shared.NextDouble(), settings.BaseDelay, settings.MaxDelay);
+                await UpdateAsync(row.Id, _id, s => s
+                    .SetProperty(o => o.Attempts, row.Attempts + 1)
+                    .SetProperty(o => o.NextAttemptAt, now + delay)
+                    .SetProperty(o => o.LastAttemptAt, now)
+                    .SetProperty(o => o.LastError, Clip(failure.Reason, 2000))
+                    .SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
+                break;
+            case DeliveryOutcome.TransientFailure failure:
+                await SettleAsync(row.Id, _id, OutboxStatus.Dead, $"Gave up after {row.Attempts + 1} attempts: {failure.Reason}", row.Attempts + 1, cancellationToken);
+                break;
+            case DeliveryOutcome.PermanentFailure failure:
+                await SettleAsync(row.Id, _id, OutboxStatus.Dead, failure.Reason, row.Attempts + 1, cancellationToken);
+                break;
+            case DeliveryOutcome.Unsupported unsupported:
+                await SettleAsync(row.Id, _id, OutboxStatus.Unsupported, unsupported.Reason, row.Attempts, cancellationToken);
+                break;
+        }
+    }
+
+    private Task SettleAsync(Guid id, Guid? owner, OutboxStatus status, string reason, int attempts, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        return UpdateAsync(id, owner, s => s
+            .SetProperty(o => o.Status, status)
+            .SetProperty(o => o.Attempts, attempts)
+            .SetProperty(o => o.DeadAt, status == OutboxStatus.Dead ? now : null)
+            .SetProperty(o => o.LastAttemptAt, owner == null ? (DateTime?)null : now)
+            .SetProperty(o => o.LastError, Clip(reason, 2000))
+            .SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
+    }
+
+    /// <summary>Writes a row's new state; with an owner, only while this dispatcher still holds the claim.</summary>
+    private async Task UpdateAsync(
+        Guid id, Guid? owner, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> set, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateUnscoped();
+        var rows = db.Outbox.IgnoreQueryFilters().Where(o => o.Id == id && o.Status == OutboxStatus.Pending);
+        if (owner is { } me)
+        {
+            rows = rows.Where(o => o.LockedBy == me);
+        }
+
+        if (await rows.ExecuteUpdateAsync(set, cancellationToken) == 0 && owner is not null)
+        {
+            logger.LogWarning("Outbox row {Id} was taken over by another dispatcher before its outcome was recorded", id);
+        }
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private static string? Clip(string? text, int length) => text is { Length: var n } && n > length ? text[..length] : text;
+}
