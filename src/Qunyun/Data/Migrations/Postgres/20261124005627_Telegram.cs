@@ -11,50 +11,6 @@ namespace Qunyun.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Outbox_DeliveredAt_NextAttemptAt",
-                table: "Outbox");
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "LastAttemptAt",
-                table: "Outbox",
-                type: "timestamp with time zone",
-                nullable: true);
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "LockedBy",
-                table: "Outbox",
-                type: "uuid",
-                nullable: true);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "LockedUntil",
-                table: "Outbox",
-                type: "timestamp with time zone",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "PlatformRef",
-                table: "Outbox",
-                type: "character varying(500)",
-                maxLength: 500,
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "Sequence",
-                table: "Outbox",
-                type: "bigint",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Status",
-                table: "Outbox",
-                type: "character varying(16)",
-                maxLength: 16,
-                nullable: false,
-                defaultValue: "");
-
             migrationBuilder.CreateTable(
                 name: "TelegramBots",
                 columns: table => new
@@ -95,16 +51,6 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_Status_ChannelId_GroupId_Sequence",
-                table: "Outbox",
-                columns: new[] { "Status", "ChannelId", "GroupId", "Sequence" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Outbox_WorkspaceId_Status_Sequence",
-                table: "Outbox",
-                columns: new[] { "WorkspaceId", "Status", "Sequence" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_TelegramChats_ChannelId_ChatId",
                 table: "TelegramChats",
                 columns: new[] { "ChannelId", "ChatId" },
@@ -119,43 +65,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TelegramChats");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Outbox_Status_ChannelId_GroupId_Sequence",
-                table: "Outbox");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Outbox_WorkspaceId_Status_Sequence",
-                table: "Outbox");
-
-            migrationBuilder.DropColumn(
-                name: "LastAttemptAt",
-                table: "Outbox");
-
-            migrationBuilder.DropColumn(
-                name: "LockedBy",
-                table: "Outbox");
-
-            migrationBuilder.DropColumn(
-                name: "LockedUntil",
-                table: "Outbox");
-
-            migrationBuilder.DropColumn(
-                name: "PlatformRef",
-                table: "Outbox");
-
-            migrationBuilder.DropColumn(
-                name: "Sequence",
-                table: "Outbox");
-
-            migrationBuilder.DropColumn(
-                name: "Status",
-                table: "Outbox");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Outbox_DeliveredAt_NextAttemptAt",
-                table: "Outbox",
-                columns: new[] { "DeliveredAt", "NextAttemptAt" });
         }
     }
 }
