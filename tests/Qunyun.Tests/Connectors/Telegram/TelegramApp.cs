@@ -14,7 +14,8 @@ public sealed class TelegramApp : IAsyncLifetime
         Telegram = await FakeTelegramServer.StartAsync();
         Host.With("Pipeline:RunWorker", "false")
             .With("Telegram:ApiBaseUrl", Telegram.BaseUrl)
-            .With("Telegram:PollTimeoutSeconds", "2");
+            .With("Telegram:PollTimeoutSeconds", "2")
+            .With("Outbox:RunWorker", "false");
     }
 
     /// <summary>A workspace with a Telegram channel holding the fake server's token (or another one).</summary>
