@@ -43,10 +43,12 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/moderation/groups/{id:guid}/allow"] = _ => new { kind = "Domain", value = "partner.example" },
         ["POST /api/v1/moderation/dry-run"] = w => new { groupId = w.Group, from = "2026-11-01T00:00:00Z", to = "2026-11-30T00:00:00Z" },
         ["POST /api/v1/channels/{id:guid}/webhook"] = _ => new { events = Array.Empty<object>() },
+        ["PUT /api/v1/channels/{id:guid}/telegram/mode"] = _ => new { mode = "Polling" },
     };
 
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>
-    private static readonly HashSet<string> SignedEndpoints = ["POST /api/v1/channels/{id:guid}/webhook"];
+    private static readonly HashSet<string> SignedEndpoints =
+        ["POST /api/v1/channels/{id:guid}/webhook", "POST /api/v1/channels/{id:guid}/telegram"];
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
     private static readonly HashSet<string> ReadingPosts =
