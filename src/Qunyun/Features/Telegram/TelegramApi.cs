@@ -50,12 +50,18 @@ public static class TelegramApi
             return TypedResults.NotFound();
         }
 
+        return TypedResults.Ok(await StatusOfAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>A Telegram channel's health, bot and chats, for the API and the console.</summary>
+    public static async Task<TelegramStatusResponse> StatusOfAsync(QunyunDb db, Guid id, CancellationToken cancellationToken)
+    {
         var state = await db.TelegramBots.AsNoTracking().FirstOrDefaultAsync(s => s.ChannelId == id, cancellationToken) ?? new TelegramBotState { ChannelId = id };
         var chats = await db.TelegramChats.AsNoTracking().Where(c => c.ChannelId == id).OrderBy(c => c.Title)
             .Select(c => new TelegramChatResponse(c.ChatId, c.Title, c.Type, c.BotIsMember,
                 db.Groups.Where(g => g.ChannelId == id && g.ExternalId == c.ChatId.ToString()).Select(g => (Guid?)g.Id).FirstOrDefault(), c.SeenAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TelegramStatusResponse(state.Mode.ToString(), state.BotUsername, state.Healthy, state.LastError, state.LastErrorAt, state.LastContactAt, chats));
+        return new TelegramStatusResponse(state.Mode.ToString(), state.BotUsername, state.Healthy, state.LastError, state.LastErrorAt, state.LastContactAt, chats);
     }
 
     private static async Task<Results<Ok<TelegramConnectionResult>, NotFound, ProblemHttpResult>> Test(
