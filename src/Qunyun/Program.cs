@@ -21,6 +21,7 @@ using Qunyun.Features.Outbox;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Templates;
+using Qunyun.Features.Telegram;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
 using Scalar.AspNetCore;
@@ -56,6 +57,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddConnectors();
     builder.AddOutbox();
     builder.AddWebhookBridge();
+    builder.AddTelegram();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -89,7 +91,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapOutbox()
         .MapWebhookBridge()
         .MapTemplates()
-        .MapBot();
+        .MapBot()
+        .MapTelegram();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -12,6 +12,7 @@ using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Segments.TopicGroups;
 using Qunyun.Features.Tags;
+using Qunyun.Features.Telegram;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Data;
@@ -68,6 +69,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Bot.AutoReplyRule> AutoReplyRules => Set<Features.Bot.AutoReplyRule>();
     public DbSet<Features.Bot.AutoReplyHit> AutoReplyHits => Set<Features.Bot.AutoReplyHit>();
     public DbSet<Features.Bot.OpenQuestion> OpenQuestions => Set<Features.Bot.OpenQuestion>();
+    public DbSet<TelegramBotState> TelegramBots => Set<TelegramBotState>();
+    public DbSet<TelegramChat> TelegramChats => Set<TelegramChat>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

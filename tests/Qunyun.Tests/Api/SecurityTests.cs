@@ -50,10 +50,12 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["PUT /api/v1/bot/words"] = _ => new { checkInWords = "签到", rulesWords = "群规", helpWords = "帮助" },
         ["POST /api/v1/bot/auto-replies"] = _ => new { name = "faq", mode = "Contains", pattern = "发票", answerZh = "见公告" },
         ["PUT /api/v1/bot/auto-replies/{id:guid}"] = _ => new { name = "faq2", mode = "Contains", pattern = "发票", answerZh = "见公告" },
+        ["PUT /api/v1/channels/{id:guid}/telegram/mode"] = _ => new { mode = "Polling" },
     };
 
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>
-    private static readonly HashSet<string> SignedEndpoints = ["POST /api/v1/channels/{id:guid}/webhook"];
+    private static readonly HashSet<string> SignedEndpoints =
+        ["POST /api/v1/channels/{id:guid}/webhook", "POST /api/v1/channels/{id:guid}/telegram"];
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
     private static readonly HashSet<string> ReadingPosts =
