@@ -17,6 +17,12 @@ public sealed record SendTextAction(string ExternalGroupId, string Text, string?
     public override string Name => MustReply ? ConnectorActions.Reply : ConnectorActions.SendText;
 }
 
+/// <summary><c>send_private</c>: the conversation is the member's private chat, so its id stands where a group's would.</summary>
+public sealed record SendPrivateAction(string ExternalUserId, string Text) : ConnectorAction(ExternalUserId)
+{
+    public override string Name => ConnectorActions.SendPrivate;
+}
+
 public sealed record SendImageAction(string ExternalGroupId, string ImageUrl, string? Caption, string? ReplyToExternalEventId)
     : ConnectorAction(ExternalGroupId)
 {

@@ -59,6 +59,11 @@ public static class ConnectorActionParser
 
     private static ConnectorAction Read(string action, Fields f)
     {
+        if (action == ConnectorActions.SendPrivate)
+        {
+            return new SendPrivateAction(f.Required("externalUserId"), f.Required("text"));
+        }
+
         var group = f.Required("externalGroupId");
         return action switch
         {

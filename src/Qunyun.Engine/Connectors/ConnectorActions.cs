@@ -9,6 +9,12 @@ public static class ConnectorActions
     /// <summary><c>{externalGroupId, text, replyToExternalEventId?}</c>.</summary>
     public const string SendText = "send_text";
 
+    /// <summary>
+    /// <c>{externalUserId, text}</c>: a message to the member alone (the bot's private welcome). On Telegram the member
+    /// must have started the bot once; otherwise the platform refuses and the row is dead with its answer.
+    /// </summary>
+    public const string SendPrivate = "send_private";
+
     /// <summary><c>{externalGroupId, imageUrl, caption?, replyToExternalEventId?}</c>.</summary>
     public const string SendImage = "send_image";
 
@@ -46,7 +52,7 @@ public static class ConnectorActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        SendText, SendImage, Reply, DeleteMessage, Mute, Unmute, Kick, Ban, Unban,
+        SendText, SendPrivate, SendImage, Reply, DeleteMessage, Mute, Unmute, Kick, Ban, Unban,
         CreateInviteLink, RevokeInviteLink, Pin, SetTitle, Leave,
     ];
 

@@ -17,6 +17,7 @@ public sealed class ConnectorActionParserTests
         Assert.Equal(ConnectorActions.Reply, Ok("reply", """{"externalGroupId":"g","text":"t","replyToExternalEventId":"m"}""").Name);
         Assert.Equal(new PinAction("g", "m", true), Ok("pin", """{"externalGroupId":"g","externalEventId":"m","silent":true}"""));
         Assert.Equal(new LeaveAction("g"), Ok("leave", """{"externalGroupId":"g"}"""));
+        Assert.Equal(new SendPrivateAction("u-1", "欢迎"), Ok("send_private", """{"externalUserId":"u-1","text":"欢迎"}"""));
     }
 
     [Fact]

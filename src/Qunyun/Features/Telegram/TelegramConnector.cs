@@ -65,6 +65,9 @@ public sealed class TelegramConnector(TelegramBots bots, ChannelCredentials cred
             case SendTextAction send:
                 var sent = await client.SendMessage(chatId, send.Text, replyParameters: Reply(send.ReplyToExternalEventId, send.MustReply), cancellationToken: cancellationToken);
                 return Delivered(chatId, sent.Id);
+            case SendPrivateAction direct:
+                var message = await client.SendMessage(chatId, direct.Text, cancellationToken: cancellationToken);
+                return Delivered(chatId, message.Id);
             case SendImageAction image:
                 var photo = await client.SendPhoto(chatId, InputFile.FromUri(image.ImageUrl), image.Caption,
                     replyParameters: Reply(image.ReplyToExternalEventId, mustReply: false), cancellationToken: cancellationToken);

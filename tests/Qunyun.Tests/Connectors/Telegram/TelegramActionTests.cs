@@ -14,6 +14,20 @@ public sealed class TelegramActionTests(TelegramApp app) : IClassFixture<Telegra
     private FakeTelegramServer Telegram => app.Telegram;
 
     [Fact]
+    public async Task Dispatch_PrivateMessage_GoesToTheMembersOwnChat()
+    {
+        var token = Telegram.AddBot();
+        var (ws, channel) = await app.ConnectAsync("tg-private", token);
+        await QueueAsync(ws, channel, ("send_private", new JsonObject { ["externalUserId"] = "1001", ["text"] = "欢迎加入，先看看群规" }));
+
+        await ws.RunUntilSettledAsync(TimeSpan.FromMinutes(1));
+
+        var call = Assert.Single(Telegram.ActionsOf(token));
+        Assert.Equal(("sendMessage", "1001", "欢迎加入，先看看群规"), (call.Method, call["chat_id"], call["text"]));
+        Assert.All((await ws.RowsAsync()).Values, r => Assert.Equal(OutboxStatus.Delivered, r.Status));
+    }
+
+    [Fact]
     public async Task Dispatch_EveryAction_CallsTheMatchingBotApiMethod()
     {
         var token = Telegram.AddBot();
