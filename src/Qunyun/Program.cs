@@ -14,6 +14,7 @@ using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
+using Qunyun.Features.Plan;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Workspaces;
@@ -45,6 +46,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
+    builder.AddPlan();
     builder.AddDemo();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
@@ -75,7 +77,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapFailedEvents()
         .MapImports()
         .MapModeration()
-        .MapApiKeys();
+        .MapApiKeys()
+        .MapPlanFeatures();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -58,6 +58,12 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
     public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
+    public DbSet<Features.Content.ContentItem> ContentItems => Set<Features.Content.ContentItem>();
+    public DbSet<Features.Plan.PlanEntry> PlanEntries => Set<Features.Plan.PlanEntry>();
+    public DbSet<Features.Plan.PlanOccurrence> PlanOccurrences => Set<Features.Plan.PlanOccurrence>();
+    public DbSet<Features.Plan.RuleReminder> RuleReminders => Set<Features.Plan.RuleReminder>();
+    public DbSet<Features.Digest.StaffPick> StaffPicks => Set<Features.Digest.StaffPick>();
+    public DbSet<Features.Digest.DigestSettings> DigestSettings => Set<Features.Digest.DigestSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
