@@ -42,6 +42,13 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/moderation/decisions/{id:guid}/false-positive"] = _ => new { note = "mistake" },
         ["POST /api/v1/moderation/groups/{id:guid}/allow"] = _ => new { kind = "Domain", value = "partner.example" },
         ["POST /api/v1/moderation/dry-run"] = w => new { groupId = w.Group, from = "2026-11-01T00:00:00Z", to = "2026-11-30T00:00:00Z" },
+        ["POST /api/v1/content"] = _ => new { title = "t", body = "b", category = "Skills", readingMinutes = 3 },
+        ["PUT /api/v1/content/{id:guid}"] = _ => new { title = "t2", body = "b", category = "Skills", readingMinutes = 3 },
+        ["POST /api/v1/plan/entries"] = w => new { title = "e", text = "t", groupIds = new[] { w.Group }, schedule = "Weekly", days = new[] { 1 }, time = "20:00" },
+        ["PUT /api/v1/plan/entries/{id:guid}"] = w => new { title = "e2", text = "t", groupIds = new[] { w.Group }, schedule = "Weekly", days = new[] { 2 }, time = "20:00" },
+        ["PUT /api/v1/plan/occurrences/{id:guid}"] = _ => new { at = "2027-01-05T20:00:00" },
+        ["PUT /api/v1/plan/rule-reminders/{id:guid}"] = _ => new { days = new[] { 1 }, time = "20:00" },
+        ["PUT /api/v1/digest/groups/{id:guid}/settings"] = _ => new { postEnabled = true },
     };
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
@@ -60,7 +67,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         foreach (var endpoint in ApiEndpoint.All(app))
         {
-            var url = endpoint.Url(segment => segment == "failed" ? 1L : Guid.NewGuid());
+            var url = endpoint.Url(segment => segment is "failed" or "picks" ? 1L : Guid.NewGuid());
             foreach (var client in new[] { anonymous, forged })
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), url));
@@ -154,12 +161,13 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         string[] lists = ["/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges", "/api/v1/imports",
             "/api/v1/segments", "/api/v1/segments/topic-groups/invitation-lists",
-            "/api/v1/moderation/rulesets", "/api/v1/moderation/wordlists", "/api/v1/moderation/decisions"];
+            "/api/v1/moderation/rulesets", "/api/v1/moderation/wordlists", "/api/v1/moderation/decisions",
+            "/api/v1/content", "/api/v1/plan/entries", "/api/v1/plan/calendar?from=2026-11-20T00:00:00Z&to=2026-12-31T00:00:00Z"];
         foreach (var list in lists)
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
             foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Import, b.Segment, b.InvitationList,
-                b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision })
+                b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision, b.Plan.Content, b.Plan.Entry, b.Plan.Occurrence })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -178,7 +186,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
-        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation)
+        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, PlanIds Plan)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -203,7 +211,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
                 .GetProperty("invitationListId").GetGuid();
             var import = (await ws.ImportMembersAsync(System.Text.Encoding.UTF8.GetBytes("姓名,邮箱\n导入的人,bad\n"))).GetProperty("id").GetGuid();
             var moderation = await ModerationIds.BuildAsync(ws, group, member, channel, failed);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation);
+            var plan = await PlanIds.BuildAsync(ws, group);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, plan);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -247,6 +256,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "wordlists" => Moderation.WordList,
             "decisions" => Moderation.Decision,
             "allow" => Moderation.AllowEntry,
+            "content" => Plan.Content,
+            "entries" => Plan.Entry,
+            "occurrences" => Plan.Occurrence,
+            "rule-reminders" => Group,
+            "picks" => FailedEvent,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }
@@ -278,5 +292,21 @@ public sealed record ModerationIds(Guid WordList, Guid RuleSet, Guid Version, Gu
         db.ModerationDecisions.Add(decision);
         await db.SaveChangesAsync();
         return new ModerationIds(list, set.GetProperty("id").GetGuid(), set.GetProperty("currentVersionId").GetGuid(), allow, decision.Id);
+    }
+}
+
+/// <summary>A content item, a plan entry posting it weekly, and one of its occurrences (pending, next week).</summary>
+public sealed record PlanIds(Guid Content, Guid Entry, Guid Occurrence)
+{
+    public static async Task<PlanIds> BuildAsync(TestWorkspace ws, Guid group)
+    {
+        var content = (await ws.Client.PostOkAsync("/api/v1/content", new { title = "content", body = "body", category = "Product", readingMinutes = 2 })).GetProperty("id").GetGuid();
+        var entry = (await ws.Client.PostOkAsync("/api/v1/plan/entries", new { title = "entry", contentItemId = content, groupIds = new[] { group }, schedule = "Weekly", days = new[] { 1 }, time = "20:00" }))
+            .GetProperty("id").GetGuid();
+        await using var db = ws.OpenDb();
+        var occurrence = new Features.Plan.PlanOccurrence { Id = Guid.CreateVersion7(), PlanEntryId = entry, GroupId = group, DueAt = ws.App.Clock.GetUtcNow().UtcDateTime.AddDays(7) };
+        db.PlanOccurrences.Add(occurrence);
+        await db.SaveChangesAsync();
+        return new PlanIds(content, entry, occurrence.Id);
     }
 }
