@@ -46,7 +46,9 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Features.Tags.TagChangeCause>().Select(n => $"TagChangeCause.{n}"))
             .Concat(Enum.GetNames<Engine.Tagging.RuleMetric>().Select(n => $"RuleMetric.{n}"))
             .Concat(Enum.GetNames<Engine.Tagging.RuleComparison>().Select(n => $"RuleComparison.{n}"))
-            .Concat(Features.Segments.Pages.ConditionDraft.Kinds.Select(k => $"Segments.Field.{k}"));
+            .Concat(Features.Segments.Pages.ConditionDraft.Kinds.Select(k => $"Segments.Field.{k}"))
+            .Concat(Enum.GetNames<Features.Content.ContentCategory>().Select(n => $"ContentCategory.{n}"))
+            .Concat(Enum.GetNames<Features.Plan.OccurrenceStatus>().Select(n => $"Plan.Status.{n}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
     }
