@@ -5,6 +5,7 @@ using Qunyun.Components;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Bot;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
@@ -17,6 +18,7 @@ using Qunyun.Features.Moderation;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
+using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
 using Scalar.AspNetCore;
@@ -46,6 +48,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<CreateApiKey>();
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
+    builder.AddTemplates();
+    builder.AddBot();
     builder.AddPlan();
     builder.AddDemo();
     builder.Services.AddScoped<StartupTasks>();
@@ -78,6 +82,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapImports()
         .MapModeration()
         .MapApiKeys()
+        .MapTemplates()
+        .MapBot()
         .MapPlanFeatures();
     app.MapAccounts();
     app.MapSegmentDownloads();

@@ -58,6 +58,15 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
     public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
+    public DbSet<Features.Templates.MessageTemplate> MessageTemplates => Set<Features.Templates.MessageTemplate>();
+    public DbSet<Features.Templates.BotAlert> BotAlerts => Set<Features.Templates.BotAlert>();
+    public DbSet<Features.Bot.GroupBotSettings> GroupBotSettings => Set<Features.Bot.GroupBotSettings>();
+    public DbSet<Features.Bot.BotWorkspaceSettings> BotWorkspaceSettings => Set<Features.Bot.BotWorkspaceSettings>();
+    public DbSet<Features.Bot.PendingWelcome> PendingWelcomes => Set<Features.Bot.PendingWelcome>();
+    public DbSet<Features.Bot.IntroductionWatch> IntroductionWatches => Set<Features.Bot.IntroductionWatch>();
+    public DbSet<Features.Bot.AutoReplyRule> AutoReplyRules => Set<Features.Bot.AutoReplyRule>();
+    public DbSet<Features.Bot.AutoReplyHit> AutoReplyHits => Set<Features.Bot.AutoReplyHit>();
+    public DbSet<Features.Bot.OpenQuestion> OpenQuestions => Set<Features.Bot.OpenQuestion>();
     public DbSet<Features.Content.ContentItem> ContentItems => Set<Features.Content.ContentItem>();
     public DbSet<Features.Plan.PlanEntry> PlanEntries => Set<Features.Plan.PlanEntry>();
     public DbSet<Features.Plan.PlanOccurrence> PlanOccurrences => Set<Features.Plan.PlanOccurrence>();

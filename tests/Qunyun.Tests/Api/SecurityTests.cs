@@ -42,6 +42,13 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/moderation/decisions/{id:guid}/false-positive"] = _ => new { note = "mistake" },
         ["POST /api/v1/moderation/groups/{id:guid}/allow"] = _ => new { kind = "Domain", value = "partner.example" },
         ["POST /api/v1/moderation/dry-run"] = w => new { groupId = w.Group, from = "2026-11-01T00:00:00Z", to = "2026-11-30T00:00:00Z" },
+        ["POST /api/v1/templates"] = _ => new { key = "another", name = "Another", purpose = "Welcome", bodyZh = "欢迎" },
+        ["PUT /api/v1/templates/{id:guid}"] = _ => new { key = "renamed", name = "Renamed", purpose = "Welcome", bodyEn = "Welcome" },
+        ["POST /api/v1/templates/preview"] = _ => new { purpose = "Welcome", body = "欢迎 {{ group.name }}" },
+        ["PUT /api/v1/groups/{id:guid}/bot"] = _ => new { voice = "Quiet", welcomeEnabled = true },
+        ["PUT /api/v1/bot/words"] = _ => new { checkInWords = "签到", rulesWords = "群规", helpWords = "帮助" },
+        ["POST /api/v1/bot/auto-replies"] = _ => new { name = "faq", mode = "Contains", pattern = "发票", answerZh = "见公告" },
+        ["PUT /api/v1/bot/auto-replies/{id:guid}"] = _ => new { name = "faq2", mode = "Contains", pattern = "发票", answerZh = "见公告" },
         ["POST /api/v1/content"] = _ => new { title = "t", body = "b", category = "Skills", readingMinutes = 3 },
         ["PUT /api/v1/content/{id:guid}"] = _ => new { title = "t2", body = "b", category = "Skills", readingMinutes = 3 },
         ["POST /api/v1/plan/entries"] = w => new { title = "e", text = "t", groupIds = new[] { w.Group }, schedule = "Weekly", days = new[] { 1 }, time = "20:00" },
@@ -56,6 +63,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     [
         "POST /api/v1/segments/preview", "POST /api/v1/segments/topic-groups/proposals",
         "POST /api/v1/moderation/wordlists/check", "POST /api/v1/moderation/dry-run",
+        "POST /api/v1/templates/preview",
     ];
 
     [Fact]
@@ -162,12 +170,14 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         string[] lists = ["/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges", "/api/v1/imports",
             "/api/v1/segments", "/api/v1/segments/topic-groups/invitation-lists",
             "/api/v1/moderation/rulesets", "/api/v1/moderation/wordlists", "/api/v1/moderation/decisions",
+            "/api/v1/templates", "/api/v1/bot/alerts", "/api/v1/bot/auto-replies", "/api/v1/bot/unanswered",
             "/api/v1/content", "/api/v1/plan/entries", "/api/v1/plan/calendar?from=2026-11-20T00:00:00Z&to=2026-12-31T00:00:00Z"];
         foreach (var list in lists)
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
             foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Import, b.Segment, b.InvitationList,
-                b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision, b.Plan.Content, b.Plan.Entry, b.Plan.Occurrence })
+                b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision,
+                b.Bot.Template, b.Bot.Alert, b.Bot.AutoReply, b.Plan.Content, b.Plan.Entry, b.Plan.Occurrence })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -186,7 +196,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
-        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, PlanIds Plan)
+        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Tests.Bot.BotIds Bot, PlanIds Plan)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -211,8 +221,9 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
                 .GetProperty("invitationListId").GetGuid();
             var import = (await ws.ImportMembersAsync(System.Text.Encoding.UTF8.GetBytes("姓名,邮箱\n导入的人,bad\n"))).GetProperty("id").GetGuid();
             var moderation = await ModerationIds.BuildAsync(ws, group, member, channel, failed);
+            var bot = await Tests.Bot.BotIds.BuildAsync(ws, group);
             var plan = await PlanIds.BuildAsync(ws, group);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, plan);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, bot, plan);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -256,6 +267,9 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "wordlists" => Moderation.WordList,
             "decisions" => Moderation.Decision,
             "allow" => Moderation.AllowEntry,
+            "templates" => Bot.Template,
+            "alerts" => Bot.Alert,
+            "auto-replies" => Bot.AutoReply,
             "content" => Plan.Content,
             "entries" => Plan.Entry,
             "occurrences" => Plan.Occurrence,

@@ -47,6 +47,11 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Engine.Tagging.RuleMetric>().Select(n => $"RuleMetric.{n}"))
             .Concat(Enum.GetNames<Engine.Tagging.RuleComparison>().Select(n => $"RuleComparison.{n}"))
             .Concat(Features.Segments.Pages.ConditionDraft.Kinds.Select(k => $"Segments.Field.{k}"))
+            .Concat(Enum.GetNames<Engine.Templates.TemplatePurpose>().Select(n => $"TemplatePurpose.{n}"))
+            .Concat(Enum.GetNames<Engine.Bot.MatchMode>().Select(n => $"MatchMode.{n}"))
+            .Concat(Enum.GetNames<Engine.Bot.MatchMode>().Select(n => $"AutoReplies.PatternHint.{n}"))
+            .Concat(Enum.GetNames<Features.Bot.BotVoice>().Select(n => $"BotVoice.{n}"))
+            .Concat(Enum.GetNames<Features.Templates.BotAlertKind>().Select(n => $"BotAlertKind.{n}"))
             .Concat(Enum.GetNames<Features.Content.ContentCategory>().Select(n => $"ContentCategory.{n}"))
             .Concat(Enum.GetNames<Features.Plan.OccurrenceStatus>().Select(n => $"Plan.Status.{n}"));
 

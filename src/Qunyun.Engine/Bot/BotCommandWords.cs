@@ -1,0 +1,44 @@
+namespace Qunyun.Engine.Bot;
+
+public enum BotCommand
+{
+    CheckIn,
+    Rules,
+    Help,
+}
+
+/// <summary>
+/// The words members type to talk to the bot (签到 / checkin…). A message is a command only when it is the word
+/// itself (case and surrounding spaces or a leading slash aside), so chatter that merely mentions 签到 is left alone.
+/// </summary>
+public sealed class BotCommandWords
+{
+    public const string DefaultCheckIn = "签到,checkin";
+    public const string DefaultRules = "群规,rules";
+    public const string DefaultHelp = "帮助,help";
+
+    private readonly Dictionary<string, BotCommand> _words = new(StringComparer.OrdinalIgnoreCase);
+
+    public BotCommandWords(string? checkIn, string? rules, string? help)
+    {
+        Add(checkIn ?? DefaultCheckIn, BotCommand.CheckIn);
+        Add(rules ?? DefaultRules, BotCommand.Rules);
+        Add(help ?? DefaultHelp, BotCommand.Help);
+    }
+
+    public IReadOnlyCollection<string> Words => _words.Keys;
+
+    public BotCommand? Match(string? text)
+    {
+        var word = text?.Trim().TrimStart('/', '!', '！').Trim();
+        return !string.IsNullOrEmpty(word) && _words.TryGetValue(word, out var command) ? command : null;
+    }
+
+    private void Add(string words, BotCommand command)
+    {
+        foreach (var word in words.Split([',', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            _words.TryAdd(word, command);
+        }
+    }
+}

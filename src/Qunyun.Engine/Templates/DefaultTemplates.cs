@@ -1,0 +1,64 @@
+namespace Qunyun.Engine.Templates;
+
+/// <summary>
+/// What the bot says when an operator wrote no template of their own (a Liquid source), and the plain text it falls
+/// back to when a template cannot be rendered (no variables, so it can never fail).
+/// </summary>
+public static class DefaultTemplates
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+
+    public static IReadOnlyList<string> Languages { get; } = [Chinese, English];
+
+    public static string Source(TemplatePurpose purpose, string language) => IsChinese(language)
+        ? purpose switch
+        {
+            TemplatePurpose.Welcome => "欢迎 {{ newcomers | join: \"、\" }} 加入{{ group.name }}！",
+            TemplatePurpose.PrivateWelcome => "{{ member.name }}，欢迎加入{{ group.name }}，你是第 {{ member.number }} 位成员。",
+            TemplatePurpose.IntroductionPrompt => "新朋友们请做个自我介绍吧：称呼 / 城市 / 职业 / 想在群里收获什么。",
+            TemplatePurpose.IntroductionReminder => "{{ member.name }}，还没看到你的自我介绍哦，说说你自己吧～",
+            TemplatePurpose.AutoReply => "{{ member.name }}，这个问题可以参考群公告。",
+            TemplatePurpose.Command => "{{ member.name }}，已收到「{{ command }}」。",
+            TemplatePurpose.RuleReminder => "群规提醒：{{ group.rules | default: \"请友善交流，勿发广告。\" }}",
+            TemplatePurpose.ContentPost => "【{{ content.title }}】\n{{ content.body }}",
+            TemplatePurpose.Digest => "{{ digest.date }} 群精华：\n{{ digest.items | join: \"\n\" }}",
+            _ => Fallback(purpose, language),
+        }
+        : purpose switch
+        {
+            TemplatePurpose.Welcome => "Welcome {{ newcomers | join: \", \" }} to {{ group.name }}!",
+            TemplatePurpose.PrivateWelcome => "{{ member.name }}, welcome to {{ group.name }}. You are member number {{ member.number }}.",
+            TemplatePurpose.IntroductionPrompt => "Newcomers, please introduce yourselves: name / city / job / what you hope to get here.",
+            TemplatePurpose.IntroductionReminder => "{{ member.name }}, we have not seen your introduction yet. Tell us about yourself!",
+            TemplatePurpose.AutoReply => "{{ member.name }}, the group notice answers this.",
+            TemplatePurpose.Command => "{{ member.name }}, got \"{{ command }}\".",
+            TemplatePurpose.RuleReminder => "Rules reminder: {{ group.rules | default: \"be kind, no ads.\" }}",
+            TemplatePurpose.ContentPost => "[{{ content.title }}]\n{{ content.body }}",
+            TemplatePurpose.Digest => "Highlights of {{ digest.date }}:\n{{ digest.items | join: \"\n\" }}",
+            _ => Fallback(purpose, language),
+        };
+
+    public static string Fallback(TemplatePurpose purpose, string language) => IsChinese(language)
+        ? purpose switch
+        {
+            TemplatePurpose.Welcome or TemplatePurpose.PrivateWelcome => "欢迎新朋友加入！",
+            TemplatePurpose.IntroductionPrompt or TemplatePurpose.IntroductionReminder => "欢迎做个自我介绍～",
+            TemplatePurpose.RuleReminder => "请遵守群规，友善交流。",
+            TemplatePurpose.Digest => "今日群精华已整理，请查看群公告。",
+            _ => "收到，稍后由管理员回复。",
+        }
+        : purpose switch
+        {
+            TemplatePurpose.Welcome or TemplatePurpose.PrivateWelcome => "Welcome to the group!",
+            TemplatePurpose.IntroductionPrompt or TemplatePurpose.IntroductionReminder => "Feel free to introduce yourself!",
+            TemplatePurpose.RuleReminder => "Please follow the group rules and be kind.",
+            TemplatePurpose.Digest => "Today's highlights are ready; see the group notice.",
+            _ => "Got it; a staff member will follow up.",
+        };
+
+    public static bool IsChinese(string? language) => language?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The supported language closest to <paramref name="language"/> (zh-* → zh-CN, anything else → en).</summary>
+    public static string Normalize(string? language) => IsChinese(language) ? Chinese : English;
+}

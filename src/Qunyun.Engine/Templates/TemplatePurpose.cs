@@ -1,0 +1,15 @@
+namespace Qunyun.Engine.Templates;
+
+/// <summary>What a template is for; each purpose offers its own variables (see <see cref="TemplateVariables"/>).</summary>
+public enum TemplatePurpose
+{
+    Welcome,
+    PrivateWelcome,
+    IntroductionPrompt,
+    IntroductionReminder,
+    AutoReply,
+    Command,
+    RuleReminder,
+    ContentPost,
+    Digest,
+}

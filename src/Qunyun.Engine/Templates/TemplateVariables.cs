@@ -1,0 +1,72 @@
+namespace Qunyun.Engine.Templates;
+
+/// <summary>
+/// The variables each purpose offers. Only data Qunyun actually has is listed (no points or levels: there is no
+/// incentive ledger yet), so an operator can never write a template the pipeline cannot fill.
+/// </summary>
+public static class TemplateVariables
+{
+    public sealed record Variable(string Path, string SampleZh, string SampleEn, bool IsList = false);
+
+    private static readonly Variable[] Group =
+    [
+        new("group.name", "产品交流群", "Product chat"),
+        new("group.member_count", "128", "128"),
+        new("group.rules_link", "https://example.com/rules", "https://example.com/rules"),
+        new("group.rules", "1. 友善交流 2. 禁止广告", "1. Be kind 2. No ads"),
+        new("workspace.name", "群运", "Qunyun"),
+    ];
+
+    private static readonly Variable[] Member =
+    [
+        new("member.name", "小王", "Alex"),
+        new("member.number", "128", "128"),
+    ];
+
+    private static readonly Dictionary<TemplatePurpose, Variable[]> ByPurpose = new()
+    {
+        [TemplatePurpose.Welcome] = [.. Group, new("newcomers", "小王|小李", "Alex|Sam", IsList: true), new("newcomer_count", "2", "2")],
+        [TemplatePurpose.PrivateWelcome] = [.. Group, .. Member],
+        [TemplatePurpose.IntroductionPrompt] = [.. Group, new("newcomers", "小王|小李", "Alex|Sam", IsList: true), new("newcomer_count", "2", "2")],
+        [TemplatePurpose.IntroductionReminder] = [.. Group, .. Member],
+        [TemplatePurpose.AutoReply] = [.. Group, .. Member, new("question", "怎么开发票？", "How do I get an invoice?")],
+        [TemplatePurpose.Command] = [.. Group, .. Member, new("command", "签到", "checkin"), new("commands", "签到|群规|帮助", "checkin|rules|help", IsList: true),
+            new("checkin.days", "5", "5")],
+        [TemplatePurpose.RuleReminder] = [.. Group],
+        [TemplatePurpose.ContentPost] = [.. Group, new("content.title", "本周行业动态", "This week in the industry"),
+            new("content.body", "三条值得关注的消息……", "Three items worth a look…"), new("content.category", "行业资讯", "Industry news"),
+            new("content.reading_minutes", "5", "5"), new("content.source", "群运编辑部", "Qunyun editors")],
+        [TemplatePurpose.Digest] = [.. Group, new("digest.date", "2026-11-23", "2026-11-23"), new("digest.count", "3", "3"),
+            new("digest.items", "小王：今天的分享很棒|小李：附上资料链接", "Alex: great talk today|Sam: here are the slides", IsList: true)],
+    };
+
+    public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];
+
+    /// <summary>Whether <paramref name="path"/> (a.b.c as written in the template) is offered, or lies under a list/object offered.</summary>
+    public static bool Offers(TemplatePurpose purpose, string path) =>
+        ByPurpose[purpose].Any(v => v.Path == path || path.StartsWith(v.Path + ".", StringComparison.Ordinal) && v.IsList);
+
+    /// <summary>Whether <paramref name="root"/> is the first segment of some offered variable (so "group" alone is an object).</summary>
+    public static bool IsObject(TemplatePurpose purpose, string root) =>
+        ByPurpose[purpose].Any(v => v.Path.StartsWith(root + ".", StringComparison.Ordinal));
+
+    /// <summary>Sample values for previews, in the given language.</summary>
+    public static TemplateValues Sample(TemplatePurpose purpose, string language)
+    {
+        var values = new TemplateValues();
+        foreach (var variable in ByPurpose[purpose])
+        {
+            var text = language.StartsWith("zh", StringComparison.Ordinal) ? variable.SampleZh : variable.SampleEn;
+            if (variable.IsList)
+            {
+                values.SetList(variable.Path, text.Split('|'));
+            }
+            else
+            {
+                values.Set(variable.Path, text);
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Engine.Bot;
+using Qunyun.Engine.Events;
+using Qunyun.Engine.Templates;
+using Qunyun.Features.Events;
+using Qunyun.Features.Tags;
+using Qunyun.Features.Templates;
+
+namespace Qunyun.Features.Bot;
+
+/// <summary>
+/// On a join: queue the newcomer for the group's next welcome (see <see cref="PendingWelcome"/>), send the private
+/// welcome, start watching for the self-introduction. On a message: the first one in the window that fits the rule is
+/// the introduction — tag <see cref="IntroducedTag"/>, a custom <c>introduced</c> event, and a staff alert on watch-words.
+/// </summary>
+internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
+{
+    public const string IntroducedTag = "introduced";
+
+    public async Task OnJoinedAsync(ProcessedEvent processed, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+    {
+        var db = batch.Db;
+        var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
+        if (settings.WelcomeEnabled || settings.IntroductionEnabled)
+        {
+            var waiting = db.PendingWelcomes.Local.Where(p => p.GroupId == group.Id).Select(p => (DateTime?)p.DueAt).Max()
+                ?? await db.PendingWelcomes.Where(p => p.GroupId == group.Id).MaxAsync(p => (DateTime?)p.DueAt, cancellationToken);
+            db.PendingWelcomes.Add(new PendingWelcome
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                GroupId = group.Id,
+                MemberId = member.Id,
+                Name = member.DisplayName,
+                JoinedAt = at,
+                DueAt = waiting is { } due && due > at ? due : at.AddSeconds(settings.WelcomeBatchSeconds),
+            });
+        }
+
+        if (settings.IntroductionEnabled && !await db.IntroductionWatches.AnyAsync(w => w.GroupId == group.Id && w.MemberId == member.Id, cancellationToken)
+            && !db.IntroductionWatches.Local.Any(w => w.GroupId == group.Id && w.MemberId == member.Id))
+        {
+            db.IntroductionWatches.Add(new IntroductionWatch
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                GroupId = group.Id,
+                MemberId = member.Id,
+                Name = member.DisplayName,
+                JoinedAt = at,
+                WindowEndsAt = at.AddHours(settings.IntroductionWindowHours),
+                RemindAt = settings.IntroductionReminderHours is { } hours ? at.AddHours(hours) : null,
+            });
+        }
+
+        if (settings.PrivateWelcomeEnabled && settings.Voice != BotVoice.Off && processed.Event.ExternalUserId is { } user
+            && await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is { } target)
+        {
+            var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount);
+            var text = await render.RenderAsync(db, target, TemplatePurpose.PrivateWelcome, settings.PrivateWelcomeTemplateId, values, member.Id, cancellationToken);
+            BotActions.Whisper(batch, processed.Event.ChannelId, group.Id, user, text, $"bot:private-welcome:{processed.Event.Id}");
+        }
+    }
+
+    public async Task OnMessageAsync(ProcessedEvent processed, string text, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+    {
+        var db = batch.Db;
+        var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
+        var watch = db.IntroductionWatches.Local.FirstOrDefault(w => w.GroupId == group.Id && w.MemberId == member.Id)
+            ?? await db.IntroductionWatches.FirstOrDefaultAsync(w => w.GroupId == group.Id && w.MemberId == member.Id, cancellationToken);
+        var check = IntroductionCheck.From(settings.IntroductionMinLength, settings.IntroductionFields, settings.WatchWords);
+        if (watch is not { IntroducedAt: null } || at > watch.WindowEndsAt || at < watch.JoinedAt || !check.IsIntroduction(text))
+        {
+            return;
+        }
+
+        (watch.IntroducedAt, watch.RemindAt) = (at, null);
+        await TagAsync(db, member.Id, at, cancellationToken);
+        await BotEvents.RecordAsync(batch, processed, EventKind.Custom, $"bot:introduced:{watch.Id}", clock.GetUtcNow().UtcDateTime,
+            new CustomBody(IntroducedTag, null), cancellationToken);
+        if (check.WatchWordsIn(text) is { Count: > 0 } words)
+        {
+            db.BotAlerts.Add(new BotAlert
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                Kind = BotAlertKind.IntroductionWatchWord,
+                GroupId = group.Id,
+                MemberId = member.Id,
+                Message = $"{member.DisplayName} @ {group.Name}: {string.Join(", ", words)} — {Shorten(text)}",
+                At = clock.GetUtcNow().UtcDateTime,
+            });
+        }
+    }
+
+    private async Task TagAsync(Data.QunyunDb db, Guid memberId, DateTime at, CancellationToken cancellationToken)
+    {
+        var tag = db.Tags.Local.FirstOrDefault(t => t.Name == IntroducedTag)
+            ?? await db.Tags.FirstOrDefaultAsync(t => t.Name == IntroducedTag, cancellationToken)
+            ?? db.Tags.Add(new Tag { Id = Guid.CreateVersion7(clock.GetUtcNow()), Name = IntroducedTag, Kind = TagKind.Manual, CreatedAt = at }).Entity;
+        if (!db.MemberTags.Local.Any(t => t.MemberId == memberId && t.TagId == tag.Id)
+            && !await db.MemberTags.AnyAsync(t => t.MemberId == memberId && t.TagId == tag.Id, cancellationToken))
+        {
+            db.MemberTags.Add(new MemberTag { MemberId = memberId, TagId = tag.Id, AddedAt = at });
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Data;
+using Qunyun.Engine.Templates;
+using Qunyun.Features.Bot;
+
+namespace Qunyun.Features.Templates;
+
+/// <summary>The group facts every template may use, loaded once per group and reused for all its messages.</summary>
+public sealed record TemplateGroup(Guid Id, string Name, int MemberCount, string Language, string? Rules, string? RulesLink, string WorkspaceName)
+{
+    public void AddTo(TemplateValues values) => values
+        .Set("group.name", Name)
+        .Set("group.member_count", MemberCount)
+        .Set("group.rules", Rules)
+        .Set("group.rules_link", RulesLink)
+        .Set("workspace.name", WorkspaceName);
+}
+
+/// <summary>
+/// Renders the message a template (or the built-in default of its purpose) makes for a group, in the group's language.
+/// Never throws: when rendering fails the group's fallback text is returned and a <see cref="BotAlert"/> is added to
+/// the context, saved with the caller's changes (in the pipeline: with the batch).
+/// </summary>
+public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
+{
+    public static async Task<TemplateGroup?> LoadGroupAsync(QunyunDb db, Guid groupId, CancellationToken cancellationToken)
+    {
+        var row = await db.Groups.AsNoTracking().Where(g => g.Id == groupId)
+            .Select(g => new { g.Id, g.Name, g.MemberCount, Settings = db.GroupBotSettings.FirstOrDefault(s => s.GroupId == g.Id) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == db.WorkspaceId)
+            .Select(w => new { w.Name, w.DefaultCulture }).FirstAsync(cancellationToken);
+        var language = DefaultTemplates.Normalize(row.Settings?.Language ?? workspace.DefaultCulture);
+        return new TemplateGroup(row.Id, row.Name, row.MemberCount, language, row.Settings?.RulesText, row.Settings?.RulesLink, workspace.Name);
+    }
+
+    public async Task<string> RenderAsync(
+        QunyunDb db, TemplateGroup group, TemplatePurpose purpose, Guid? templateId, TemplateValues values, Guid? memberId, CancellationToken cancellationToken)
+    {
+        var stored = templateId is null ? null : await db.MessageTemplates.AsNoTracking().Where(t => t.Id == templateId && t.Purpose == purpose)
+            .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
+        return Render(db, group, purpose, stored, values, memberId);
+    }
+
+    /// <summary>As <see cref="RenderAsync"/> for the template saved under <paramref name="key"/>, else <paramref name="builtIn"/>.</summary>
+    public async Task<string> RenderByKeyAsync(
+        QunyunDb db, TemplateGroup group, TemplatePurpose purpose, string key, Func<string, string> builtIn, TemplateValues values, Guid? memberId,
+        CancellationToken cancellationToken)
+    {
+        var stored = await db.MessageTemplates.AsNoTracking().Where(t => t.Key == key && t.Purpose == purpose)
+            .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
+        return Render(db, group, purpose, stored ?? new StoredBody(Guid.Empty, 0, builtIn(DefaultTemplates.Chinese), builtIn(DefaultTemplates.English)), values, memberId);
+    }
+
+    /// <summary>Renders bodies kept on another row (an FAQ answer), cached under that row's id and version.</summary>
+    public string Render(QunyunDb db, TemplateGroup group, TemplatePurpose purpose, StoredBody? stored, TemplateValues values, Guid? memberId)
+    {
+        group.AddTo(values);
+        var body = stored is null ? null : (DefaultTemplates.IsChinese(group.Language) ? stored.BodyZh ?? stored.BodyEn : stored.BodyEn ?? stored.BodyZh);
+        var template = stored is null || string.IsNullOrWhiteSpace(body)
+            ? cache.Default(purpose, group.Language)
+            : cache.Get(purpose, body);
+        var outcome = template?.Render(values) ?? RenderOutcome.Fail("The stored template no longer compiles.");
+        if (outcome.Succeeded)
+        {
+            return outcome.Text!;
+        }
+
+        db.BotAlerts.Add(new BotAlert
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Kind = BotAlertKind.RenderFailed,
+            GroupId = group.Id,
+            MemberId = memberId,
+            TemplateId = stored is null || stored.Id == Guid.Empty ? null : stored.Id,
+            Message = $"{purpose}: {outcome.Error}",
+            At = clock.GetUtcNow().UtcDateTime,
+        });
+        return DefaultTemplates.Fallback(purpose, group.Language);
+    }
+}
+
+/// <summary>A template's bodies as stored; <see cref="Id"/> names it in alerts (Guid.Empty: a built-in).</summary>
+public sealed record StoredBody(Guid Id, int Version, string? BodyZh, string? BodyEn);
