@@ -11,13 +11,7 @@ namespace Qunyun.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_MemberTags_TagId_WorkspaceId_MemberId",
-                table: "MemberTags");
 
-            migrationBuilder.DropIndex(
-                name: "IX_Memberships_GroupId_WorkspaceId_LeftAt_MemberId",
-                table: "Memberships");
 
             migrationBuilder.CreateTable(
                 name: "ContentItems",
@@ -181,10 +175,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberTags_TagId_MemberId",
-                table: "MemberTags",
-                columns: new[] { "TagId", "MemberId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_WorkspaceId_UpdatedAt",
@@ -267,19 +257,8 @@ namespace Qunyun.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "ContentItems");
 
-            migrationBuilder.DropIndex(
-                name: "IX_MemberTags_TagId_MemberId",
-                table: "MemberTags");
 
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberTags_TagId_WorkspaceId_MemberId",
-                table: "MemberTags",
-                columns: new[] { "TagId", "WorkspaceId", "MemberId" });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Memberships_GroupId_WorkspaceId_LeftAt_MemberId",
-                table: "Memberships",
-                columns: new[] { "GroupId", "WorkspaceId", "LeftAt", "MemberId" });
         }
     }
 }
