@@ -18,6 +18,7 @@ using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
+using Qunyun.Features.Plan;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Telegram;
@@ -53,6 +54,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddTemplates();
     builder.AddBot();
+    builder.AddPlan();
     builder.AddDemo();
     builder.AddConnectors();
     builder.AddOutbox();
@@ -92,7 +94,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapWebhookBridge()
         .MapTemplates()
         .MapBot()
-        .MapTelegram();
+        .MapTelegram()
+        .MapPlanFeatures();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -71,6 +71,12 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Bot.OpenQuestion> OpenQuestions => Set<Features.Bot.OpenQuestion>();
     public DbSet<TelegramBotState> TelegramBots => Set<TelegramBotState>();
     public DbSet<TelegramChat> TelegramChats => Set<TelegramChat>();
+    public DbSet<Features.Content.ContentItem> ContentItems => Set<Features.Content.ContentItem>();
+    public DbSet<Features.Plan.PlanEntry> PlanEntries => Set<Features.Plan.PlanEntry>();
+    public DbSet<Features.Plan.PlanOccurrence> PlanOccurrences => Set<Features.Plan.PlanOccurrence>();
+    public DbSet<Features.Plan.RuleReminder> RuleReminders => Set<Features.Plan.RuleReminder>();
+    public DbSet<Features.Digest.StaffPick> StaffPicks => Set<Features.Digest.StaffPick>();
+    public DbSet<Features.Digest.DigestSettings> DigestSettings => Set<Features.Digest.DigestSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -51,6 +51,13 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/bot/auto-replies"] = _ => new { name = "faq", mode = "Contains", pattern = "发票", answerZh = "见公告" },
         ["PUT /api/v1/bot/auto-replies/{id:guid}"] = _ => new { name = "faq2", mode = "Contains", pattern = "发票", answerZh = "见公告" },
         ["PUT /api/v1/channels/{id:guid}/telegram/mode"] = _ => new { mode = "Polling" },
+        ["POST /api/v1/content"] = _ => new { title = "t", body = "b", category = "Skills", readingMinutes = 3 },
+        ["PUT /api/v1/content/{id:guid}"] = _ => new { title = "t2", body = "b", category = "Skills", readingMinutes = 3 },
+        ["POST /api/v1/plan/entries"] = w => new { title = "e", text = "t", groupIds = new[] { w.Group }, schedule = "Weekly", days = new[] { 1 }, time = "20:00" },
+        ["PUT /api/v1/plan/entries/{id:guid}"] = w => new { title = "e2", text = "t", groupIds = new[] { w.Group }, schedule = "Weekly", days = new[] { 2 }, time = "20:00" },
+        ["PUT /api/v1/plan/occurrences/{id:guid}"] = _ => new { at = "2027-01-05T20:00:00" },
+        ["PUT /api/v1/plan/rule-reminders/{id:guid}"] = _ => new { days = new[] { 1 }, time = "20:00" },
+        ["PUT /api/v1/digest/groups/{id:guid}/settings"] = _ => new { postEnabled = true },
     };
 
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>
@@ -74,7 +81,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         foreach (var endpoint in ApiEndpoint.All(app))
         {
-            var url = endpoint.Url(segment => segment == "failed" ? 1L : Guid.NewGuid());
+            var url = endpoint.Url(segment => segment is "failed" or "picks" ? 1L : Guid.NewGuid());
             foreach (var client in new[] { anonymous, forged })
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), url));
@@ -171,13 +178,14 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         string[] lists = ["/api/v1/groups", "/api/v1/members", "/api/v1/tags", "/api/v1/channels", "/api/v1/apikeys", "/api/v1/merges", "/api/v1/imports",
             "/api/v1/segments", "/api/v1/segments/topic-groups/invitation-lists",
             "/api/v1/moderation/rulesets", "/api/v1/moderation/wordlists", "/api/v1/moderation/decisions",
-            "/api/v1/templates", "/api/v1/bot/alerts", "/api/v1/bot/auto-replies", "/api/v1/bot/unanswered"];
+            "/api/v1/templates", "/api/v1/bot/alerts", "/api/v1/bot/auto-replies", "/api/v1/bot/unanswered",
+            "/api/v1/content", "/api/v1/plan/entries", "/api/v1/plan/calendar?from=2026-11-20T00:00:00Z&to=2026-12-31T00:00:00Z"];
         foreach (var list in lists)
         {
             var body = await (await a.Workspace.Client.GetAsync(list + "?pageSize=500")).Content.ReadAsStringAsync();
             foreach (var foreign in new[] { b.Group, b.Member, b.Tag, b.Channel, b.Merge, b.Import, b.Segment, b.InvitationList,
                 b.Moderation.RuleSet, b.Moderation.Version, b.Moderation.WordList, b.Moderation.Decision,
-                b.Bot.Template, b.Bot.Alert, b.Bot.AutoReply })
+                b.Bot.Template, b.Bot.Alert, b.Bot.AutoReply, b.Plan.Content, b.Plan.Entry, b.Plan.Occurrence })
             {
                 Assert.DoesNotContain(foreign.ToString(), body);
             }
@@ -196,7 +204,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
-        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox, Tests.Bot.BotIds Bot)
+        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox, Tests.Bot.BotIds Bot, PlanIds Plan)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -223,7 +231,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var moderation = await ModerationIds.BuildAsync(ws, group, member, channel, failed);
             var outbox = await OutboxRowAsync(app, ws, channel, slug);
             var bot = await Tests.Bot.BotIds.BuildAsync(ws, group);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot);
+            var plan = await PlanIds.BuildAsync(ws, group);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -289,6 +298,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "templates" => Bot.Template,
             "alerts" => Bot.Alert,
             "auto-replies" => Bot.AutoReply,
+            "content" => Plan.Content,
+            "entries" => Plan.Entry,
+            "occurrences" => Plan.Occurrence,
+            "rule-reminders" => Group,
+            "picks" => FailedEvent,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }
@@ -320,5 +334,21 @@ public sealed record ModerationIds(Guid WordList, Guid RuleSet, Guid Version, Gu
         db.ModerationDecisions.Add(decision);
         await db.SaveChangesAsync();
         return new ModerationIds(list, set.GetProperty("id").GetGuid(), set.GetProperty("currentVersionId").GetGuid(), allow, decision.Id);
+    }
+}
+
+/// <summary>A content item, a plan entry posting it weekly, and one of its occurrences (pending, next week).</summary>
+public sealed record PlanIds(Guid Content, Guid Entry, Guid Occurrence)
+{
+    public static async Task<PlanIds> BuildAsync(TestWorkspace ws, Guid group)
+    {
+        var content = (await ws.Client.PostOkAsync("/api/v1/content", new { title = "content", body = "body", category = "Product", readingMinutes = 2 })).GetProperty("id").GetGuid();
+        var entry = (await ws.Client.PostOkAsync("/api/v1/plan/entries", new { title = "entry", contentItemId = content, groupIds = new[] { group }, schedule = "Weekly", days = new[] { 1 }, time = "20:00" }))
+            .GetProperty("id").GetGuid();
+        await using var db = ws.OpenDb();
+        var occurrence = new Features.Plan.PlanOccurrence { Id = Guid.CreateVersion7(), PlanEntryId = entry, GroupId = group, DueAt = ws.App.Clock.GetUtcNow().UtcDateTime.AddDays(7) };
+        db.PlanOccurrences.Add(occurrence);
+        await db.SaveChangesAsync();
+        return new PlanIds(content, entry, occurrence.Id);
     }
 }

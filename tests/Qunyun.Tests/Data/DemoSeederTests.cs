@@ -34,5 +34,9 @@ public sealed class DemoSeederTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.Equal(0, await db.PendingEvents.CountAsync());
         Assert.Equal(await db.Events.CountAsync(e => e.Kind == "message"), await db.MemberDays.SumAsync(d => d.Messages));
         Assert.True(await db.Members.CountAsync(m => m.ActivityScore > 0) >= 140, "every demo member spoke at least once");
+        Assert.Equal(5, await db.ContentItems.CountAsync());
+        Assert.True(await db.PlanOccurrences.CountAsync(o => o.Status == Features.Plan.OccurrenceStatus.Sent) > 20, "a week of plan history");
+        Assert.True(await db.PlanOccurrences.AnyAsync(o => o.Status == Features.Plan.OccurrenceStatus.Missed));
+        Assert.Equal(3, await db.DigestSettings.CountAsync(d => d.PostEnabled));
     }
 }

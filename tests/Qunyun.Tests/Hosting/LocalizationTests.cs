@@ -51,7 +51,9 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Engine.Bot.MatchMode>().Select(n => $"MatchMode.{n}"))
             .Concat(Enum.GetNames<Engine.Bot.MatchMode>().Select(n => $"AutoReplies.PatternHint.{n}"))
             .Concat(Enum.GetNames<Features.Bot.BotVoice>().Select(n => $"BotVoice.{n}"))
-            .Concat(Enum.GetNames<Features.Templates.BotAlertKind>().Select(n => $"BotAlertKind.{n}"));
+            .Concat(Enum.GetNames<Features.Templates.BotAlertKind>().Select(n => $"BotAlertKind.{n}"))
+            .Concat(Enum.GetNames<Features.Content.ContentCategory>().Select(n => $"ContentCategory.{n}"))
+            .Concat(Enum.GetNames<Features.Plan.OccurrenceStatus>().Select(n => $"Plan.Status.{n}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
     }

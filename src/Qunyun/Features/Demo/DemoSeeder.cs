@@ -42,6 +42,7 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, D
                 s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
             await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken); // fresh statistics after a bulk load
             await DemoBot.SeedAsync(db, clock, cancellationToken);
+            await DemoPlan.SeedAsync(db, workspace, clock, cancellationToken);
         }
 
         var report = $"Demo workspace '{Slug}': added {memberCount - existing} members (now {memberCount}) and {sent.Accepted:N0} events over "

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qunyun.Data;
+using Qunyun.Engine.Plan;
+using Qunyun.Features.Moderation;
+using Qunyun.Features.Plan;
+using Qunyun.Features.Workspaces;
+
+namespace Qunyun.Features.Digest;
+
+/// <summary>Posts each enabled group's highlights once a day at its local posting time (default 21:00).</summary>
+public sealed class DigestPoster(IOptions<PlanOptions> options, TimeProvider clock)
+{
+    public async Task<int> RunAsync(QunyunDb db, Workspace workspace, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var zone = WorkspaceTime.Zone(workspace.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var settings = await db.DigestSettings.Include(d => d.Group)
+            .Where(d => d.PostEnabled && (d.LastPostedOn == null || d.LastPostedOn < today)).ToListAsync(cancellationToken);
+        var posted = 0;
+        var sink = OutboxSink.For(db, clock);
+        foreach (var setting in settings.Where(s => s.Group is { Status: Engine.Groups.GroupStatus.Active }))
+        {
+            var due = Occurrences.ToUtc(today.ToDateTime(setting.PostAt), zone);
+            var verdict = Lateness.Judge(due, now, options.Value.MaxLateness);
+            if (verdict == DueVerdict.NotYet)
+            {
+                continue;
+            }
+
+            setting.LastPostedOn = today;
+            var digest = await DailyDigest.BuildAsync(db, setting.GroupId, today, zone, setting.Count, cancellationToken);
+            if (verdict == DueVerdict.Send && digest.Highlights.Count > 0)
+            {
+                var text = DailyDigest.Render(digest, setting.Group!.Name, workspace.DefaultCulture);
+                sink.Send(setting.Group.ChannelId, setting.GroupId, "send_text", new { externalGroupId = setting.Group.ExternalId, text }, $"digest:{setting.GroupId}:{today:yyyy-MM-dd}");
+                posted++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return posted;
+    }
+}
