@@ -15,7 +15,8 @@ public sealed class TelegramApp : IAsyncLifetime
         Host.With("Pipeline:RunWorker", "false")
             .With("Telegram:ApiBaseUrl", Telegram.BaseUrl)
             .With("Telegram:PollTimeoutSeconds", "2")
-            .With("Outbox:RunWorker", "false");
+            .With("Outbox:RunWorker", "false")
+            .With("Bot:RunWorker", "false");
     }
 
     /// <summary>A workspace with a Telegram channel holding the fake server's token (or another one).</summary>

@@ -1,3 +1,7 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Features.Bot;
 using Qunyun.Tests.Infrastructure;
 using Qunyun.Tests.Moderation;
 using static Qunyun.Tests.Connectors.Telegram.TelegramUpdates;
@@ -21,12 +25,28 @@ public sealed class TelegramEndToEndTests(TelegramApp app) : IClassFixture<Teleg
         await ws.Client.PublishDefaultAsync(new { rules = new[] { ModerationSteps.WordRule("ads", "ads") } });
         await app.TestConnectionAsync(ws, channel);
         var spammer = User(5005, "福利姐", "fuli_jie");
+        var staff = User(5001, "运营小王", "ops_wang");
+
+        // The group appears with its first update; then the operator turns the welcome on for it.
+        var hello = Telegram.EnqueueUpdate(Text(70, staff, "大家好，新群开张"), token);
+        await Telegram.WaitForAsync(_ => Telegram.Confirmed(token, hello));
+        await app.Host.DrainAsync();
+        await using (var db = ws.OpenDb())
+        {
+            var group = await db.Groups.Where(g => g.ExternalId == ChatId.ToString()).Select(g => g.Id).SingleAsync();
+            var configured = await ws.Client.PutAsJsonAsync($"/api/v1/groups/{group}/bot", new { welcomeEnabled = true, welcomeBatchSeconds = 60 });
+            Assert.True(configured.IsSuccessStatusCode, await configured.Content.ReadAsStringAsync());
+        }
 
         var joined = Telegram.EnqueueUpdate(MemberChange(spammer, "left", "member"), token);
         await Telegram.WaitForAsync(_ => Telegram.Confirmed(token, joined));
         await app.Host.DrainAsync();
+        app.Host.Clock.Advance(TimeSpan.FromSeconds(61));
+        await app.Host.Services.GetRequiredService<BotWorker>().RunDueAsync(CancellationToken.None);
         await ws.RunUntilSettledAsync(TimeSpan.FromSeconds(5));
-        // Welcome: the bot's welcome (branch `bot`) joins here — assert its sendMessage to ChatId before the ad.
+        var welcome = Assert.Single(Telegram.ActionsOf(token), c => c.Method == "sendMessage");
+        Assert.Equal(ChatId.ToString(), welcome["chat_id"]);
+        Assert.Contains("福利姐", welcome["text"]);
 
         var posted = Telegram.EnqueueUpdate(Text(77, spammer, "加V信 abc123 领取福利"), token);
         await Telegram.WaitForAsync(_ => Telegram.Confirmed(token, posted));
@@ -36,7 +56,7 @@ public sealed class TelegramEndToEndTests(TelegramApp app) : IClassFixture<Teleg
         var actions = Telegram.ActionsOf(token);
         var delete = Assert.Single(actions, c => c.Method == "deleteMessage");
         Assert.Equal((ChatId.ToString(), "77"), (delete["chat_id"], delete["message_id"]));
-        var warning = Assert.Single(actions, c => c.Method == "sendMessage");
+        var warning = Assert.Single(actions, c => c.Method == "sendMessage" && c.Parameters["reply_parameters"] is not null);
         Assert.Equal(ChatId.ToString(), warning["chat_id"]);
         Assert.Equal("77", warning.Parameters["reply_parameters"]!["message_id"]!.ToString());
         Assert.False(string.IsNullOrWhiteSpace(warning["text"]));
