@@ -9,21 +9,22 @@ namespace Qunyun.Features.Moderation;
 /// and a size cap, and reads the QR codes in them. The pipeline waits for it, so only rules that read QR codes call
 /// it, at most <see cref="MaxImages"/> images per message; whatever goes wrong is "unreadable", never an exception.
 /// </summary>
-public sealed class ImageScanner(IHttpClientFactory http, IOptions<ModerationOptions> options, ILogger<ImageScanner> logger)
+public sealed class ImageScanner(
+    IHttpClientFactory http, IEnumerable<IPlatformImageSource> platforms, IOptions<ModerationOptions> options, ILogger<ImageScanner> logger)
 {
     public const string HttpClientName = "moderation-images";
     public const int MaxImages = 4;
 
     private static readonly string[] ImageKinds = ["image", "photo", "picture"];
 
-    public async Task<IReadOnlyList<ImageScan>> ScanAsync(IReadOnlyList<Attachment>? attachments, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ImageScan>> ScanAsync(Guid workspaceId, IReadOnlyList<Attachment>? attachments, CancellationToken cancellationToken)
     {
         var images = (attachments ?? []).Where(a => ImageKinds.Contains(a.Kind?.Trim().ToLowerInvariant())).Take(MaxImages).ToList();
         var scans = new List<ImageScan>(images.Count);
         foreach (var image in images)
         {
             var url = image.Url ?? "";
-            var (bytes, problem) = await FetchAsync(url, cancellationToken);
+            var (bytes, problem) = await FetchAsync(workspaceId, url, cancellationToken);
             scans.Add(bytes is null ? new ImageScan(url, [], problem) : Decode(url, bytes));
         }
 
@@ -36,7 +37,7 @@ public sealed class ImageScanner(IHttpClientFactory http, IOptions<ModerationOpt
         return scan.Status == QrCodeScanStatus.Unreadable ? new ImageScan(url, [], "not a readable image") : new ImageScan(url, scan.Texts);
     }
 
-    private async Task<(byte[]? Bytes, string? Problem)> FetchAsync(string url, CancellationToken cancellationToken)
+    private async Task<(byte[]? Bytes, string? Problem)> FetchAsync(Guid workspaceId, string url, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.FetchImages)
@@ -55,6 +56,9 @@ public sealed class ImageScanner(IHttpClientFactory http, IOptions<ModerationOpt
             {
                 "http" or "https" => await DownloadAsync(uri, settings, cancellationToken),
                 "file" => await ReadLocalAsync(uri, settings, cancellationToken),
+                _ when platforms.FirstOrDefault(p => p.Scheme == uri.Scheme) is { } platform =>
+                    await platform.FetchAsync(workspaceId, uri, settings.MaxImageBytes, cancellationToken) is { } bytes
+                        ? (bytes, null) : (null, $"the platform has no such file (or it is larger than {settings.MaxImageBytes} bytes)"),
                 _ => (null, $"unsupported URL scheme '{uri.Scheme}'"),
             };
         }

@@ -46,7 +46,7 @@ public sealed class ModerationStage(
             await RebuildAsync(batch, compiled, state, e, group.Id, cancellationToken);
         }
 
-        var scans = compiled.NeedsImages ? await images.ScanAsync(message.Attachments, cancellationToken) : null;
+        var scans = compiled.NeedsImages ? await images.ScanAsync(batch.WorkspaceId, message.Attachments, cancellationToken) : null;
         var at = new DateTimeOffset(e.OccurredAt);
         var joined = processed.Membership?.JoinedAt is { } j ? new DateTimeOffset(j) : (DateTimeOffset?)null;
         var input = new MessageInput(processed.Member.Id, message.Text ?? "", at, joined, processed.Membership?.Role ?? MembershipRole.Member,

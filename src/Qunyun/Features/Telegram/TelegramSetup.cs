@@ -1,4 +1,5 @@
 using Qunyun.Features.Connectors;
+using Qunyun.Features.Moderation;
 
 namespace Qunyun.Features.Telegram;
 
@@ -10,6 +11,7 @@ public static class TelegramSetup
         builder.Services.AddHttpClient(TelegramBots.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
         builder.Services.AddSingleton<TelegramBots>();
         builder.Services.AddSingleton<TelegramFiles>();
+        builder.Services.AddSingleton<IPlatformImageSource>(services => services.GetRequiredService<TelegramFiles>());
         builder.Services.AddSingleton<TelegramPolling>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramPolling>());
         builder.Services.AddScoped<ReceiveTelegramUpdates>();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunyun.Features.Bot;
+using QRCoder;
 using Qunyun.Tests.Infrastructure;
 using Qunyun.Tests.Moderation;
 using static Qunyun.Tests.Connectors.Telegram.TelegramUpdates;
@@ -60,5 +61,30 @@ public sealed class TelegramEndToEndTests(TelegramApp app) : IClassFixture<Teleg
         Assert.Equal(ChatId.ToString(), warning["chat_id"]);
         Assert.Equal("77", warning.Parameters["reply_parameters"]!["message_id"]!.ToString());
         Assert.False(string.IsNullOrWhiteSpace(warning["text"]));
+    }
+
+    [Fact]
+    public async Task PhotoWithAQrCodeToAnotherGroup_IsFetchedThroughGetFile_AndDeleted()
+    {
+        var token = Telegram.AddBot();
+        var (ws, channel) = await app.ConnectAsync("tg-qr", token);
+        await ws.Client.PublishDefaultAsync(new
+        {
+            rules = new[] { new { key = "qr-ads", detector = "qr", allowDomains = new[] { "qunyun.dev" }, actions = new[] { new { type = "delete" } } } },
+        });
+        await app.TestConnectionAsync(ws, channel);
+        Telegram.AddFile("qr-spam", PngByteQRCodeHelper.GetQRCode("https://t.me/+AbCdEf123", QRCodeGenerator.ECCLevel.M, 4));
+        Telegram.AddFile("qr-ours", PngByteQRCodeHelper.GetQRCode("https://qunyun.dev/welcome", QRCodeGenerator.ECCLevel.M, 4));
+        var poster = User(5010, "扫码哥", "scan_me");
+
+        var spam = Telegram.EnqueueUpdate(Photo(90, poster, "qr-spam", "扫码进群"), token);
+        var ours = Telegram.EnqueueUpdate(Photo(91, poster, "qr-ours"), token);
+        await Telegram.WaitForAsync(_ => Telegram.Confirmed(token, spam) && Telegram.Confirmed(token, ours));
+        await app.Host.DrainAsync();
+        await ws.RunUntilSettledAsync(TimeSpan.FromSeconds(5));
+
+        var delete = Assert.Single(Telegram.ActionsOf(token), c => c.Method == "deleteMessage");
+        Assert.Equal((ChatId.ToString(), "90"), (delete["chat_id"], delete["message_id"]));
+        Assert.Contains(Telegram.Calls, c => c.Token == token && c.Method == "getFile" && c["file_id"] == "qr-ours");
     }
 }
