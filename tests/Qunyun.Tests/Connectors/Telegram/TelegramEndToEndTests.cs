@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Qunyun.Features.Bot;
 using QRCoder;
+using Qunyun.Features.Bot;
 using Qunyun.Tests.Infrastructure;
 using Qunyun.Tests.Moderation;
 using static Qunyun.Tests.Connectors.Telegram.TelegramUpdates;
