@@ -46,6 +46,10 @@ public sealed class QunyunServer : IAsyncLifetime
             {
                 // not listening yet
             }
+            catch (TaskCanceledException)
+            {
+                // listening but still starting (migrations, a loaded machine): one slow answer is not a failure
+            }
 
             if (deadline.Elapsed > StartTimeout)
             {
