@@ -53,7 +53,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddTemplates();
-    builder.AddBot();
+    builder.AddBot(); // after AddModeration: pipeline stages run in registration order, and the bot skips what moderation acted on
     builder.AddPlan();
     builder.AddDemo();
     builder.AddConnectors();

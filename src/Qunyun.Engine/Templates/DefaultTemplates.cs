@@ -20,9 +20,11 @@ public static class DefaultTemplates
             TemplatePurpose.IntroductionReminder => "{{ member.name }}，还没看到你的自我介绍哦，说说你自己吧～",
             TemplatePurpose.AutoReply => "{{ member.name }}，这个问题可以参考群公告。",
             TemplatePurpose.Command => "{{ member.name }}，已收到「{{ command }}」。",
-            TemplatePurpose.RuleReminder => "群规提醒：{{ group.rules | default: \"请友善交流，勿发广告。\" }}",
+            TemplatePurpose.RuleReminder => "【群规提醒】{% if reminder.new_members > 0 %}欢迎 {{ reminder.new_members }} 位新朋友！请先看看本群的群规：{% endif %}\n"
+                + "{{ group.rules | default: \"请友善交流，勿发广告。\" }}{% if group.rules_link %}\n详见 {{ group.rules_link }}{% endif %}",
             TemplatePurpose.ContentPost => "【{{ content.title }}】\n{{ content.body }}",
-            TemplatePurpose.Digest => "{{ digest.date }} 群精华：\n{{ digest.items | join: \"\n\" }}",
+            TemplatePurpose.Digest => "【{{ group.name }} · {{ digest.date }} 群精华】{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
+            TemplatePurpose.ScheduledPost => "【{{ plan.title }}】{{ date }} {{ weekday }}",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -33,9 +35,11 @@ public static class DefaultTemplates
             TemplatePurpose.IntroductionReminder => "{{ member.name }}, we have not seen your introduction yet. Tell us about yourself!",
             TemplatePurpose.AutoReply => "{{ member.name }}, the group notice answers this.",
             TemplatePurpose.Command => "{{ member.name }}, got \"{{ command }}\".",
-            TemplatePurpose.RuleReminder => "Rules reminder: {{ group.rules | default: \"be kind, no ads.\" }}",
+            TemplatePurpose.RuleReminder => "[Group rules reminder]{% if reminder.new_members > 0 %} Welcome to the {{ reminder.new_members }} people who joined recently! Please read the rules:{% endif %}\n"
+                + "{{ group.rules | default: \"be kind, no ads.\" }}{% if group.rules_link %}\nMore: {{ group.rules_link }}{% endif %}",
             TemplatePurpose.ContentPost => "[{{ content.title }}]\n{{ content.body }}",
-            TemplatePurpose.Digest => "Highlights of {{ digest.date }}:\n{{ digest.items | join: \"\n\" }}",
+            TemplatePurpose.Digest => "[{{ group.name }} · highlights of {{ digest.date }}]{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
+            TemplatePurpose.ScheduledPost => "[{{ plan.title }}] {{ weekday }}, {{ date }}",
             _ => Fallback(purpose, language),
         };
 

@@ -12,4 +12,5 @@ public enum TemplatePurpose
     RuleReminder,
     ContentPost,
     Digest,
+    ScheduledPost,
 }

@@ -32,12 +32,14 @@ public static class TemplateVariables
         [TemplatePurpose.AutoReply] = [.. Group, .. Member, new("question", "怎么开发票？", "How do I get an invoice?")],
         [TemplatePurpose.Command] = [.. Group, .. Member, new("command", "签到", "checkin"), new("commands", "签到|群规|帮助", "checkin|rules|help", IsList: true),
             new("checkin.days", "5", "5")],
-        [TemplatePurpose.RuleReminder] = [.. Group],
+        [TemplatePurpose.RuleReminder] = [.. Group, new("reminder.new_members", "12", "12")],
         [TemplatePurpose.ContentPost] = [.. Group, new("content.title", "本周行业动态", "This week in the industry"),
             new("content.body", "三条值得关注的消息……", "Three items worth a look…"), new("content.category", "行业资讯", "Industry news"),
             new("content.reading_minutes", "5", "5"), new("content.source", "群运编辑部", "Qunyun editors")],
         [TemplatePurpose.Digest] = [.. Group, new("digest.date", "2026-11-23", "2026-11-23"), new("digest.count", "3", "3"),
             new("digest.items", "小王：今天的分享很棒|小李：附上资料链接", "Alex: great talk today|Sam: here are the slides", IsList: true)],
+        [TemplatePurpose.ScheduledPost] = [.. Group, new("plan.title", "早报", "Morning briefing"), new("date", "2026-11-23", "2026-11-23"),
+            new("weekday", "星期一", "Monday")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Tests.Infrastructure;
+using Qunyun.Tests.Moderation;
 
 namespace Qunyun.Tests.Bot;
 
@@ -44,10 +45,41 @@ public sealed class AutoRepliesTests(QunyunApp app) : IClassFixture<QunyunApp>
     }
 
     [Fact]
+    public async Task MemberCooldown_HoldsInOneGroup_NotInAnother()
+    {
+        var world = await BotWorld.CreateAsync(app, "faq-member-groups");
+        await world.Workspace.Client.CreateGroupAsync(world.Channel, "第二个群", externalId: "g-bot-2");
+        await world.Workspace.Client.PostOkAsync("/api/v1/bot/auto-replies", Rule("invoice", "Contains", "发票", 0, "发票见小程序", memberCooldown: 3600));
+
+        await world.SayAsync("a", "怎么开发票");
+        await world.SayAsync("a", "发票呢");                 // same member, same group: cooling down
+        await world.SayInAsync("g-bot-2", "a", "发票怎么开"); // another group's members have not seen the answer
+
+        Assert.Equal(["发票见小程序", "发票见小程序"], await world.TextsAsync());
+    }
+
+    [Fact]
+    public async Task AMessageModerationActsOn_IsNotAnswered()
+    {
+        var world = await BotWorld.CreateAsync(app, "faq-moderated");
+        await world.Workspace.Client.CreateWordListAsync("ads", "加微信");
+        await world.Workspace.Client.PublishDefaultAsync(new { rules = new[] { ModerationSteps.WordRule("ads", "ads", strike: false, actions: [new { type = "delete" }], exempt: []) } });
+        await world.Workspace.Client.PostOkAsync("/api/v1/bot/auto-replies", Rule("wechat", "Contains", "微信", 0, "官方微信号见群公告"));
+
+        await world.SayAsync("spammer", "加微信领福利");
+        await world.SayAsync("m", "你们有微信公众号吗");
+
+        await using var db = world.Workspace.OpenDb();
+        Assert.Equal(1, await db.Outbox.CountAsync(o => o.Action == "delete_message"));
+        Assert.Equal(["官方微信号见群公告"], await world.TextsAsync());
+    }
+
+    [Fact]
     public async Task QuietVoice_AnswersCommandsButNotFaq()
     {
         var world = await BotWorld.CreateAsync(app, "faq-quiet");
-        await world.ConfigureAsync(new { voice = "Quiet", rulesText = "不发广告" });
+        await world.ConfigureAsync(new { voice = "Quiet" });
+        await world.Workspace.Client.PublishDefaultAsync(new { rulesText = "不发广告" });
         await world.Workspace.Client.PostOkAsync("/api/v1/bot/auto-replies", Rule("any", "Contains", "群规", 0, "FAQ 回答"));
 
         await world.SayAsync("m", "群规");

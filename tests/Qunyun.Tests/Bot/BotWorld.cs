@@ -16,6 +16,7 @@ public sealed class BotWorld(QunyunApp app, TestWorkspace ws, Guid channel, Guid
 
     public TestWorkspace Workspace => ws;
     public Guid Group => group;
+    public Guid Channel => channel;
     public string GroupName => groupName;
     public QunyunApp App => app;
 
@@ -45,9 +46,11 @@ public sealed class BotWorld(QunyunApp app, TestWorkspace ws, Guid channel, Guid
         await app.DrainAsync();
     }
 
-    public async Task SayAsync(string user, string text)
+    public Task SayAsync(string user, string text) => SayInAsync(ExternalGroup, user, text);
+
+    public async Task SayInAsync(string externalGroup, string user, string text)
     {
-        await ws.Client.IngestAsync(Infrastructure.Events.Message(channel, $"msg-{_next++}", ExternalGroup, user, app.Clock.GetUtcNow(), text, user));
+        await ws.Client.IngestAsync(Infrastructure.Events.Message(channel, $"msg-{_next++}", externalGroup, user, app.Clock.GetUtcNow(), text, user));
         await app.DrainAsync();
     }
 

@@ -56,7 +56,7 @@ public sealed class DigestTests
         Assert.Equal(HttpStatusCode.NoContent, picked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, notAMessage.StatusCode);
         Assert.Equal([ids["q"], ids["tip"]], highlights.Order());
-        Assert.StartsWith("【读书会 · 11月23日 群精华】\n1. 阿强：我整理了一份书单", digest.GetProperty("text").GetString());
+        Assert.StartsWith("【读书会 · 2026-11-23 群精华】\n1. 阿强：我整理了一份书单", digest.GetProperty("text").GetString());
 
         await ws.Client.PutAsJsonAsync($"/api/v1/digest/groups/{group}/settings", new { postEnabled = true });
         await app.StepPlanAsync();
@@ -102,6 +102,6 @@ public sealed class DigestTests
         var texts = (await db.Outbox.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync()).Select(o => PlanSteps.Payload(o.Payload).GetProperty("text").GetString()!).ToList();
         Assert.Equal(2, texts.Count);
         Assert.All(texts, t => Assert.Contains("1. 不发广告", t));
-        Assert.StartsWith("【群规提醒】欢迎新朋友", texts[1]);
+        Assert.StartsWith("【群规提醒】欢迎 3 位新朋友", texts[1]);
     }
 }

@@ -92,8 +92,9 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
     {
         var groupSince = at.AddSeconds(-rule.GroupCooldownSeconds);
         var memberSince = at.AddSeconds(-rule.MemberCooldownSeconds);
-        return db.AutoReplyHits.Local.Any(h => h.RuleId == rule.Id && (h.GroupId == groupId && h.At > groupSince || h.MemberId == memberId && h.At > memberSince))
-            || await db.AutoReplyHits.AnyAsync(h => h.RuleId == rule.Id && (h.GroupId == groupId && h.At > groupSince || h.MemberId == memberId && h.At > memberSince),
+        // Both cooldowns are per group: a member asking again in another group asks in front of people who have not seen the answer.
+        return db.AutoReplyHits.Local.Any(h => h.RuleId == rule.Id && h.GroupId == groupId && (h.At > groupSince || h.MemberId == memberId && h.At > memberSince))
+            || await db.AutoReplyHits.AnyAsync(h => h.RuleId == rule.Id && h.GroupId == groupId && (h.At > groupSince || h.MemberId == memberId && h.At > memberSince),
                 cancellationToken);
     }
 }

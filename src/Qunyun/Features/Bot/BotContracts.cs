@@ -6,7 +6,6 @@ public sealed record GroupBotSettingsRequest
 {
     public string? Language { get; init; }
     public BotVoice? Voice { get; init; }
-    public string? RulesText { get; init; }
     public string? RulesLink { get; init; }
     public bool WelcomeEnabled { get; init; }
     public Guid? WelcomeTemplateId { get; init; }
@@ -25,14 +24,14 @@ public sealed record GroupBotSettingsRequest
 }
 
 public sealed record GroupBotSettingsResponse(
-    Guid GroupId, string? Language, BotVoice Voice, string? RulesText, string? RulesLink,
+    Guid GroupId, string? Language, BotVoice Voice, string? RulesLink,
     bool WelcomeEnabled, Guid? WelcomeTemplateId, int WelcomeBatchSeconds, int WelcomeMaxNames,
     bool PrivateWelcomeEnabled, Guid? PrivateWelcomeTemplateId,
     bool IntroductionEnabled, Guid? IntroductionPromptTemplateId, int IntroductionWindowHours, int IntroductionMinLength, string? IntroductionFields,
     int? IntroductionReminderHours, Guid? IntroductionReminderTemplateId, string? WatchWords)
 {
     public static GroupBotSettingsResponse Of(GroupBotSettings s) => new(
-        s.GroupId, s.Language, s.Voice, s.RulesText, s.RulesLink, s.WelcomeEnabled, s.WelcomeTemplateId, s.WelcomeBatchSeconds, s.WelcomeMaxNames,
+        s.GroupId, s.Language, s.Voice, s.RulesLink, s.WelcomeEnabled, s.WelcomeTemplateId, s.WelcomeBatchSeconds, s.WelcomeMaxNames,
         s.PrivateWelcomeEnabled, s.PrivateWelcomeTemplateId, s.IntroductionEnabled, s.IntroductionPromptTemplateId, s.IntroductionWindowHours,
         s.IntroductionMinLength, s.IntroductionFields, s.IntroductionReminderHours, s.IntroductionReminderTemplateId, s.WatchWords);
 }

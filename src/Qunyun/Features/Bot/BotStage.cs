@@ -5,7 +5,8 @@ namespace Qunyun.Features.Bot;
 
 /// <summary>
 /// The bot in the pipeline: the welcome ritual on joins; on messages, introductions, then commands, then FAQ answers
-/// and open questions. Voice Off keeps it silent (it still notices introductions and questions).
+/// and open questions. Voice Off keeps it silent (it still notices introductions and questions). It runs after
+/// moderation (registered before it): a message that broke the rules is neither answered nor taken as an introduction.
 /// </summary>
 internal sealed class BotStage(WelcomeRitual welcome, BotCommands commands, AutoReplies replies) : IEventStage
 {
@@ -22,7 +23,7 @@ internal sealed class BotStage(WelcomeRitual welcome, BotCommands commands, Auto
             case EventKind.MemberJoined:
                 await welcome.OnJoinedAsync(processed, settings, batch, cancellationToken);
                 break;
-            case EventKind.Message when processed.Payload.Message?.Text is { Length: > 0 } text:
+            case EventKind.Message when processed.Payload.Message?.Text is { Length: > 0 } text && !batch.IsModerated(processed.Event.Id):
                 await welcome.OnMessageAsync(processed, text, settings, batch, cancellationToken);
                 if (!await commands.TryAnswerAsync(processed, text, settings, batch, cancellationToken))
                 {

@@ -23,7 +23,7 @@ public sealed class GroupBotSettings : IWorkspaceOwned
     public string? Language { get; set; }
 
     public BotVoice Voice { get; set; } = BotVoice.Full;
-    public string? RulesText { get; set; }
+    /// <summary>Where the full rules live; the rules text itself is moderation's (see <c>RulesInForce</c>).</summary>
     public string? RulesLink { get; set; }
 
     public bool WelcomeEnabled { get; set; }
@@ -63,7 +63,6 @@ internal sealed class GroupBotSettingsConfiguration : IEntityTypeConfiguration<G
         builder.HasOne<Group>().WithOne().HasForeignKey<GroupBotSettings>(s => s.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Language).HasMaxLength(16);
         builder.Property(s => s.Voice).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.RulesText).HasMaxLength(4000);
         builder.Property(s => s.RulesLink).HasMaxLength(500);
         builder.Property(s => s.IntroductionFields).HasMaxLength(500);
         builder.Property(s => s.WatchWords).HasMaxLength(4000);

@@ -23,7 +23,6 @@ public sealed class SaveGroupBotSettings
             .AddIf(request.IntroductionWindowHours is < 1 or > 720, "IntroductionWindowHours", "Between 1 and 720.")
             .AddIf(request.IntroductionMinLength is < 1 or > 2000, "IntroductionMinLength", "Between 1 and 2000.")
             .AddIf(request.IntroductionReminderHours is < 1 or > 720, "IntroductionReminderHours", "Between 1 and 720, or empty for no reminder.")
-            .AddIf(request.RulesText?.Length > 4000, "RulesText", "At most 4000 characters.")
             .AddIf(request.RulesLink is { Length: > 0 } link && !Uri.TryCreate(link, UriKind.Absolute, out _), "RulesLink", "An absolute link (https://…).")
             .AddIf(request.IntroductionFields?.Length > 500, "IntroductionFields", "At most 500 characters.")
             .AddIf(request.WatchWords?.Length > 4000, "WatchWords", "At most 4000 characters.");
@@ -39,7 +38,7 @@ public sealed class SaveGroupBotSettings
         var settings = await db.GroupBotSettings.FindAsync([groupId], cancellationToken) ?? db.GroupBotSettings.Add(GroupBotSettings.For(groupId)).Entity;
         settings.Language = string.IsNullOrEmpty(request.Language) ? null : request.Language;
         settings.Voice = request.Voice ?? settings.Voice;
-        (settings.RulesText, settings.RulesLink) = (Blank(request.RulesText), Blank(request.RulesLink));
+        settings.RulesLink = Blank(request.RulesLink);
         (settings.WelcomeEnabled, settings.WelcomeTemplateId) = (request.WelcomeEnabled, request.WelcomeTemplateId);
         settings.WelcomeBatchSeconds = request.WelcomeBatchSeconds ?? settings.WelcomeBatchSeconds;
         settings.WelcomeMaxNames = request.WelcomeMaxNames ?? settings.WelcomeMaxNames;

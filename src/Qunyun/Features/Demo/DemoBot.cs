@@ -47,7 +47,6 @@ internal static class DemoBot
             {
                 GroupId = group,
                 Voice = BotVoice.Full,
-                RulesText = "1. 友善交流 2. 不发广告 3. 咖啡话题优先",
                 RulesLink = "https://beans.example/rules",
                 WelcomeEnabled = true,
                 WelcomeTemplateId = welcome.Id,

@@ -6,6 +6,7 @@ using Qunyun.Features.Content;
 using Qunyun.Features.Digest;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
+using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Demo;
@@ -52,14 +53,16 @@ public static class DemoPlan
         }).ToList();
         db.ContentItems.AddRange(items);
 
-        var presets = PlanPresets.For(workspace.DefaultCulture);
+        var presetSource = new PlanPresets(clock);
+        var presets = new[] { await presetSource.EnsureAsync(db, "morning", cancellationToken), await presetSource.EnsureAsync(db, "evening", cancellationToken) };
         var everyGroup = string.Join(',', groups.Select(g => g.Id));
-        PlanEntry Entry(string title, ContentItem? item, string? text, string groupIds, IEnumerable<int> days, TimeOnly time) => new()
+        PlanEntry Entry(string title, ContentItem? item, Guid? templateId, string groupIds, IEnumerable<int> days, TimeOnly time) => new()
         {
             Id = Guid.CreateVersion7(now),
             Title = title,
             ContentItemId = item?.Id,
-            Text = text,
+            ContentItem = item,
+            TemplateId = templateId,
             GroupIds = groupIds,
             ScheduleKind = ScheduleKind.Weekly,
             Days = string.Join(',', days),
@@ -72,15 +75,16 @@ public static class DemoPlan
         };
         List<PlanEntry> entries =
         [
-            Entry(presets[0].Title, null, presets[0].Text, everyGroup, presets[0].Days, presets[0].Time),
-            Entry(presets[1].Title, null, presets[1].Text, everyGroup, presets[1].Days, presets[1].Time),
+            Entry(presets[0]!.Title, null, presets[0]!.TemplateId, everyGroup, presets[0]!.Days, presets[0]!.Time),
+            Entry(presets[1]!.Title, null, presets[1]!.TemplateId, everyGroup, presets[1]!.Days, presets[1]!.Time),
             Entry(items[0].Title, items[0], null, groups[0].Id.ToString(), [1], new TimeOnly(12, 30)),
             Entry(items[2].Title, items[2], null, string.Join(',', groups.Take(2).Select(g => g.Id)), [3, 6], new TimeOnly(20, 0)),
             Entry(items[3].Title, items[3], null, groups[^1].Id.ToString(), [5], new TimeOnly(20, 0)),
         ];
         db.PlanEntries.AddRange(entries);
 
-        // A week of history: what went out, and one post missed while the host was down.
+        // A week of history: what went out (rendered as the scheduler would), and one post missed while the host was down.
+        var texts = new PlanTexts(new RenderMessage(new TemplateCache(), clock));
         var byId = groups.ToDictionary(g => g.Id);
         var n = 0;
         foreach (var entry in entries)
@@ -101,7 +105,7 @@ public static class DemoPlan
                     });
                     if (!missed)
                     {
-                        var text = entry.ContentItemId is { } id ? items.First(i => i.Id == id).MessageText() : entry.Text!;
+                        var text = await texts.RenderAsync(db, entry, group, TimeZoneInfo.ConvertTime(due, zone), cancellationToken);
                         db.Outbox.Add(new OutboxMessage
                         {
                             Id = Guid.CreateVersion7(due),

@@ -44,33 +44,4 @@ public static class DailyDigest
             replies.GetValueOrDefault(m.ExternalEventId), reactions.GetValueOrDefault(m.ExternalEventId), picks.Contains(m.Id), moderated.Contains(m.Id))).ToList();
         return new DigestDay(groupId, day, candidates, Highlights.Pick(candidates, count));
     }
-
-    /// <summary>The digest as posted: a header with the date, then one numbered line per highlight.</summary>
-    public static string Render(DigestDay digest, string groupName, string culture)
-    {
-        var chinese = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var header = chinese
-            ? $"【{groupName} · {digest.Day.Month}月{digest.Day.Day}日 群精华】"
-            : $"[{groupName} · highlights of {digest.Day:yyyy-MM-dd}]";
-        var lines = digest.Highlights.Select((h, i) => $"{i + 1}. {h.Message.Author}{(chinese ? "：" : ": ")}{Shorten(h.Message.Text, 120)}");
-        return string.Join("\n", new[] { header }.Concat(lines));
-    }
-
-    private static string Shorten(string text, int length)
-    {
-        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(text);
-        var builder = new System.Text.StringBuilder();
-        var n = 0;
-        while (elements.MoveNext())
-        {
-            if (++n > length)
-            {
-                return builder.Append('…').ToString();
-            }
-
-            builder.Append(elements.GetTextElement());
-        }
-
-        return builder.ToString();
-    }
 }

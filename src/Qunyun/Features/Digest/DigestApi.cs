@@ -22,11 +22,11 @@ public static class DigestApi
         return api;
     }
 
-    /// <summary>The group's highlights of a local day (default: today in the workspace's zone).</summary>
-    private static async Task<Results<Ok<DigestResponse>, NotFound>> Day(Guid id, DateOnly? date, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The group's highlights of a local day (default: today in the workspace's zone), with the text that would be posted.</summary>
+    private static async Task<Results<Ok<DigestResponse>, NotFound>> Day(
+        Guid id, DateOnly? date, QunyunDb db, DigestText texts, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
-        if (group is null)
+        if (!await db.Groups.AnyAsync(g => g.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -34,9 +34,9 @@ public static class DigestApi
         var workspace = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == db.WorkspaceId, cancellationToken);
         var zone = WorkspaceTime.Zone(workspace.TimeZone);
         var day = date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        var count = await db.DigestSettings.Where(d => d.GroupId == id).Select(d => (int?)d.Count).FirstOrDefaultAsync(cancellationToken) ?? 5;
-        var digest = await DailyDigest.BuildAsync(db, id, day, zone, count, cancellationToken);
-        return TypedResults.Ok(DigestResponse.Of(digest, DailyDigest.Render(digest, group.Name, workspace.DefaultCulture)));
+        var settings = await db.DigestSettings.AsNoTracking().FirstOrDefaultAsync(d => d.GroupId == id, cancellationToken) ?? new DigestSettings { GroupId = id };
+        var digest = await DailyDigest.BuildAsync(db, id, day, zone, settings.Count, cancellationToken);
+        return TypedResults.Ok(DigestResponse.Of(digest, await texts.RenderAsync(db, digest, settings.TemplateId, cancellationToken)));
     }
 
     private static async Task<Results<Ok<DigestSettingsResponse>, NotFound>> GetSettings(Guid id, QunyunDb db, CancellationToken cancellationToken)
@@ -47,37 +47,17 @@ public static class DigestApi
         }
 
         var settings = await db.DigestSettings.AsNoTracking().FirstOrDefaultAsync(d => d.GroupId == id, cancellationToken) ?? new DigestSettings { GroupId = id };
-        return TypedResults.Ok(new DigestSettingsResponse(id, settings.PostEnabled, settings.PostAt, settings.Count, settings.LastPostedOn));
+        return TypedResults.Ok(DigestSettingsResponse.Of(settings));
     }
 
     private static async Task<Results<Ok<DigestSettingsResponse>, NotFound, ValidationProblem>> PutSettings(
-        Guid id, DigestSettingsRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!await db.Groups.AnyAsync(g => g.Id == id, cancellationToken))
+        Guid id, DigestSettingsRequest request, QunyunDb db, SaveDigestSettings save, CancellationToken cancellationToken) =>
+        await save.ExecuteAsync(db, id, request, cancellationToken) switch
         {
-            return TypedResults.NotFound();
-        }
-
-        var errors = new FieldErrors().AddIf(request.Count is < 1 or > DigestSettings.MaxCount, "count", $"Between 1 and {DigestSettings.MaxCount}.");
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        var settings = await db.DigestSettings.FirstOrDefaultAsync(d => d.GroupId == id, cancellationToken);
-        if (settings is null)
-        {
-            settings = new DigestSettings { Id = Guid.CreateVersion7(clock.GetUtcNow()), GroupId = id };
-            db.DigestSettings.Add(settings);
-        }
-
-        settings.PostEnabled = request.PostEnabled ?? settings.PostEnabled;
-        settings.PostAt = request.PostAt ?? settings.PostAt;
-        settings.Count = request.Count ?? settings.Count;
-        settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new DigestSettingsResponse(id, settings.PostEnabled, settings.PostAt, settings.Count, settings.LastPostedOn));
-    }
+            { Errors: { } errors } => errors.ToProblem(),
+            { Settings: { } settings } => TypedResults.Ok(DigestSettingsResponse.Of(settings)),
+            _ => TypedResults.NotFound(),
+        };
 
     /// <summary>Marks a group message (by event id) as a staff pick.</summary>
     private static async Task<Results<NoContent, NotFound>> Pick(long id, QunyunDb db, ToggleStaffPick toggle, ClaimsPrincipal user, CancellationToken cancellationToken) =>

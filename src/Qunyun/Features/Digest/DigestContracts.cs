@@ -16,6 +16,10 @@ public sealed record DigestResponse(Guid GroupId, DateOnly Date, IReadOnlyList<D
     }
 }
 
-public sealed record DigestSettingsRequest(bool? PostEnabled, TimeOnly? PostAt, int? Count);
+/// <summary>Posting settings; a null field keeps its value, except <see cref="TemplateId"/> (null: the built-in template).</summary>
+public sealed record DigestSettingsRequest(bool? PostEnabled, TimeOnly? PostAt, int? Count, Guid? TemplateId = null);
 
-public sealed record DigestSettingsResponse(Guid GroupId, bool PostEnabled, TimeOnly PostAt, int Count, DateOnly? LastPostedOn);
+public sealed record DigestSettingsResponse(Guid GroupId, bool PostEnabled, TimeOnly PostAt, int Count, Guid? TemplateId, DateOnly? LastPostedOn)
+{
+    public static DigestSettingsResponse Of(DigestSettings s) => new(s.GroupId, s.PostEnabled, s.PostAt, s.Count, s.TemplateId, s.LastPostedOn);
+}

@@ -9,7 +9,7 @@ using Qunyun.Features.Workspaces;
 namespace Qunyun.Features.Digest;
 
 /// <summary>Posts each enabled group's highlights once a day at its local posting time (default 21:00).</summary>
-public sealed class DigestPoster(IOptions<PlanOptions> options, TimeProvider clock)
+public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options, TimeProvider clock)
 {
     public async Task<int> RunAsync(QunyunDb db, Workspace workspace, CancellationToken cancellationToken)
     {
@@ -33,8 +33,8 @@ public sealed class DigestPoster(IOptions<PlanOptions> options, TimeProvider clo
             var digest = await DailyDigest.BuildAsync(db, setting.GroupId, today, zone, setting.Count, cancellationToken);
             if (verdict == DueVerdict.Send && digest.Highlights.Count > 0)
             {
-                var text = DailyDigest.Render(digest, setting.Group!.Name, workspace.DefaultCulture);
-                sink.Send(setting.Group.ChannelId, setting.GroupId, "send_text", new { externalGroupId = setting.Group.ExternalId, text }, $"digest:{setting.GroupId}:{today:yyyy-MM-dd}");
+                var text = await texts.RenderAsync(db, digest, setting.TemplateId, cancellationToken);
+                sink.Send(setting.Group!.ChannelId, setting.GroupId, "send_text", new { externalGroupId = setting.Group.ExternalId, text }, $"digest:{setting.GroupId}:{today:yyyy-MM-dd}");
                 posted++;
             }
         }

@@ -18,6 +18,9 @@ public sealed class DigestSettings : IWorkspaceOwned
     public TimeOnly PostAt { get; set; } = new(21, 0);
     public int Count { get; set; } = 5;
 
+    /// <summary>A Digest template to post with; null: the built-in one.</summary>
+    public Guid? TemplateId { get; set; }
+
     /// <summary>The last local day whose digest was posted or skipped as too late.</summary>
     public DateOnly? LastPostedOn { get; set; }
 
@@ -30,6 +33,7 @@ internal sealed class DigestSettingsConfiguration : IEntityTypeConfiguration<Dig
     {
         builder.ToTable("DigestSettings");
         builder.HasOne(d => d.Group).WithMany().HasForeignKey(d => d.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Templates.MessageTemplate>().WithMany().HasForeignKey(d => d.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.GroupId).IsUnique();
     }
 }

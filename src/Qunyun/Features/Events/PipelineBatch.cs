@@ -6,6 +6,8 @@ namespace Qunyun.Features.Events;
 /// <summary>The unit of work of one pipeline batch: one workspace, one transaction.</summary>
 public sealed class PipelineBatch(QunyunDb db, TimeProvider clock)
 {
+    private readonly HashSet<long> _moderated = [];
+
     public QunyunDb Db => db;
 
     public Guid WorkspaceId => db.WorkspaceId;
@@ -22,4 +24,9 @@ public sealed class PipelineBatch(QunyunDb db, TimeProvider clock)
             IdempotencyKey = idempotencyKey,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+
+    /// <summary>Marks a message that broke the group's rules, so later stages (the bot) do not answer or count it.</summary>
+    public void MarkModerated(long eventId) => _moderated.Add(eventId);
+
+    public bool IsModerated(long eventId) => _moderated.Contains(eventId);
 }

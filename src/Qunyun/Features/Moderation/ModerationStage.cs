@@ -58,9 +58,15 @@ public sealed class ModerationStage(
             logger.LogInformation("Event {EventId}: image {Url} unreadable for QR rules: {Reason}", e.Id, image.Url, image.Unreadable);
         }
 
-        if (evaluation.Hits.Count == 0 || await batch.Db.ModerationDecisions.AnyAsync(d => d.EventId == e.Id, cancellationToken))
+        if (evaluation.Hits.Count == 0)
         {
-            return; // nothing broken, or this event was decided before (re-processing queues nothing twice)
+            return;
+        }
+
+        batch.MarkModerated(e.Id);
+        if (await batch.Db.ModerationDecisions.AnyAsync(d => d.EventId == e.Id, cancellationToken))
+        {
+            return; // this event was decided before (re-processing queues nothing twice)
         }
 
         await DecideAsync(processed, batch, groupRules, evaluation.Hits, cancellationToken);

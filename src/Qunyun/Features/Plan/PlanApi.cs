@@ -19,6 +19,7 @@ public static class PlanApi
         plan.MapGet("/calendar", Calendar);
         plan.MapPut("/occurrences/{id:guid}", Reschedule).RequireAuthorization(Policies.Write);
         plan.MapGet("/presets", Presets);
+        plan.MapPost("/presets", UsePreset).RequireAuthorization(Policies.Write);
         plan.MapGet("/rule-reminders/{id:guid}", GetReminder);
         plan.MapPut("/rule-reminders/{id:guid}", PutReminder).RequireAuthorization(Policies.Write);
         plan.MapDelete("/rule-reminders/{id:guid}", DeleteReminder).RequireAuthorization(Policies.Write);
@@ -75,8 +76,13 @@ public static class PlanApi
             _ => TypedResults.NoContent(),
         };
 
-    private static async Task<IReadOnlyList<PlanPreset>> Presets(QunyunDb db, CancellationToken cancellationToken) =>
-        PlanPresets.For(await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.DefaultCulture).FirstAsync(cancellationToken));
+    private static Task<IReadOnlyList<PlanPreset>> Presets(QunyunDb db, CancellationToken cancellationToken) => PlanPresets.ListAsync(db, cancellationToken);
+
+    /// <summary>The preset with its scheduled-post template, created on first use: post its templateId as an entry's.</summary>
+    private static async Task<Results<Ok<PlanPreset>, ValidationProblem>> UsePreset(UsePresetRequest request, QunyunDb db, PlanPresets presets, CancellationToken cancellationToken) =>
+        await presets.EnsureAsync(db, request.Key ?? "", cancellationToken) is { } preset
+            ? TypedResults.Ok(preset)
+            : new FieldErrors().Add("key", "One of: morning, evening.").ToProblem();
 
     /// <summary>The rule reminder of a group (id is the group's id).</summary>
     private static async Task<Results<Ok<RuleReminderResponse>, NotFound>> GetReminder(Guid id, QunyunDb db, CancellationToken cancellationToken) =>

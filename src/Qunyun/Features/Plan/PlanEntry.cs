@@ -17,7 +17,8 @@ public enum PlanTarget
 }
 
 /// <summary>
-/// One line of the content plan (SOP): publish a library item or a template text to groups, once or on a recurrence,
+/// One line of the content plan (SOP): publish a library item, a saved template or its own text (itself a Liquid
+/// template of the scheduled-post purpose) to groups, once or on a recurrence,
 /// in the workspace's time zone, outside quiet hours. Its occurrences are materialised ahead into <see cref="PlanOccurrence"/>.
 /// </summary>
 public sealed class PlanEntry : IWorkspaceOwned
@@ -29,10 +30,15 @@ public sealed class PlanEntry : IWorkspaceOwned
     public Guid WorkspaceId { get; set; }
     public required string Title { get; set; }
 
-    /// <summary>The library item to post; when null, <see cref="Text"/> (a template) is posted.</summary>
+    /// <summary>The library item to post (through the content-post template). Exactly one of item, template and text is set.</summary>
     public Guid? ContentItemId { get; set; }
 
     public ContentItem? ContentItem { get; set; }
+
+    /// <summary>A saved scheduled-post template (the 早报/晚报 presets are such templates).</summary>
+    public Guid? TemplateId { get; set; }
+
+    /// <summary>The entry's own text, rendered as a scheduled-post template.</summary>
     public string? Text { get; set; }
 
     public PlanTarget Target { get; set; }
@@ -91,6 +97,7 @@ internal sealed class PlanEntryConfiguration : IEntityTypeConfiguration<PlanEntr
         builder.Property(p => p.Days).HasMaxLength(20);
         builder.Property(p => p.Cron).HasMaxLength(100);
         builder.HasOne(p => p.ContentItem).WithMany().HasForeignKey(p => p.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Templates.MessageTemplate>().WithMany().HasForeignKey(p => p.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Segments.Segment>().WithMany().HasForeignKey(p => p.SegmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.WorkspaceId, p.Enabled, p.MaterializedUntil });
     }

@@ -105,13 +105,15 @@ public sealed class PlanScheduler(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sink = OutboxSink.For(db, clock);
+        var zone = WorkspaceTime.Zone(workspace.TimeZone);
         var (sent, missed) = (0, 0);
         foreach (var occurrence in due)
         {
             var verdict = Lateness.Judge(new DateTimeOffset(occurrence.DueAt, TimeSpan.Zero), now, options.Value.MaxLateness);
             if (verdict == DueVerdict.Send && occurrence.Group is { } group)
             {
-                var text = await texts.RenderAsync(db, workspace, occurrence.PlanEntry!, group, cancellationToken);
+                var localDue = TimeZoneInfo.ConvertTime(new DateTimeOffset(occurrence.DueAt, TimeSpan.Zero), zone);
+                var text = await texts.RenderAsync(db, occurrence.PlanEntry!, group, localDue, cancellationToken);
                 sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text },
                     PlanOccurrence.KeyOf(occurrence.PlanEntryId, occurrence.GroupId, occurrence.DueAt));
                 occurrence.Status = OccurrenceStatus.Sent;

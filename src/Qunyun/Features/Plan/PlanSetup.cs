@@ -15,9 +15,12 @@ public static class PlanSetup
         builder.Services.AddSingleton<ReschedulePlan>();
         builder.Services.AddSingleton<PlanTargets>();
         builder.Services.AddSingleton<PlanTexts>();
+        builder.Services.AddSingleton<PlanPresets>();
         builder.Services.AddSingleton<PlanCalendar>();
         builder.Services.AddSingleton<RuleReminders>();
         builder.Services.AddSingleton<DigestPoster>();
+        builder.Services.AddSingleton<DigestText>();
+        builder.Services.AddSingleton<SaveDigestSettings>();
         builder.Services.AddSingleton<ToggleStaffPick>();
         builder.Services.AddSingleton<PlanScheduler>();
         builder.Services.AddHostedService<PlanWorker>();

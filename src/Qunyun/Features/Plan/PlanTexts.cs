@@ -1,36 +1,49 @@
+using System.Globalization;
 using Qunyun.Data;
 using Qunyun.Engine.Templates;
+using Qunyun.Features.Content;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Templates;
-using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Plan;
 
 /// <summary>
-/// The text an entry posts into a group: a library item goes through the content-post template (in the group's
-/// language, falling back and alerting instead of throwing); an entry's own text is posted as written.
+/// The text an entry posts into a group, in the group's language: a library item through the content-post template,
+/// a saved template or the entry's own text as a scheduled post (date and weekday of the local due day). Rendering
+/// never throws: a failure records an alert and posts the entry's title instead.
 /// </summary>
 public sealed class PlanTexts(RenderMessage render)
 {
-    public async Task<string> RenderAsync(QunyunDb db, Workspace workspace, PlanEntry entry, Group group, CancellationToken cancellationToken)
+    public async Task<string> RenderAsync(QunyunDb db, PlanEntry entry, Group group, DateTimeOffset localDue, CancellationToken cancellationToken)
     {
-        if (entry.ContentItem is not { } item)
-        {
-            return entry.Text ?? entry.Title;
-        }
-
         var target = await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken);
         if (target is null)
         {
-            return item.MessageText();
+            return entry.ContentItem?.MessageText() ?? entry.Text ?? entry.Title;
+        }
+
+        if (entry.ContentItem is { } item)
+        {
+            return await render.RenderAsync(db, target, TemplatePurpose.ContentPost, null, ContentValues(item), null, cancellationToken, item.MessageText());
         }
 
         var values = new TemplateValues()
-            .Set("content.title", item.Title)
-            .Set("content.body", item.Body)
-            .Set("content.category", item.Category.ToString())
-            .Set("content.reading_minutes", item.ReadingMinutes)
-            .Set("content.source", item.SourceUrl);
-        return await render.RenderAsync(db, target, TemplatePurpose.ContentPost, null, values, null, cancellationToken);
+            .Set("plan.title", entry.Title)
+            .Set("date", localDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Set("weekday", CultureInfo.GetCultureInfo(target.Language).DateTimeFormat.GetDayName(localDue.DayOfWeek));
+        if (entry.TemplateId is { } templateId)
+        {
+            return await render.RenderAsync(db, target, TemplatePurpose.ScheduledPost, templateId, values, null, cancellationToken, entry.Title);
+        }
+
+        var own = new StoredBody(Guid.Empty, 0, entry.Text, entry.Text);
+        return render.Render(db, target, TemplatePurpose.ScheduledPost, own, values, null, entry.Title);
     }
+
+    private static TemplateValues ContentValues(ContentItem item) => new TemplateValues()
+        .Set("content.title", item.Title)
+        .Set("content.body", item.Body)
+        .Set("content.category", item.Category.ToString())
+        .Set("content.reading_minutes", item.ReadingMinutes)
+        .Set("content.source", item.SourceUrl);
 }

@@ -32,6 +32,9 @@ public sealed class RuleReminder : IWorkspaceOwned
     /// <summary>The group's member count at the last reminder (or when the reminder was set up).</summary>
     public int CountAtLast { get; set; }
 
+    /// <summary>A RuleReminder template to restate the rules with; null: the built-in one.</summary>
+    public Guid? TemplateId { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     public IReadOnlyList<DayOfWeek> DayList =>
@@ -47,6 +50,7 @@ internal sealed class RuleReminderConfiguration : IEntityTypeConfiguration<RuleR
         builder.ToTable("RuleReminders");
         builder.Property(r => r.Days).HasMaxLength(20);
         builder.HasOne(r => r.Group).WithMany().HasForeignKey(r => r.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Templates.MessageTemplate>().WithMany().HasForeignKey(r => r.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.GroupId).IsUnique();
     }
 }

@@ -2,13 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Plan;
+using Qunyun.Engine.Templates;
 using Qunyun.Features.Moderation;
+using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Plan;
 
-/// <summary>Restates group rules when a reminder is due by its schedule or by the group's growth.</summary>
-public sealed class RuleReminders(IOptions<PlanOptions> options, TimeProvider clock)
+/// <summary>
+/// Restates group rules when a reminder is due by its schedule or by the group's growth, through the reminder's
+/// RuleReminder template (or the built-in one). The rules are moderation's rules in force; a group without a rules text
+/// gets no reminder.
+/// </summary>
+public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> options, TimeProvider clock)
 {
     public async Task<int> RunAsync(QunyunDb db, Workspace workspace, CancellationToken cancellationToken)
     {
@@ -35,16 +41,19 @@ public sealed class RuleReminders(IOptions<PlanOptions> options, TimeProvider cl
                 continue;
             }
 
-            var rules = (await RulesInForce.ForGroupAsync(db, group.Id, cancellationToken)).Effective.RulesText;
-            if (string.IsNullOrWhiteSpace(rules))
+            if (await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is not { Rules: { Length: > 0 } } target)
             {
                 continue;
             }
 
+            var newMembers = reason == ReminderReason.Growth ? Math.Max(0, group.MemberCount - reminder.CountAtLast) : 0;
+            var text = await render.RenderAsync(db, target, TemplatePurpose.RuleReminder, reminder.TemplateId,
+                new TemplateValues().Set("reminder.new_members", newMembers), null, cancellationToken);
+
             var key = reason == ReminderReason.Schedule
                 ? $"rules:{group.Id}:{scheduled!.Value.UtcDateTime:o}"
                 : $"rules:{group.Id}:growth:{group.MemberCount}:{reminder.LastSentAt?.ToString("o") ?? "first"}";
-            sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text = Header(workspace.DefaultCulture, reason.Value) + "\n" + rules }, key);
+            sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text }, key);
             (reminder.LastSentAt, reminder.CountAtLast) = (now.UtcDateTime, group.MemberCount);
             sent++;
         }
@@ -52,13 +61,4 @@ public sealed class RuleReminders(IOptions<PlanOptions> options, TimeProvider cl
         await db.SaveChangesAsync(cancellationToken);
         return sent;
     }
-
-    private static string Header(string culture, ReminderReason reason) =>
-        (culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase), reason) switch
-        {
-            (true, ReminderReason.Growth) => "【群规提醒】欢迎新朋友！请先看看本群的群规：",
-            (true, _) => "【群规提醒】",
-            (false, ReminderReason.Growth) => "[Group rules] Welcome to everyone who joined recently! Please read the rules:",
-            _ => "[Group rules reminder]",
-        };
 }

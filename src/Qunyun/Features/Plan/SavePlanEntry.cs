@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Plan;
+using Qunyun.Engine.Templates;
+using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Plan;
@@ -53,7 +55,8 @@ public sealed class SavePlanEntry(TimeProvider clock)
     {
         entry.Title = request.Title!.Trim();
         entry.ContentItemId = request.ContentItemId;
-        entry.Text = request.ContentItemId is null ? request.Text!.Trim() : null;
+        entry.TemplateId = request.TemplateId;
+        entry.Text = request.ContentItemId is null && request.TemplateId is null ? request.Text!.Trim() : null;
         entry.Target = request.SegmentId is null ? PlanTarget.Groups : PlanTarget.Segment;
         entry.GroupIds = request.SegmentId is null ? string.Join(',', request.GroupIds!.Distinct()) : "";
         entry.SegmentId = request.SegmentId;
@@ -85,16 +88,7 @@ public sealed class SavePlanEntry(TimeProvider clock)
         errors.AddIf(title.Length == 0, "title", "Required.");
         errors.AddIf(title.Length > PlanEntry.MaxTitleLength, "title", $"At most {PlanEntry.MaxTitleLength} characters.");
 
-        if ((request.ContentItemId is null) == string.IsNullOrWhiteSpace(request.Text))
-        {
-            errors.Add("contentItemId", "Give either a content item or a text, not both.");
-        }
-        else if (request.ContentItemId is { } itemId && !await db.ContentItems.AnyAsync(c => c.Id == itemId, cancellationToken))
-        {
-            errors.Add("contentItemId", "No content item with this id in the workspace.");
-        }
-
-        errors.AddIf(request.Text?.Length > PlanEntry.MaxTextLength, "text", $"At most {PlanEntry.MaxTextLength} characters.");
+        await CheckWhatToPostAsync(db, request, errors, cancellationToken);
 
         var groupIds = request.GroupIds ?? [];
         if ((groupIds.Count == 0) == (request.SegmentId is null))
@@ -135,5 +129,32 @@ public sealed class SavePlanEntry(TimeProvider clock)
 
         errors.AddIf(request.Cron?.Length > 100, "cron", "At most 100 characters.");
         return errors;
+    }
+
+    /// <summary>Exactly one of a library item, a scheduled-post template or an own text (which must compile as one).</summary>
+    private static async Task CheckWhatToPostAsync(QunyunDb db, PlanEntryRequest request, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var given = (request.ContentItemId is null ? 0 : 1) + (request.TemplateId is null ? 0 : 1) + (string.IsNullOrWhiteSpace(request.Text) ? 0 : 1);
+        if (given != 1)
+        {
+            errors.Add("contentItemId", "Give exactly one of a content item, a template or a text.");
+        }
+        else if (request.ContentItemId is { } itemId && !await db.ContentItems.AnyAsync(c => c.Id == itemId, cancellationToken))
+        {
+            errors.Add("contentItemId", "No content item with this id in the workspace.");
+        }
+        else if (request.TemplateId is { } templateId
+            && !await db.MessageTemplates.AnyAsync(t => t.Id == templateId && t.Purpose == TemplatePurpose.ScheduledPost, cancellationToken))
+        {
+            errors.Add("templateId", "No scheduled-post template with this id in the workspace.");
+        }
+        else if (request.Text?.Length > PlanEntry.MaxTextLength)
+        {
+            errors.Add("text", $"At most {PlanEntry.MaxTextLength} characters.");
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Text))
+        {
+            TemplateChecks.Check(errors, "text", request.Text.Trim(), TemplatePurpose.ScheduledPost);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
+using Qunyun.Engine.Templates;
 
 namespace Qunyun.Features.Plan;
 
@@ -23,6 +24,9 @@ public sealed class SaveRuleReminder(TimeProvider clock)
         errors.AddIf(request.GrowthThreshold is < 1 or > 100_000, "growthThreshold", "Between 1 and 100000.");
         errors.AddIf(days.Count == 0 && request.GrowthThreshold is null, "days", "Pick days of the week, a growth threshold, or both.");
         errors.AddIf(days.Count > 0 && request.Time is null, "time", "Required with days.");
+        errors.AddIf(request.TemplateId is { } templateId
+            && !await db.MessageTemplates.AnyAsync(t => t.Id == templateId && t.Purpose == TemplatePurpose.RuleReminder, cancellationToken),
+            "templateId", "No rules-reminder template with this id in the workspace.");
         if (errors.Any)
         {
             return new Outcome(null, errors);
@@ -40,6 +44,7 @@ public sealed class SaveRuleReminder(TimeProvider clock)
         reminder.Time = request.Time ?? reminder.Time;
         reminder.GrowthThreshold = request.GrowthThreshold;
         reminder.Enabled = request.Enabled ?? true;
+        reminder.TemplateId = request.TemplateId;
         reminder.ScheduledAfter = now;
         reminder.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);

@@ -2,10 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Bot;
+using Qunyun.Features.Moderation;
 
 namespace Qunyun.Features.Templates;
 
-/// <summary>The group facts every template may use, loaded once per group and reused for all its messages.</summary>
+/// <summary>
+/// The group facts every template may use, loaded once per group and reused for all its messages. The rules text is
+/// moderation's rules in force (the workspace default merged with the group's override): one source for the rules
+/// moderation enforces, the reminders restate and the 群规 command quotes.
+/// </summary>
 public sealed record TemplateGroup(Guid Id, string Name, int MemberCount, string Language, string? Rules, string? RulesLink, string WorkspaceName)
 {
     public void AddTo(TemplateValues values) => values
@@ -36,15 +41,18 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
         var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == db.WorkspaceId)
             .Select(w => new { w.Name, w.DefaultCulture }).FirstAsync(cancellationToken);
         var language = DefaultTemplates.Normalize(row.Settings?.Language ?? workspace.DefaultCulture);
-        return new TemplateGroup(row.Id, row.Name, row.MemberCount, language, row.Settings?.RulesText, row.Settings?.RulesLink, workspace.Name);
+        var rules = (await RulesInForce.ForGroupAsync(db, groupId, cancellationToken)).Effective.RulesText;
+        return new TemplateGroup(row.Id, row.Name, row.MemberCount, language, rules, row.Settings?.RulesLink, workspace.Name);
     }
 
+    /// <param name="fallback">What to send when rendering fails; null: the purpose's built-in fallback text.</param>
     public async Task<string> RenderAsync(
-        QunyunDb db, TemplateGroup group, TemplatePurpose purpose, Guid? templateId, TemplateValues values, Guid? memberId, CancellationToken cancellationToken)
+        QunyunDb db, TemplateGroup group, TemplatePurpose purpose, Guid? templateId, TemplateValues values, Guid? memberId, CancellationToken cancellationToken,
+        string? fallback = null)
     {
         var stored = templateId is null ? null : await db.MessageTemplates.AsNoTracking().Where(t => t.Id == templateId && t.Purpose == purpose)
             .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
-        return Render(db, group, purpose, stored, values, memberId);
+        return Render(db, group, purpose, stored, values, memberId, fallback);
     }
 
     /// <summary>As <see cref="RenderAsync"/> for the template saved under <paramref name="key"/>, else <paramref name="builtIn"/>.</summary>
@@ -58,7 +66,7 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
     }
 
     /// <summary>Renders bodies kept on another row (an FAQ answer), cached under that row's id and version.</summary>
-    public string Render(QunyunDb db, TemplateGroup group, TemplatePurpose purpose, StoredBody? stored, TemplateValues values, Guid? memberId)
+    public string Render(QunyunDb db, TemplateGroup group, TemplatePurpose purpose, StoredBody? stored, TemplateValues values, Guid? memberId, string? fallback = null)
     {
         group.AddTo(values);
         var body = stored is null ? null : (DefaultTemplates.IsChinese(group.Language) ? stored.BodyZh ?? stored.BodyEn : stored.BodyEn ?? stored.BodyZh);
@@ -81,7 +89,7 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
             Message = $"{purpose}: {outcome.Error}",
             At = clock.GetUtcNow().UtcDateTime,
         });
-        return DefaultTemplates.Fallback(purpose, group.Language);
+        return fallback ?? DefaultTemplates.Fallback(purpose, group.Language);
     }
 }
 

@@ -65,8 +65,13 @@ public static class TemplatesApi
             _ => TypedResults.NotFound(),
         };
 
-    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken) =>
-        await db.MessageTemplates.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, QunyunDb db, DeleteTemplate delete, CancellationToken cancellationToken) =>
+        await delete.ExecuteAsync(db, id, cancellationToken) switch
+        {
+            DeleteTemplateResult.Deleted => TypedResults.NoContent(),
+            DeleteTemplateResult.InUse inUse => Conflicts.Of(inUse.Detail),
+            _ => TypedResults.NotFound(),
+        };
 
     /// <summary>Validates the body and renders it with the purpose's sample data; reads only, so any role may call it.</summary>
     private static Results<Ok<PreviewResponse>, ValidationProblem> Preview(PreviewRequest request)

@@ -7,6 +7,7 @@ public static class TemplatesSetup
         builder.Services.AddSingleton<TemplateCache>();
         builder.Services.AddSingleton<RenderMessage>();
         builder.Services.AddScoped<SaveTemplate>();
+        builder.Services.AddSingleton<DeleteTemplate>();
         return builder;
     }
 }

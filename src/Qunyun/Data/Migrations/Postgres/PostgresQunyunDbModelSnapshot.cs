@@ -449,10 +449,6 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("RulesText")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<string>("Voice")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -728,6 +724,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<bool>("PostEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -738,6 +737,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId")
                         .IsUnique();
+
+                    b.HasIndex("TemplateId");
 
                     b.ToTable("DigestSettings", (string)null);
                 });
@@ -1868,6 +1869,9 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1891,6 +1895,8 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasIndex("ContentItemId");
 
                     b.HasIndex("SegmentId");
+
+                    b.HasIndex("TemplateId");
 
                     b.HasIndex("WorkspaceId", "Enabled", "MaterializedUntil");
 
@@ -1964,6 +1970,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<DateTime>("ScheduledAfter")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uuid");
+
                     b.Property<TimeOnly>("Time")
                         .HasColumnType("time without time zone");
 
@@ -1977,6 +1986,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId")
                         .IsUnique();
+
+                    b.HasIndex("TemplateId");
 
                     b.ToTable("RuleReminders", (string)null);
                 });
@@ -2537,6 +2548,11 @@ namespace Qunyun.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Qunyun.Features.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Group");
                 });
 
@@ -2700,6 +2716,11 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Qunyun.Features.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("ContentItem");
                 });
 
@@ -2729,6 +2750,11 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Group");
                 });

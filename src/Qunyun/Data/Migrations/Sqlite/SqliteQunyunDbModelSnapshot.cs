@@ -439,10 +439,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RulesText")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Voice")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -718,6 +714,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<bool>("PostEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -728,6 +727,8 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId")
                         .IsUnique();
+
+                    b.HasIndex("TemplateId");
 
                     b.ToTable("DigestSettings", (string)null);
                 });
@@ -1856,6 +1857,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1879,6 +1883,8 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasIndex("ContentItemId");
 
                     b.HasIndex("SegmentId");
+
+                    b.HasIndex("TemplateId");
 
                     b.HasIndex("WorkspaceId", "Enabled", "MaterializedUntil");
 
@@ -1952,6 +1958,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<DateTime>("ScheduledAfter")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("Time")
                         .HasColumnType("TEXT");
 
@@ -1965,6 +1974,8 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId")
                         .IsUnique();
+
+                    b.HasIndex("TemplateId");
 
                     b.ToTable("RuleReminders", (string)null);
                 });
@@ -2525,6 +2536,11 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Qunyun.Features.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Group");
                 });
 
@@ -2688,6 +2704,11 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Qunyun.Features.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("ContentItem");
                 });
 
@@ -2717,6 +2738,11 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Group");
                 });
