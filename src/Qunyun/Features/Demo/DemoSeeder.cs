@@ -35,6 +35,11 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, D
         var started = clock.GetTimestamp();
         var world = DemoWorld.For(workspace);
         await AddMembersAsync(workspace.Id, world, existing, memberCount, cancellationToken);
+        await using (var db = factory.Create(workspace.Id))
+        {
+            await DemoModeration.SeedAsync(db, clock, cancellationToken);
+        }
+
         var sent = await traffic.SendAsync(workspace.Id, existing, memberCount, cancellationToken);
         await using (var db = factory.Create(workspace.Id))
         {
