@@ -51,6 +51,7 @@ internal sealed class SqlTimes : IDisposable, IObserver<DiagnosticListener>, IOb
         {
             CommandExecutedEventData executed => (Kind(executed.Command.CommandText, _examples), executed.Duration),
             ConnectionEndEventData opened when value.Key == RelationalEventId.ConnectionOpened.Name => ("(connection opened)", opened.Duration),
+            _ when value.Key == CoreEventId.QueryCompilationStarting.Name => ("(query compiled: EF cache miss)", TimeSpan.Zero),
             _ => (null, TimeSpan.Zero),
         };
         if (kind is not null)

@@ -55,15 +55,23 @@ public sealed class OutboxDispatcher(
         return work.Count;
     }
 
-    /// <summary>Pending, due, unclaimed rows with no older pending row in their group.</summary>
-    private static IQueryable<OutboxMessage> DueHeads(QunyunDb db, DateTime now) =>
-        db.Outbox.IgnoreQueryFilters().AsNoTracking()
+    /// <summary>
+    /// Pending, due, unclaimed rows with no older pending row in their group. The "no older row" test is split on
+    /// whether the row has a group: a plain <c>p.GroupId == o.GroupId</c> becomes a null-safe OR that no index
+    /// serves, making every round scan the channel's whole backlog once per pending row.
+    /// </summary>
+    private static IQueryable<OutboxMessage> DueHeads(QunyunDb db, DateTime now)
+    {
+        var pending = db.Outbox.IgnoreQueryFilters().Where(p => p.Status == OutboxStatus.Pending);
+        return db.Outbox.IgnoreQueryFilters().AsNoTracking()
             .Where(o => o.Status == OutboxStatus.Pending
                 && (o.NextAttemptAt == null || o.NextAttemptAt <= now)
                 && (o.LockedUntil == null || o.LockedUntil <= now)
-                && !db.Outbox.IgnoreQueryFilters().Any(p => p.Status == OutboxStatus.Pending && p.ChannelId == o.ChannelId
-                    && p.GroupId == o.GroupId && p.Sequence < o.Sequence))
+                && (o.GroupId == null
+                    ? !pending.Any(p => p.ChannelId == o.ChannelId && p.GroupId == null && p.Sequence < o.Sequence)
+                    : !pending.Any(p => o.GroupId != null && p.ChannelId == o.ChannelId && p.GroupId == o.GroupId && p.Sequence < o.Sequence)))
             .OrderBy(o => o.Sequence);
+    }
 
     /// <summary>Settles rows that cannot be executed (no connector, unreadable, unsupported); returns the rest.</summary>
     private async Task<(Channel Channel, IConnector Connector, ConnectorAction Action)?> TriageAsync(
