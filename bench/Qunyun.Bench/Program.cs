@@ -43,6 +43,11 @@ if (args is ["moderation-stage", .. var stageOptions])
     return ModerationStageLoad.Run(stageOptions);
 }
 
+if (args is ["dispatch", .. var dispatchOptions])
+{
+    return await DispatchLoad.RunAsync(dispatchOptions);
+}
+
 if (args is ["tags", .. var tagOptions])
 {
     return await TagLoad.RunAsync(tagOptions);

@@ -10,9 +10,9 @@ namespace Qunyun.Features.Outbox;
 /// <summary>
 /// Delivers due outbox rows through their channel's connector. Per group (channel + group) only the oldest pending
 /// row is a candidate, so a group's next action waits until the previous one is delivered, dead, unsupported or
-/// discarded; groups are served concurrently. A row is claimed with a conditional UPDATE of its lease, so two
-/// dispatchers (two processes) never deliver the same row; every state (attempts, next attempt) lives in the row, so
-/// a restart resumes where the last one stopped.
+/// discarded; groups are served concurrently. A round claims its rows with one conditional UPDATE of their lease,
+/// stamped with a claim id of that round, so two dispatchers (two processes) never deliver the same row; every state
+/// (attempts, next attempt) lives in the row, so a restart resumes where the last one stopped.
 /// </summary>
 public sealed class OutboxDispatcher(
     QunyunDbFactory factory,
@@ -22,8 +22,6 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
-    private readonly Guid _id = Guid.NewGuid();
-
     /// <summary>One round: claims the due group heads and tries each once. Returns how many were tried.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
@@ -39,31 +37,41 @@ public sealed class OutboxDispatcher(
                 .ToDictionaryAsync(c => c.Id, cancellationToken);
         }
 
-        var work = new List<(OutboxMessage Row, Channel Channel, IConnector Connector, ConnectorAction Action)>();
+        var candidates = new List<(OutboxMessage Row, Channel Channel, IConnector Connector, ConnectorAction Action)>();
         foreach (var row in heads)
         {
             if (await TriageAsync(row, channels.GetValueOrDefault(row.ChannelId), now, cancellationToken) is { } ready
-                && limiter.TryAcquire(ready.Channel.Kind, row.ChannelId, row.GroupId, now)
-                && await ClaimAsync(row, now, cancellationToken))
+                && limiter.TryAcquire(ready.Channel.Kind, row.ChannelId, row.GroupId, now))
             {
-                work.Add((row, ready.Channel, ready.Connector, ready.Action));
+                candidates.Add((row, ready.Channel, ready.Connector, ready.Action));
             }
         }
 
+        var claim = Guid.NewGuid();
+        var claimed = await ClaimAsync(candidates.Select(c => c.Row.Id).ToList(), claim, now, cancellationToken);
+        var work = candidates.Where(c => claimed.Contains(c.Row.Id)).ToList();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
-            async (item, ct) => await DeliverAsync(item.Row, item.Channel, item.Connector, item.Action, ct));
+            async (item, ct) => await DeliverAsync(item.Row, claim, item.Channel, item.Connector, item.Action, ct));
         return work.Count;
     }
 
-    /// <summary>Pending, due, unclaimed rows with no older pending row in their group.</summary>
-    private static IQueryable<OutboxMessage> DueHeads(QunyunDb db, DateTime now) =>
-        db.Outbox.IgnoreQueryFilters().AsNoTracking()
+    /// <summary>
+    /// Pending, due, unclaimed rows with no older pending row in their group. The "no older row" test is split on
+    /// whether the row has a group: a plain <c>p.GroupId == o.GroupId</c> becomes a null-safe OR that no index
+    /// serves, making every round scan the channel's whole backlog once per pending row.
+    /// </summary>
+    private static IQueryable<OutboxMessage> DueHeads(QunyunDb db, DateTime now)
+    {
+        var pending = db.Outbox.IgnoreQueryFilters().Where(p => p.Status == OutboxStatus.Pending);
+        return db.Outbox.IgnoreQueryFilters().AsNoTracking()
             .Where(o => o.Status == OutboxStatus.Pending
                 && (o.NextAttemptAt == null || o.NextAttemptAt <= now)
                 && (o.LockedUntil == null || o.LockedUntil <= now)
-                && !db.Outbox.IgnoreQueryFilters().Any(p => p.Status == OutboxStatus.Pending && p.ChannelId == o.ChannelId
-                    && p.GroupId == o.GroupId && p.Sequence < o.Sequence))
+                && (o.GroupId == null
+                    ? !pending.Any(p => p.ChannelId == o.ChannelId && p.GroupId == null && p.Sequence < o.Sequence)
+                    : !pending.Any(p => o.GroupId != null && p.ChannelId == o.ChannelId && p.GroupId == o.GroupId && p.Sequence < o.Sequence)))
             .OrderBy(o => o.Sequence);
+    }
 
     /// <summary>Settles rows that cannot be executed (no connector, unreadable, unsupported); returns the rest.</summary>
     private async Task<(Channel Channel, IConnector Connector, ConnectorAction Action)?> TriageAsync(
@@ -96,18 +104,31 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<bool> ClaimAsync(OutboxMessage row, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases the rows that are still pending and free in one statement (one commit per round, not per row), marking
+    /// them with this round's claim id. Rows another dispatcher took first are left alone. Returns the ids held.
+    /// </summary>
+    private async Task<HashSet<Guid>> ClaimAsync(List<Guid> ids, Guid claim, DateTime now, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         await using var db = factory.CreateUnscoped();
-        var claimed = await db.Outbox.IgnoreQueryFilters()
-            .Where(o => o.Id == row.Id && o.Status == OutboxStatus.Pending && (o.LockedUntil == null || o.LockedUntil <= now))
+        var rows = db.Outbox.IgnoreQueryFilters().Where(o => ids.Contains(o.Id));
+        var claimed = await rows
+            .Where(o => o.Status == OutboxStatus.Pending && (o.LockedUntil == null || o.LockedUntil <= now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.LockedUntil, now + options.Value.Lease)
-                .SetProperty(o => o.LockedBy, _id), cancellationToken);
-        return claimed == 1;
+                .SetProperty(o => o.LockedBy, claim), cancellationToken);
+        return claimed == ids.Count
+            ? [.. ids]
+            : [.. await rows.Where(o => o.LockedBy == claim).Select(o => o.Id).ToListAsync(cancellationToken)];
     }
 
-    private async Task DeliverAsync(OutboxMessage row, Channel channel, IConnector connector, ConnectorAction action, CancellationToken cancellationToken)
+    private async Task DeliverAsync(
+        OutboxMessage row, Guid claim, Channel channel, IConnector connector, ConnectorAction action, CancellationToken cancellationToken)
     {
         DeliveryOutcome outcome;
         try
@@ -120,17 +141,17 @@ public sealed class OutboxDispatcher(
             outcome = new DeliveryOutcome.TransientFailure($"{e.GetType().Name}: {e.Message}");
         }
 
-        await RecordAsync(row, outcome, cancellationToken);
+        await RecordAsync(row, claim, outcome, cancellationToken);
     }
 
-    private async Task RecordAsync(OutboxMessage row, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    private async Task RecordAsync(OutboxMessage row, Guid claim, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
         var now = Now();
         var settings = options.Value;
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:
-                await UpdateAsync(row.Id, _id, s => s
+                await UpdateAsync(row.Id, claim, s => s
                     .SetProperty(o => o.Status, OutboxStatus.Delivered)
                     .SetProperty(o => o.DeliveredAt, now)
                     .SetProperty(o => o.LastAttemptAt, now)
@@ -139,7 +160,7 @@ public sealed class OutboxDispatcher(
                     .SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
                 break;
             case DeliveryOutcome.RetryAfter retry:
-                await UpdateAsync(row.Id, _id, s => s
+                await UpdateAsync(row.Id, claim, s => s
                     .SetProperty(o => o.NextAttemptAt, now + retry.Delay)
                     .SetProperty(o => o.LastAttemptAt, now)
                     .SetProperty(o => o.LastError, Clip($"Retry after {retry.Delay.TotalSeconds:0.#} s: {retry.Reason}", 2000))
@@ -147,7 +168,7 @@ public sealed class OutboxDispatcher(
                 break;
             case DeliveryOutcome.TransientFailure failure when row.Attempts + 1 < settings.MaxAttempts:
                 var delay = RetryBackoff.Delay(row.Attempts + 1, Random.Shared.NextDouble(), settings.BaseDelay, settings.MaxDelay);
-                await UpdateAsync(row.Id, _id, s => s
+                await UpdateAsync(row.Id, claim, s => s
                     .SetProperty(o => o.Attempts, row.Attempts + 1)
                     .SetProperty(o => o.NextAttemptAt, now + delay)
                     .SetProperty(o => o.LastAttemptAt, now)
@@ -155,13 +176,13 @@ public sealed class OutboxDispatcher(
                     .SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
                 break;
             case DeliveryOutcome.TransientFailure failure:
-                await SettleAsync(row.Id, _id, OutboxStatus.Dead, $"Gave up after {row.Attempts + 1} attempts: {failure.Reason}", row.Attempts + 1, cancellationToken);
+                await SettleAsync(row.Id, claim, OutboxStatus.Dead, $"Gave up after {row.Attempts + 1} attempts: {failure.Reason}", row.Attempts + 1, cancellationToken);
                 break;
             case DeliveryOutcome.PermanentFailure failure:
-                await SettleAsync(row.Id, _id, OutboxStatus.Dead, failure.Reason, row.Attempts + 1, cancellationToken);
+                await SettleAsync(row.Id, claim, OutboxStatus.Dead, failure.Reason, row.Attempts + 1, cancellationToken);
                 break;
             case DeliveryOutcome.Unsupported unsupported:
-                await SettleAsync(row.Id, _id, OutboxStatus.Unsupported, unsupported.Reason, row.Attempts, cancellationToken);
+                await SettleAsync(row.Id, claim, OutboxStatus.Unsupported, unsupported.Reason, row.Attempts, cancellationToken);
                 break;
         }
     }
@@ -178,7 +199,7 @@ public sealed class OutboxDispatcher(
             .SetProperty(o => o.LockedUntil, (DateTime?)null), cancellationToken);
     }
 
-    /// <summary>Writes a row's new state; with an owner, only while this dispatcher still holds the claim.</summary>
+    /// <summary>Writes a row's new state; with an owner (a round's claim id), only while that claim still holds the row.</summary>
     private async Task UpdateAsync(
         Guid id, Guid? owner, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> set, CancellationToken cancellationToken)
     {

@@ -42,6 +42,7 @@ public sealed class OutboxMessage : IWorkspaceOwned
     /// <summary>A dispatcher's claim: no other dispatcher (process) takes the row before this passes.</summary>
     public DateTime? LockedUntil { get; set; }
 
+    /// <summary>The claim (one dispatcher round) holding the row; its outcome is written only while this still matches.</summary>
     public Guid? LockedBy { get; set; }
 }
 
