@@ -26,13 +26,14 @@ public static class DigestApi
     private static async Task<Results<Ok<DigestResponse>, NotFound>> Day(
         Guid id, DateOnly? date, QunyunDb db, DigestText texts, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!await db.Groups.AnyAsync(g => g.Id == id, cancellationToken))
+        var groupZone = await db.Groups.Where(g => g.Id == id).Select(g => new { g.TimeZone }).FirstOrDefaultAsync(cancellationToken);
+        if (groupZone is null)
         {
             return TypedResults.NotFound();
         }
 
         var workspace = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == db.WorkspaceId, cancellationToken);
-        var zone = WorkspaceTime.Zone(workspace.TimeZone);
+        var zone = WorkspaceTime.Zone(groupZone.TimeZone ?? workspace.TimeZone);
         var day = date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var settings = await db.DigestSettings.AsNoTracking().FirstOrDefaultAsync(d => d.GroupId == id, cancellationToken) ?? new DigestSettings { GroupId = id };
         var digest = await DailyDigest.BuildAsync(db, id, day, zone, settings.Count, cancellationToken);

@@ -14,14 +14,19 @@ public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options
     public async Task<int> RunAsync(QunyunDb db, Workspace workspace, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var zone = WorkspaceTime.Zone(workspace.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var settings = await db.DigestSettings.Include(d => d.Group)
-            .Where(d => d.PostEnabled && (d.LastPostedOn == null || d.LastPostedOn < today)).ToListAsync(cancellationToken);
+        var settings = await db.DigestSettings.Include(d => d.Group).Where(d => d.PostEnabled).ToListAsync(cancellationToken);
         var posted = 0;
         var sink = OutboxSink.For(db, clock);
         foreach (var setting in settings.Where(s => s.Group is { Status: Engine.Groups.GroupStatus.Active }))
         {
+            // The group's own day: a group in another zone gets its digest at its own evening.
+            var zone = WorkspaceTime.Zone(setting.Group!.TimeZone ?? workspace.TimeZone);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            if (setting.LastPostedOn >= today)
+            {
+                continue;
+            }
+
             var due = Occurrences.ToUtc(today.ToDateTime(setting.PostAt), zone);
             var verdict = Lateness.Judge(due, now, options.Value.MaxLateness);
             if (verdict == DueVerdict.NotYet)
@@ -34,7 +39,7 @@ public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options
             if (verdict == DueVerdict.Send && digest.Highlights.Count > 0)
             {
                 var text = await texts.RenderAsync(db, digest, setting.TemplateId, cancellationToken);
-                sink.Send(setting.Group!.ChannelId, setting.GroupId, "send_text", new { externalGroupId = setting.Group.ExternalId, text }, $"digest:{setting.GroupId}:{today:yyyy-MM-dd}");
+                sink.Send(setting.Group.ChannelId, setting.GroupId, "send_text", new { externalGroupId = setting.Group.ExternalId, text }, $"digest:{setting.GroupId}:{today:yyyy-MM-dd}");
                 posted++;
             }
         }

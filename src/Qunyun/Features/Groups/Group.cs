@@ -24,6 +24,9 @@ public sealed class Group : IWorkspaceOwned
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
 
+    /// <summary>IANA zone its posts, digests and reminders follow; null: the workspace's zone.</summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>Members currently in the group, kept with each membership change so lists sort on it.</summary>
     public int MemberCount { get; set; }
 
@@ -40,6 +43,7 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.Property(g => g.SearchText).HasMaxLength(400);
         builder.Property(g => g.Type).HasConversion<string>().HasMaxLength(32);
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.TimeZone).HasMaxLength(64);
         builder.HasOne(g => g.Channel).WithMany().HasForeignKey(g => g.ChannelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(g => new { g.ChannelId, g.ExternalId }).IsUnique();
         builder.HasIndex(g => new { g.WorkspaceId, g.Name });

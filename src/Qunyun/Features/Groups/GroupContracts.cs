@@ -23,6 +23,10 @@ public sealed record CreateGroupRequest
 
     public DateOnly? StartsOn { get; init; }
     public DateOnly? EndsOn { get; init; }
+
+    /// <summary>IANA id ("Europe/Berlin") the group's scheduled posts follow; empty: the workspace's zone.</summary>
+    [StringLength(64)]
+    public string? TimeZone { get; init; }
 }
 
 public sealed record UpdateGroupRequest
@@ -41,6 +45,10 @@ public sealed record UpdateGroupRequest
 
     public DateOnly? StartsOn { get; init; }
     public DateOnly? EndsOn { get; init; }
+
+    /// <summary>IANA id ("Europe/Berlin") the group's scheduled posts follow; empty: the workspace's zone.</summary>
+    [StringLength(64)]
+    public string? TimeZone { get; init; }
 }
 
 public sealed record GroupResponse(
@@ -56,7 +64,8 @@ public sealed record GroupResponse(
     SizeBand SizeBand,
     DateOnly? StartsOn,
     DateOnly? EndsOn,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    string? TimeZone = null);
 
 public sealed record SetMembershipRequest
 {

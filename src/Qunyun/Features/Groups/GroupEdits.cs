@@ -33,9 +33,23 @@ public static class GroupEdits
         _ => "A short-term group needs an end date (it is dissolved a few days after it).",
     };
 
-    /// <summary>Applies an update whose dates passed <see cref="DateProblems"/>.</summary>
-    public static void Apply(Group group, string name, GroupType type, GroupStatus status, int capacity, DateOnly? startsOn, DateOnly? endsOn)
+    /// <summary>The IANA id of a zone this machine knows (a Windows id is converted); null for blank; false when unknown.</summary>
+    public static bool TryZone(string? timeZone, out string? ianaId)
     {
+        ianaId = null;
+        if (string.IsNullOrWhiteSpace(timeZone))
+        {
+            return true;
+        }
+
+        ianaId = Workspaces.UpdateWorkspace.ToIanaId(timeZone);
+        return ianaId is not null;
+    }
+
+    /// <summary>Applies an update whose dates passed <see cref="DateProblems"/> and whose zone passed <see cref="TryZone"/>.</summary>
+    public static void Apply(Group group, string name, GroupType type, GroupStatus status, int capacity, DateOnly? startsOn, DateOnly? endsOn, string? timeZone)
+    {
+        group.TimeZone = timeZone;
         group.Name = name.Trim();
         group.Type = type;
         group.Status = status;

@@ -37,6 +37,7 @@ public static class GroupsApi
     {
         var type = request.Type!.Value;
         var errors = CheckDates(type, request.StartsOn, request.EndsOn)
+            .AddIf(!GroupEdits.TryZone(request.TimeZone, out var zone), "TimeZone", UnknownZone)
             .AddIf(!await db.Channels.AnyAsync(c => c.Id == request.ChannelId, cancellationToken), "ChannelId", "No channel with this id in the workspace.");
         if (errors.Any)
         {
@@ -60,6 +61,7 @@ public static class GroupsApi
             Capacity = request.Capacity ?? GroupPolicy.For(type).DefaultCapacity,
             StartsOn = request.StartsOn,
             EndsOn = request.EndsOn,
+            TimeZone = zone,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         group.SearchText = GroupQueries.SearchTextOf(group);
@@ -79,13 +81,14 @@ public static class GroupsApi
             return TypedResults.NotFound();
         }
 
-        var errors = CheckDates(request.Type!.Value, request.StartsOn, request.EndsOn);
+        var errors = CheckDates(request.Type!.Value, request.StartsOn, request.EndsOn)
+            .AddIf(!GroupEdits.TryZone(request.TimeZone, out var zone), "TimeZone", UnknownZone);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        GroupEdits.Apply(group, request.Name!, request.Type.Value, request.Status!.Value, request.Capacity!.Value, request.StartsOn, request.EndsOn);
+        GroupEdits.Apply(group, request.Name!, request.Type.Value, request.Status!.Value, request.Capacity!.Value, request.StartsOn, request.EndsOn, zone);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await db.Groups.AsNoTracking().Where(g => g.Id == id).ToResponses().FirstAsync(cancellationToken));
     }
@@ -95,6 +98,8 @@ public static class GroupsApi
         var deleted = await db.Groups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
     }
+
+    private const string UnknownZone = "Unknown time zone: use an IANA id such as Asia/Shanghai or Europe/Berlin, or leave it empty for the workspace's zone.";
 
     private static FieldErrors CheckDates(GroupType type, DateOnly? startsOn, DateOnly? endsOn)
     {

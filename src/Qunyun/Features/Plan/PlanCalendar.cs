@@ -6,7 +6,8 @@ using Qunyun.Features.Workspaces;
 namespace Qunyun.Features.Plan;
 
 /// <summary>What the calendar shows for a span: occurrences that exist (pending, sent, missed) and, beyond the
-/// materialised horizon, the ones the schedules will produce (Planned).</summary>
+/// materialised horizon, the ones the schedules will produce (Planned). Each group's posts follow its own zone; the
+/// calendar shows them all in the workspace's zone (the operators' clock).</summary>
 public sealed class PlanCalendar(PlanTargets targets)
 {
     public const string Planned = "Planned";
@@ -34,14 +35,12 @@ public sealed class PlanCalendar(PlanTargets targets)
         foreach (var entry in entries)
         {
             var after = new DateTimeOffset(entry.MaterializedUntil > fromUtc ? entry.MaterializedUntil : fromUtc.AddTicks(-1), TimeSpan.Zero);
-            var times = Occurrences.Between(entry.Schedule, zone, entry.Quiet, after, to.AddTicks(-1)).ToList();
-            if (times.Count == 0)
-            {
-                continue;
-            }
-
             var groups = await targets.ResolveAsync(db, entry, cancellationToken);
-            items.AddRange(times.SelectMany(t => groups.Select(g => new CalendarItem(null, entry.Id, entry.Title, g.Id, g.Name, t.UtcDateTime, Local(t.UtcDateTime, zone), Planned))));
+            foreach (var inZone in groups.GroupBy(g => g.ZoneOr(zone)))
+            {
+                var times = Occurrences.Between(entry.Schedule, inZone.Key, entry.Quiet, after, to.AddTicks(-1)).ToList();
+                items.AddRange(times.SelectMany(t => inZone.Select(g => new CalendarItem(null, entry.Id, entry.Title, g.Id, g.Name, t.UtcDateTime, Local(t.UtcDateTime, zone), Planned))));
+            }
         }
 
         return items.OrderBy(i => i.DueAt).ThenBy(i => i.Title).ThenBy(i => i.GroupName).ToList();

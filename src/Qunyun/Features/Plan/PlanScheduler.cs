@@ -66,16 +66,24 @@ public sealed class PlanScheduler(
         foreach (var entry in entries)
         {
             var after = new DateTimeOffset(entry.MaterializedUntil, TimeSpan.Zero);
-            var times = Occurrences.Between(entry.Schedule, zone, entry.Quiet, after, until).Select(t => t.UtcDateTime).ToList();
-            if (times.Count > 0)
+            var groups = await targets.ResolveAsync(db, entry, cancellationToken);
+
+            // Each group posts at the schedule's local time in its own zone: one set of due times per zone.
+            foreach (var inZone in groups.GroupBy(g => g.ZoneOr(zone)))
             {
-                var groups = await targets.ResolveAsync(db, entry, cancellationToken);
+                var times = Occurrences.Between(entry.Schedule, inZone.Key, entry.Quiet, after, until).Select(t => t.UtcDateTime).ToList();
+                if (times.Count == 0)
+                {
+                    continue;
+                }
+
+                var ids = inZone.Select(g => g.Id).ToList();
                 var (first, last) = (times[0], times[^1]);
-                var existing = (await db.PlanOccurrences.Where(o => o.PlanEntryId == entry.Id && o.DueAt >= first && o.DueAt <= last)
+                var existing = (await db.PlanOccurrences.Where(o => o.PlanEntryId == entry.Id && ids.Contains(o.GroupId) && o.DueAt >= first && o.DueAt <= last)
                     .Select(o => new { o.GroupId, o.DueAt }).ToListAsync(cancellationToken)).Select(o => (o.GroupId, o.DueAt)).ToHashSet();
                 foreach (var due in times)
                 {
-                    foreach (var group in groups.Where(g => !existing.Contains((g.Id, due))))
+                    foreach (var group in inZone.Where(g => !existing.Contains((g.Id, due))))
                     {
                         db.PlanOccurrences.Add(new PlanOccurrence { Id = Guid.CreateVersion7(now), PlanEntryId = entry.Id, GroupId = group.Id, DueAt = due });
                         created++;
@@ -112,7 +120,8 @@ public sealed class PlanScheduler(
             var verdict = Lateness.Judge(new DateTimeOffset(occurrence.DueAt, TimeSpan.Zero), now, options.Value.MaxLateness);
             if (verdict == DueVerdict.Send && occurrence.Group is { } group)
             {
-                var localDue = TimeZoneInfo.ConvertTime(new DateTimeOffset(occurrence.DueAt, TimeSpan.Zero), zone);
+                var groupZone = group.TimeZone is null ? zone : WorkspaceTime.Zone(group.TimeZone);
+                var localDue = TimeZoneInfo.ConvertTime(new DateTimeOffset(occurrence.DueAt, TimeSpan.Zero), groupZone);
                 var text = await texts.RenderAsync(db, occurrence.PlanEntry!, group, localDue, cancellationToken);
                 sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text },
                     PlanOccurrence.KeyOf(occurrence.PlanEntryId, occurrence.GroupId, occurrence.DueAt));

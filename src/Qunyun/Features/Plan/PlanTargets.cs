@@ -6,7 +6,11 @@ using Qunyun.Features.Segments;
 
 namespace Qunyun.Features.Plan;
 
-public sealed record TargetGroup(Guid Id, Guid ChannelId, string ExternalId, string Name);
+/// <summary>A group an entry posts to; <see cref="TimeZone"/> null means the workspace's zone.</summary>
+public sealed record TargetGroup(Guid Id, Guid ChannelId, string ExternalId, string Name, string? TimeZone)
+{
+    public TimeZoneInfo ZoneOr(TimeZoneInfo workspaceZone) => TimeZone is null ? workspaceZone : Workspaces.WorkspaceTime.Zone(TimeZone);
+}
 
 /// <summary>The active groups an entry posts to: its listed groups, or the groups its segment's members are in.</summary>
 public sealed class PlanTargets(SegmentEvaluator segments)
@@ -32,6 +36,6 @@ public sealed class PlanTargets(SegmentEvaluator segments)
             active = active.Where(g => groupIds.Contains(g.Id));
         }
 
-        return await active.OrderBy(g => g.Name).Select(g => new TargetGroup(g.Id, g.ChannelId, g.ExternalId, g.Name)).ToListAsync(cancellationToken);
+        return await active.OrderBy(g => g.Name).Select(g => new TargetGroup(g.Id, g.ChannelId, g.ExternalId, g.Name, g.TimeZone)).ToListAsync(cancellationToken);
     }
 }

@@ -19,7 +19,6 @@ public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> op
     public async Task<int> RunAsync(QunyunDb db, Workspace workspace, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var zone = WorkspaceTime.Zone(workspace.TimeZone);
         var reminders = await db.RuleReminders.Include(r => r.Group).Where(r => r.Enabled).ToListAsync(cancellationToken);
         var sent = 0;
         var sink = OutboxSink.For(db, clock);
@@ -27,6 +26,7 @@ public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> op
         {
             var group = reminder.Group!;
             var after = new DateTimeOffset(reminder.ScheduledAfter, TimeSpan.Zero);
+            var zone = WorkspaceTime.Zone(group.TimeZone ?? workspace.TimeZone);
 
             // Only the latest scheduled time counts: after downtime the rules are restated once, not once per missed week.
             var scheduled = reminder.Schedule is { } schedule ? Occurrences.Between(schedule, zone, null, after, now).Cast<DateTimeOffset?>().LastOrDefault() : null;
