@@ -21,4 +21,16 @@ public static class CheckInStreak
 
         return streak;
     }
+
+    /// <summary>
+    /// The streak a member holds on <paramref name="today"/>: still alive when the last check-in was today or
+    /// yesterday (today's check-in may come yet), otherwise 0.
+    /// </summary>
+    public static int Current(IEnumerable<DateOnly> checkInDays, DateOnly today)
+    {
+        var days = checkInDays as IReadOnlySet<DateOnly> ?? checkInDays.ToHashSet();
+        return days.Contains(today) ? EndingOn(days, today)
+            : days.Contains(today.AddDays(-1)) ? EndingOn(days, today.AddDays(-1))
+            : 0;
+    }
 }

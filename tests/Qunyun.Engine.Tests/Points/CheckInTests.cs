@@ -16,6 +16,17 @@ public sealed class CheckInTests
     }
 
     [Fact]
+    public void CurrentStreak_SurvivesUntilTheEndOfTheDayAfterTheLastCheckIn()
+    {
+        DateOnly[] days = [Today.AddDays(-1), Today.AddDays(-2)];
+
+        Assert.Equal(2, CheckInStreak.Current(days, Today));
+        Assert.Equal(3, CheckInStreak.Current([.. days, Today], Today));
+        Assert.Equal(0, CheckInStreak.Current(days, Today.AddDays(1)));
+        Assert.Equal(0, CheckInStreak.Current([], Today));
+    }
+
+    [Fact]
     public void Decision_SecondCheckInSameDay_EarnsNothingAndKeepsTheStreak()
     {
         DateOnly[] days = [Today, Today.AddDays(-1)];
