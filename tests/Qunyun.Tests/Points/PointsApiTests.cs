@@ -50,6 +50,7 @@ public sealed class PointsApiTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.Equal(["Delta", "Note"], (await (await ws.Client.PostAsJsonAsync(url, new { })).ValidationFieldsAsync()).Order());
 
         var added = await ws.Client.PostAsJsonAsync(url, new { delta = 100_000, note = "年度贡献奖" });
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         var deducted = await ws.Client.PostAsJsonAsync(url, new { delta = -30, note = "更正：重复发放" });
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);

@@ -70,6 +70,7 @@ public sealed class PointsCommandTests(QunyunApp app) : IClassFixture<QunyunApp>
         await world.SayAsync("小红", "checkin");
         var member = await MemberAsync(world, "小红");
         await world.Workspace.Client.PostOkAsync($"/api/v1/members/{member}/points", new { delta = 100, note = "分享奖励" });
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
 
         await world.SayAsync("小红", "我的积分");
 
