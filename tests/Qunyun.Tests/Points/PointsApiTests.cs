@@ -145,13 +145,19 @@ public sealed class PointsApiTests(QunyunApp app) : IClassFixture<QunyunApp>
         await using var db = ws.OpenDb();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var batch = new PipelineBatch(db, app.Clock);
+        var processed = new List<ProcessedEvent>();
         foreach (var e in await db.Events.AsNoTracking().Where(e => e.Kind == "check_in").OrderBy(e => e.Id).ToListAsync())
         {
             var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == e.MemberId);
-            var payload = new EventPayload(null, null, null, null, null, null, null, null, null);
-            await stage.ProcessAsync(new ProcessedEvent(e, EventKind.CheckIn, payload, member, null), batch, CancellationToken.None);
+            processed.Add(new ProcessedEvent(e, EventKind.CheckIn, new EventPayload(null, null, null, null, null, null, null, null, null), member, null));
         }
 
+        foreach (var one in processed)
+        {
+            await stage.ProcessAsync(one, batch, CancellationToken.None);
+        }
+
+        await stage.CompleteBatchAsync(processed, batch, CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -13,12 +13,17 @@ public static class PointsLedger
         + PointsBalance.Of(Unsaved(db).Where(e => e.MemberId == memberId).Select(e => e.Delta));
 
     /// <summary>The local days the member checked in on.</summary>
-    public static async Task<HashSet<DateOnly>> CheckInDaysAsync(QunyunDb db, Guid memberId, CancellationToken cancellationToken)
+    public static async Task<HashSet<DateOnly>> CheckInDaysAsync(QunyunDb db, Guid memberId, CancellationToken cancellationToken) =>
+        (await CheckInDaysAsync(db, [memberId], cancellationToken)).GetValueOrDefault(memberId) ?? [];
+
+    /// <summary>The local days each of the members checked in on (members without check-ins are left out).</summary>
+    public static async Task<Dictionary<Guid, HashSet<DateOnly>>> CheckInDaysAsync(QunyunDb db, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {
-        var days = await db.PointsEntries.Where(e => e.MemberId == memberId && e.Reason == PointsReason.CheckIn && e.Day != null)
-            .Select(e => e.Day!.Value).Distinct().ToListAsync(cancellationToken);
-        days.AddRange(Unsaved(db).Where(e => e.MemberId == memberId && e.Reason == PointsReason.CheckIn && e.Day != null).Select(e => e.Day!.Value));
-        return [.. days];
+        var rows = await db.PointsEntries.Where(e => memberIds.Contains(e.MemberId) && e.Reason == PointsReason.CheckIn && e.Day != null)
+            .Select(e => new { e.MemberId, Day = e.Day!.Value }).ToListAsync(cancellationToken);
+        var unsaved = Unsaved(db).Where(e => memberIds.Contains(e.MemberId) && e.Reason == PointsReason.CheckIn && e.Day != null)
+            .Select(e => new { e.MemberId, Day = e.Day!.Value });
+        return rows.Concat(unsaved).GroupBy(r => r.MemberId).ToDictionary(g => g.Key, g => g.Select(r => r.Day).ToHashSet());
     }
 
     public static async Task<TimeZoneInfo> ZoneAsync(QunyunDb db, CancellationToken cancellationToken) =>
