@@ -19,6 +19,7 @@ using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
+using Qunyun.Features.Points;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Telegram;
@@ -60,6 +61,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddOutbox();
     builder.AddWebhookBridge();
     builder.AddTelegram();
+    builder.AddPoints();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -95,7 +97,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapTemplates()
         .MapBot()
         .MapTelegram()
-        .MapPlanFeatures();
+        .MapPlanFeatures()
+        .MapPoints();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

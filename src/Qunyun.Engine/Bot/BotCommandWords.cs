@@ -5,6 +5,7 @@ public enum BotCommand
     CheckIn,
     Rules,
     Help,
+    MyPoints,
 }
 
 /// <summary>
@@ -16,14 +17,16 @@ public sealed class BotCommandWords
     public const string DefaultCheckIn = "签到,checkin";
     public const string DefaultRules = "群规,rules";
     public const string DefaultHelp = "帮助,help";
+    public const string DefaultMyPoints = "我的积分,积分,points,mypoints";
 
     private readonly Dictionary<string, BotCommand> _words = new(StringComparer.OrdinalIgnoreCase);
 
-    public BotCommandWords(string? checkIn, string? rules, string? help)
+    public BotCommandWords(string? checkIn, string? rules, string? help, string? myPoints = null)
     {
         Add(checkIn ?? DefaultCheckIn, BotCommand.CheckIn);
         Add(rules ?? DefaultRules, BotCommand.Rules);
         Add(help ?? DefaultHelp, BotCommand.Help);
+        Add(myPoints ?? DefaultMyPoints, BotCommand.MyPoints);
     }
 
     public IReadOnlyCollection<string> Words => _words.Keys;

@@ -1,8 +1,8 @@
 namespace Qunyun.Engine.Templates;
 
 /// <summary>
-/// The variables each purpose offers. Only data Qunyun actually has is listed (no points or levels: there is no
-/// incentive ledger yet), so an operator can never write a template the pipeline cannot fill.
+/// The variables each purpose offers. Only data Qunyun actually has is listed (points and check-in streaks come from
+/// the points ledger; there are no levels), so an operator can never write a template the pipeline cannot fill.
 /// </summary>
 public static class TemplateVariables
 {
@@ -31,7 +31,8 @@ public static class TemplateVariables
         [TemplatePurpose.IntroductionReminder] = [.. Group, .. Member],
         [TemplatePurpose.AutoReply] = [.. Group, .. Member, new("question", "怎么开发票？", "How do I get an invoice?")],
         [TemplatePurpose.Command] = [.. Group, .. Member, new("command", "签到", "checkin"), new("commands", "签到|群规|帮助", "checkin|rules|help", IsList: true),
-            new("checkin.days", "5", "5")],
+            new("checkin.days", "5", "5"), new("checkin.streak", "3", "3"), new("points.balance", "120", "120"),
+            new("points.earned", "5", "5"), new("points.bonus", "0", "0")],
         [TemplatePurpose.RuleReminder] = [.. Group, new("reminder.new_members", "12", "12")],
         [TemplatePurpose.ContentPost] = [.. Group, new("content.title", "本周行业动态", "This week in the industry"),
             new("content.body", "三条值得关注的消息……", "Three items worth a look…"), new("content.category", "行业资讯", "Industry news"),

@@ -77,6 +77,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Plan.RuleReminder> RuleReminders => Set<Features.Plan.RuleReminder>();
     public DbSet<Features.Digest.StaffPick> StaffPicks => Set<Features.Digest.StaffPick>();
     public DbSet<Features.Digest.DigestSettings> DigestSettings => Set<Features.Digest.DigestSettings>();
+    public DbSet<Features.Points.PointsEntry> PointsEntries => Set<Features.Points.PointsEntry>();
+    public DbSet<Features.Points.PointsSettings> PointsSettings => Set<Features.Points.PointsSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

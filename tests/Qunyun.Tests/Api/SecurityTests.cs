@@ -59,6 +59,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["PUT /api/v1/plan/rule-reminders/{id:guid}"] = _ => new { days = new[] { 1 }, time = "20:00" },
         ["PUT /api/v1/digest/groups/{id:guid}/settings"] = _ => new { postEnabled = true },
         ["POST /api/v1/plan/presets"] = _ => new { key = "morning" },
+        ["POST /api/v1/members/{id:guid}/points"] = _ => new { delta = 10, note = "thanks" },
+        ["PUT /api/v1/points/settings"] = _ => new { enabled = true, perCheckIn = 5 },
     };
 
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>

@@ -98,8 +98,9 @@ public sealed class AutoRepliesTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         await using var db = world.Workspace.OpenDb();
         var member = await db.Members.Where(m => m.DisplayName == "early-bird").Select(m => m.Id).SingleAsync();
-        Assert.Equal(2, await db.Events.CountAsync(e => e.Kind == "check_in" && e.MemberId == member));
-        Assert.Equal(["early-bird 签到成功！近 30 天已签到 1 次。", "early-bird 签到成功！近 30 天已签到 2 次。"], (await world.TextsAsync()).Order()); // same clock tick: outbox order is not meaningful
+        Assert.Equal(1, await db.Events.CountAsync(e => e.Kind == "check_in" && e.MemberId == member));
+        string[] replies = ["early-bird 签到成功！获得 5 积分，已连续签到 1 天，当前积分 5。", "early-bird 今天已经签到过了，明天再来吧！已连续签到 1 天，当前积分 5。"];
+        Assert.Equal(replies.Order(), (await world.TextsAsync()).Order()); // same clock tick: outbox order is not meaningful
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class AutoRepliesTests(QunyunApp app) : IClassFixture<QunyunApp>
 
         await world.SayAsync("m", "帮助");
 
-        Assert.Equal(["试试：签到 / checkin / 群规 / rules / 帮助 / help"], await world.TextsAsync());
+        Assert.Equal(["试试：签到 / checkin / 群规 / rules / 帮助 / help / 我的积分 / 积分 / points / mypoints"], await world.TextsAsync());
     }
 
     [Fact]

@@ -197,4 +197,17 @@ public sealed class DemoTrafficTests(DemoTrafficTests.Seeded demo) : IClassFixtu
 
     private static HashSet<string> ExternalIds(TrajectoryKind kind) =>
         DemoCatalog.Groups.Select((g, i) => (g, i)).Where(x => x.g.Life.Kind == kind).Select(x => DemoStructure.ExternalId(x.i)).ToHashSet();
+
+    [Fact]
+    public async Task Seed_CheckInsEarnedPoints_OncePerMemberAndLocalDay()
+    {
+        await using var db = demo.Host.Db.Create(demo.WorkspaceId);
+        var checkIns = await db.Events.Where(e => e.Kind == "check_in").Select(e => new { e.MemberId, e.OccurredAt }).ToListAsync();
+        var memberDays = checkIns.Select(c => (c.MemberId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.OccurredAt, Shanghai)))).Distinct().Count();
+
+        Assert.NotEmpty(checkIns);
+        Assert.Equal(memberDays, await db.PointsEntries.CountAsync(e => e.Reason == Features.Points.PointsReason.CheckIn));
+        Assert.Equal(memberDays * 5L + await db.PointsEntries.CountAsync(e => e.Reason == Features.Points.PointsReason.StreakBonus) * 20L,
+            await db.PointsEntries.SumAsync(e => (long)e.Delta));
+    }
 }

@@ -53,7 +53,8 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Features.Bot.BotVoice>().Select(n => $"BotVoice.{n}"))
             .Concat(Enum.GetNames<Features.Templates.BotAlertKind>().Select(n => $"BotAlertKind.{n}"))
             .Concat(Enum.GetNames<Features.Content.ContentCategory>().Select(n => $"ContentCategory.{n}"))
-            .Concat(Enum.GetNames<Features.Plan.OccurrenceStatus>().Select(n => $"Plan.Status.{n}"));
+            .Concat(Enum.GetNames<Features.Plan.OccurrenceStatus>().Select(n => $"Plan.Status.{n}"))
+            .Concat(Enum.GetNames<Features.Points.PointsReason>().Select(n => $"PointsReason.{n}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
     }

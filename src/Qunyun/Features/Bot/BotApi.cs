@@ -45,7 +45,7 @@ public static class BotApi
     private static async Task<Ok<BotWordsResponse>> GetWords(QunyunDb db, CancellationToken cancellationToken)
     {
         var words = await db.BotWorkspaceSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new BotWorkspaceSettings();
-        return TypedResults.Ok(new BotWordsResponse(words.CheckInWords, words.RulesWords, words.HelpWords));
+        return TypedResults.Ok(BotWordsResponse.Of(words));
     }
 
     private static async Task<Results<Ok<BotWordsResponse>, ValidationProblem>> PutWords(BotWordsRequest request, QunyunDb db, CancellationToken cancellationToken)
@@ -56,6 +56,9 @@ public static class BotApi
             errors.AddIf(string.IsNullOrWhiteSpace(value) || value.Length > 200, field, "1–200 characters: words separated by commas.");
         }
 
+        errors.AddIf(request.MyPointsWords is { } points && (string.IsNullOrWhiteSpace(points) || points.Length > 200), "MyPointsWords",
+            "1–200 characters: words separated by commas.");
+
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -63,8 +66,9 @@ public static class BotApi
 
         var words = await db.BotWorkspaceSettings.FirstOrDefaultAsync(cancellationToken) ?? db.BotWorkspaceSettings.Add(new BotWorkspaceSettings()).Entity;
         (words.CheckInWords, words.RulesWords, words.HelpWords) = (request.CheckInWords!.Trim(), request.RulesWords!.Trim(), request.HelpWords!.Trim());
+        words.MyPointsWords = request.MyPointsWords?.Trim() ?? words.MyPointsWords;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new BotWordsResponse(words.CheckInWords, words.RulesWords, words.HelpWords));
+        return TypedResults.Ok(BotWordsResponse.Of(words));
     }
 
     private static Task<Page<AutoReplyRuleResponse>> ListRules(QunyunDb db, [AsParameters] PageQuery paging, CancellationToken cancellationToken = default) =>

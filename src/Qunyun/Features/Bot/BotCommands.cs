@@ -3,15 +3,18 @@ using Qunyun.Engine.Bot;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Events;
+using Qunyun.Features.Points;
 using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Bot;
 
 /// <summary>
-/// Commands members type (签到 / checkin, 群规 / rules, 帮助 / help). A check-in is recorded as a check_in event whatever
-/// the bot's voice; the reply goes out unless the voice is Off. "My points" is not offered: there is no points ledger.
+/// Commands members type (签到 / checkin, 群规 / rules, 帮助 / help, 我的积分 / points). A check-in earns its points
+/// right away (so the reply can tell the streak and the new balance) and is recorded as a check_in event whatever the
+/// bot's voice; a second one the same local day earns nothing, records nothing and gets its own reply. Replies go out
+/// unless the voice is Off.
 /// </summary>
-internal sealed class BotCommands(RenderMessage render, TimeProvider clock)
+internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, TimeProvider clock)
 {
     private static readonly TimeSpan CheckInWindow = TimeSpan.FromDays(30);
 
@@ -27,19 +30,34 @@ internal sealed class BotCommands(RenderMessage render, TimeProvider clock)
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
         var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount)
             .Set("command", text.Trim()).SetList("commands", words.Words);
+        var key = CommandTemplates.KeyOf(command);
+        Func<string, string> fallback = language => CommandTemplates.Source(command, language);
         if (command == BotCommand.CheckIn)
         {
             var since = at - CheckInWindow;
             var earlier = await db.Events.CountAsync(e => e.MemberId == member.Id && e.Kind == "check_in" && e.OccurredAt >= since, cancellationToken);
-            values.Set("checkin.days", earlier + 1);
-            await BotEvents.RecordAsync(batch, processed, EventKind.CheckIn, $"bot:checkin:{processed.Event.ExternalEventId}",
-                clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+            var checkIn = await awards.CheckInAsync(db, member.Id, at, processed.Event.Id, cancellationToken);
+            values.Set("checkin.days", checkIn.AlreadyToday ? earlier : earlier + 1).Set("checkin.streak", checkIn.Streak)
+                .Set("points.earned", checkIn.Award.Total).Set("points.bonus", checkIn.Award.Bonus).Set("points.balance", checkIn.Balance);
+            if (checkIn.AlreadyToday)
+            {
+                (key, fallback) = (CommandTemplates.CheckInAgainKey, CommandTemplates.CheckInAgainSource);
+            }
+            else
+            {
+                await BotEvents.RecordAsync(batch, processed, EventKind.CheckIn, $"bot:checkin:{processed.Event.ExternalEventId}",
+                    clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+            }
+        }
+        else if (command == BotCommand.MyPoints)
+        {
+            var (balance, streak, _) = await PointsLedger.StandingAsync(db, member.Id, at, cancellationToken);
+            values.Set("points.balance", balance).Set("checkin.streak", streak);
         }
 
         if (settings.Voice != BotVoice.Off && await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is { } target)
         {
-            var reply = await render.RenderByKeyAsync(db, target, TemplatePurpose.Command, CommandTemplates.KeyOf(command),
-                language => CommandTemplates.Source(command, language), values, member.Id, cancellationToken);
+            var reply = await render.RenderByKeyAsync(db, target, TemplatePurpose.Command, key, fallback, values, member.Id, cancellationToken);
             BotActions.Say(batch, processed.Event.ChannelId, group.Id, processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId,
                 $"bot:command:{processed.Event.Id}");
         }

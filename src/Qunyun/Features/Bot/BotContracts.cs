@@ -36,9 +36,13 @@ public sealed record GroupBotSettingsResponse(
         s.IntroductionMinLength, s.IntroductionFields, s.IntroductionReminderHours, s.IntroductionReminderTemplateId, s.WatchWords);
 }
 
-public sealed record BotWordsRequest(string? CheckInWords, string? RulesWords, string? HelpWords);
+/// <summary>The command words; <see cref="MyPointsWords"/> left out keeps the saved ones.</summary>
+public sealed record BotWordsRequest(string? CheckInWords, string? RulesWords, string? HelpWords, string? MyPointsWords = null);
 
-public sealed record BotWordsResponse(string CheckInWords, string RulesWords, string HelpWords);
+public sealed record BotWordsResponse(string CheckInWords, string RulesWords, string HelpWords, string MyPointsWords)
+{
+    public static BotWordsResponse Of(BotWorkspaceSettings s) => new(s.CheckInWords, s.RulesWords, s.HelpWords, s.MyPointsWords);
+}
 
 public sealed record AutoReplyRuleRequest
 {

@@ -12,8 +12,9 @@ public sealed class BotWorkspaceSettings : IWorkspaceOwned
     public string CheckInWords { get; set; } = BotCommandWords.DefaultCheckIn;
     public string RulesWords { get; set; } = BotCommandWords.DefaultRules;
     public string HelpWords { get; set; } = BotCommandWords.DefaultHelp;
+    public string MyPointsWords { get; set; } = BotCommandWords.DefaultMyPoints;
 
-    public BotCommandWords Words() => new(CheckInWords, RulesWords, HelpWords);
+    public BotCommandWords Words() => new(CheckInWords, RulesWords, HelpWords, MyPointsWords);
 }
 
 internal sealed class BotWorkspaceSettingsConfiguration : IEntityTypeConfiguration<BotWorkspaceSettings>
@@ -24,5 +25,6 @@ internal sealed class BotWorkspaceSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.CheckInWords).HasMaxLength(200);
         builder.Property(s => s.RulesWords).HasMaxLength(200);
         builder.Property(s => s.HelpWords).HasMaxLength(200);
+        builder.Property(s => s.MyPointsWords).HasMaxLength(200).HasDefaultValue(BotCommandWords.DefaultMyPoints);
     }
 }

@@ -30,6 +30,7 @@ public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> p
         var (movedEvents, stayingEvents) = await MoveEventsAsync(db, plan, cancellationToken);
         await MemberFacts.FollowEventsAsync(db, absorbedId, survivorId, cancellationToken);
         await db.MemberIdentities.Where(i => i.MemberId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(i => i.MemberId, survivorId), cancellationToken);
+        var points = await MovePointsAsync(db, absorbedId, survivorId, cancellationToken);
         var memberships = await MoveMembershipsAsync(db, plan, cancellationToken);
         var tags = await MoveTagsAsync(db, plan, tagOptions.Value.InterestHalfLife, cancellationToken);
         var attributes = await MoveAttributesAsync(db, plan, choices, cancellationToken);
@@ -42,7 +43,7 @@ public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> p
 
         var snapshot = new MergeSnapshot(MemberFields.Of(plan.Absorbed), MemberFields.Of(plan.Survivor), after,
             plan.Identities.Select(i => new IdentityRow(i.Id, i.ChannelId, i.ExternalUserId, i.DisplayName, i.CreatedAt)).ToList(),
-            memberships, plan.SurvivorMemberships.Select(m => m.Id).ToList(), tags, attributes, days, movedEvents, stayingEvents);
+            memberships, plan.SurvivorMemberships.Select(m => m.Id).ToList(), tags, attributes, days, movedEvents, stayingEvents, points);
         var merge = new MemberMerge
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -81,6 +82,14 @@ public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> p
         var staying = await UndoLaterEvents.FromIdentitiesAsync(db, plan.Survivor.Id, plan.Identities.Select(i => (i.ChannelId, i.ExternalUserId)), cancellationToken);
         await db.Events.Where(e => e.MemberId == plan.Absorbed.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.MemberId, plan.Survivor.Id), cancellationToken);
         return (moved, staying.Select(e => e.Id).Order().ToList());
+    }
+
+    /// <summary>The absorbed member's points ledger follows the survivor (its entries keep their keys, so nothing is awarded twice).</summary>
+    private static async Task<List<Guid>> MovePointsAsync(QunyunDb db, Guid absorbedId, Guid survivorId, CancellationToken cancellationToken)
+    {
+        var moved = await db.PointsEntries.Where(e => e.MemberId == absorbedId).Select(e => e.Id).ToListAsync(cancellationToken);
+        await db.PointsEntries.Where(e => e.MemberId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.MemberId, survivorId), cancellationToken);
+        return moved;
     }
 
     private static async Task<List<MembershipRow>> MoveMembershipsAsync(QunyunDb db, MergePlan plan, CancellationToken cancellationToken)

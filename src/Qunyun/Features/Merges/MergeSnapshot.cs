@@ -5,7 +5,10 @@ using Qunyun.Features.Members;
 
 namespace Qunyun.Features.Merges;
 
-/// <summary>What an undo needs, as recorded by the merge (stored as JSON in <see cref="MemberMerge.Snapshot"/>).</summary>
+/// <summary>
+/// What an undo needs, as recorded by the merge (stored as JSON in <see cref="MemberMerge.Snapshot"/>).
+/// <see cref="MovedPointsEntryIds"/> is absent in snapshots written before the points ledger.
+/// </summary>
 public sealed record MergeSnapshot(
     MemberFields Absorbed,
     MemberFields SurvivorBefore,
@@ -17,7 +20,8 @@ public sealed record MergeSnapshot(
     List<AttributeRow> Attributes,
     List<DayRow> Days,
     List<long> MovedEventIds,
-    List<long> SurvivorEventIdsWithAbsorbedIdentities)
+    List<long> SurvivorEventIdsWithAbsorbedIdentities,
+    List<Guid>? MovedPointsEntryIds = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

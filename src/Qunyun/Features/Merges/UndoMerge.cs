@@ -52,6 +52,8 @@ public sealed class UndoMerge(TimeProvider clock, IOptions<PipelineOptions> pipe
 
         var later = await UndoLaterEvents.ReturnAsync(db, snapshot, survivorId, absorbedId, cancellationToken);
         await MemberFacts.FollowEventsAsync(db, survivorId, absorbedId, cancellationToken);
+        var points = snapshot.MovedPointsEntryIds ?? [];
+        await db.PointsEntries.Where(e => points.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.MemberId, absorbedId), cancellationToken);
 
         var zone = WorkspaceTime.Zone(await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.TimeZone).FirstOrDefaultAsync(cancellationToken));
         await MergeRollups.SplitAsync(db, survivorId, absorbedId, UndoLaterEvents.DayCounts(snapshot.Days, later, zone), cancellationToken);

@@ -388,6 +388,13 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MyPointsWords")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("我的积分,积分,points,mypoints");
+
                     b.Property<string>("RulesWords")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1984,6 +1991,85 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("RuleReminders", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Points.PointsEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("WorkspaceId", "MemberId");
+
+                    b.HasIndex("WorkspaceId", "SourceKey")
+                        .IsUnique();
+
+                    b.ToTable("PointsEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Points.PointsSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BonusEvery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerCheckIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreakBonus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("PointsSettings");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Segments.Segment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2749,6 +2835,15 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Points.PointsEntry", b =>
+                {
+                    b.HasOne("Qunyun.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>

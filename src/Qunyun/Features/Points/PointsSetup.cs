@@ -1,0 +1,16 @@
+using Qunyun.Features.Events;
+
+namespace Qunyun.Features.Points;
+
+/// <summary>The incentive ledger: check-in awards in the pipeline, manual adjustments, the leaderboard.</summary>
+public static class PointsSetup
+{
+    public static IHostApplicationBuilder AddPoints(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CheckInAwards>();
+        builder.Services.AddSingleton<IEventStage, PointsStage>();
+        builder.Services.AddSingleton<AdjustPoints>();
+        builder.Services.AddSingleton<SavePointsSettings>();
+        return builder;
+    }
+}
