@@ -43,14 +43,18 @@ public sealed class LoopbackReceiver : IAsyncDisposable
             var body = buffer.ToArray();
             var check = WebhookSignature.Verify(secret, http.Request.Headers[WebhookSignature.TimestampHeader],
                 http.Request.Headers[WebhookSignature.SignatureHeader], body, Clock.GetUtcNow());
-            var (status, retryAfter) = !check.Valid ? (401, null) : _script.TryDequeue(out var next) ? next : (200, null);
-            if (Respond is { } respond && check.Valid && status == 200)
-            {
-                status = respond(JsonDocument.Parse(body).RootElement);
-            }
+            int status;
+            string? retryAfter;
 
+            // Answer and record under one lock: concurrent requests are recorded in the order the script answered them.
             lock (_lock)
             {
+                (status, retryAfter) = !check.Valid ? (401, null) : _script.TryDequeue(out var next) ? next : (200, null);
+                if (Respond is { } respond && check.Valid && status == 200)
+                {
+                    status = respond(JsonDocument.Parse(body).RootElement);
+                }
+
                 _requests.Add(new ReceivedRequest(check.Valid, http.Request.Headers[WebhookSignature.IdempotencyHeader], JsonDocument.Parse(body).RootElement.Clone(), status, Clock.GetUtcNow()));
             }
 
