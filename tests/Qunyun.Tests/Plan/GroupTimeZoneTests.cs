@@ -45,4 +45,30 @@ public sealed class GroupTimeZoneTests(PlanApp fixture) : IClassFixture<PlanApp>
         Assert.Equal(["TimeZone"], await unknown.ValidationFieldsAsync());
         Assert.Equal("Europe/Berlin", (await windows.ReadJsonAsync()).GetProperty("timeZone").GetString());
     }
+
+    [Fact]
+    public async Task TheDigest_PostsAtNineInTheEvening_OfTheGroupsZone()
+    {
+        await using var own = new OwnHost();
+        var app = own.App;
+        var ws = await app.CreateWorkspaceAsync("digest-zones");
+        var channel = await ws.Client.CreateChannelAsync();
+        var berlin = (await ws.Client.PostOkAsync("/api/v1/groups",
+            new { channelId = channel, externalId = "g-berlin-digest", name = "Berlin readers", type = "LongTerm", timeZone = "Europe/Berlin" })).GetProperty("id").GetGuid();
+        var noon = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero); // 13:00 in Berlin
+        await ws.Client.IngestAsync(
+            Infrastructure.Events.Message(channel, "q", "g-berlin-digest", "u1", noon, "Who has read the new translation yet?", name: "Anna"),
+            Infrastructure.Events.Message(channel, "r", "g-berlin-digest", "u2", noon.AddMinutes(2), "I have, it is great", replyTo: "q"));
+        await app.DrainAsync();
+        await ws.Client.PutAsJsonAsync($"/api/v1/digest/groups/{berlin}/settings", new { postEnabled = true });
+        await using var db = ws.OpenDb();
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 13, 5, 0, TimeSpan.Zero)); // 21:05 in Shanghai, 14:05 in Berlin
+        var shanghaiEvening = await app.StepPlanAsync();
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 20, 0, 30, TimeSpan.Zero)); // 21:00 in Berlin
+        var berlinEvening = await app.StepPlanAsync();
+
+        Assert.Equal((0, 1), (shanghaiEvening.Digests, berlinEvening.Digests));
+        Assert.Equal($"digest:{berlin}:2026-11-23", (await db.Outbox.SingleAsync()).IdempotencyKey);
+    }
 }
