@@ -85,6 +85,11 @@ public static class DemoPlan
 
         // A week of history: what went out (rendered as the scheduler would), and one post missed while the host was down.
         var texts = new PlanTexts(new RenderMessage(new TemplateCache(), clock));
+        var targets = new Dictionary<Guid, TemplateGroup?>();
+        foreach (var group in groups)
+        {
+            targets[group.Id] = await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken);
+        }
         var byId = groups.ToDictionary(g => g.Id);
         var n = 0;
         foreach (var entry in entries)
@@ -105,7 +110,7 @@ public static class DemoPlan
                     });
                     if (!missed)
                     {
-                        var text = await texts.RenderAsync(db, entry, group, TimeZoneInfo.ConvertTime(due, zone), cancellationToken);
+                        var text = await texts.RenderAsync(db, entry, targets[group.Id], TimeZoneInfo.ConvertTime(due, zone), cancellationToken);
                         db.Outbox.Add(new OutboxMessage
                         {
                             Id = Guid.CreateVersion7(due),

@@ -36,6 +36,10 @@ public static class RulesInForce
             Label(workspaceDefault?.RuleSet.CurrentNumber, groupOverride?.RuleSet.CurrentNumber), effective);
     }
 
+    /// <summary>The group rules (群规) members read: the group override's text, else the workspace default's.</summary>
+    public static async Task<string?> TextForGroupAsync(QunyunDb db, Guid groupId, CancellationToken cancellationToken) =>
+        (await ForGroupAsync(db, groupId, cancellationToken)).Effective.RulesText;
+
     /// <summary>"default v3 + group v2", as the audit stores it.</summary>
     public static string Label(int? defaultNumber, int? overrideNumber) =>
         (defaultNumber, overrideNumber) switch

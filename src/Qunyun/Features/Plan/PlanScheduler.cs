@@ -4,6 +4,7 @@ using Qunyun.Data;
 using Qunyun.Engine.Plan;
 using Qunyun.Features.Digest;
 using Qunyun.Features.Moderation;
+using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Plan;
@@ -114,6 +115,7 @@ public sealed class PlanScheduler(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sink = OutboxSink.For(db, clock);
         var zone = WorkspaceTime.Zone(workspace.TimeZone);
+        var loaded = new Dictionary<Guid, TemplateGroup?>(); // a group's template facts, read once for all its posts
         var (sent, missed) = (0, 0);
         foreach (var occurrence in due)
         {
@@ -122,7 +124,12 @@ public sealed class PlanScheduler(
             {
                 var groupZone = group.TimeZone is null ? zone : WorkspaceTime.Zone(group.TimeZone);
                 var localDue = TimeZoneInfo.ConvertTime(new DateTimeOffset(occurrence.DueAt, TimeSpan.Zero), groupZone);
-                var text = await texts.RenderAsync(db, occurrence.PlanEntry!, group, localDue, cancellationToken);
+                if (!loaded.TryGetValue(group.Id, out var target))
+                {
+                    loaded[group.Id] = target = await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken);
+                }
+
+                var text = await texts.RenderAsync(db, occurrence.PlanEntry!, target, localDue, cancellationToken);
                 sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text },
                     PlanOccurrence.KeyOf(occurrence.PlanEntryId, occurrence.GroupId, occurrence.DueAt));
                 occurrence.Status = OccurrenceStatus.Sent;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Qunyun.Data;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Content;
-using Qunyun.Features.Groups;
 using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Plan;
@@ -14,9 +13,13 @@ namespace Qunyun.Features.Plan;
 /// </summary>
 public sealed class PlanTexts(RenderMessage render)
 {
-    public async Task<string> RenderAsync(QunyunDb db, PlanEntry entry, Group group, DateTimeOffset localDue, CancellationToken cancellationToken)
+    /// <param name="db">The workspace's context.</param>
+    /// <param name="entry">The entry, with its content item loaded.</param>
+    /// <param name="target">The group's template facts (<see cref="RenderMessage.LoadGroupAsync"/>, loaded once per group by the caller); null: plain text.</param>
+    /// <param name="localDue">The due time in the group's zone.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<string> RenderAsync(QunyunDb db, PlanEntry entry, TemplateGroup? target, DateTimeOffset localDue, CancellationToken cancellationToken)
     {
-        var target = await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken);
         if (target is null)
         {
             return entry.ContentItem?.MessageText() ?? entry.Text ?? entry.Title;

@@ -41,7 +41,7 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
         var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == db.WorkspaceId)
             .Select(w => new { w.Name, w.DefaultCulture }).FirstAsync(cancellationToken);
         var language = DefaultTemplates.Normalize(row.Settings?.Language ?? workspace.DefaultCulture);
-        var rules = (await RulesInForce.ForGroupAsync(db, groupId, cancellationToken)).Effective.RulesText;
+        var rules = await RulesInForce.TextForGroupAsync(db, groupId, cancellationToken);
         return new TemplateGroup(row.Id, row.Name, row.MemberCount, language, rules, row.Settings?.RulesLink, workspace.Name);
     }
 
