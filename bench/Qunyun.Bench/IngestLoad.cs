@@ -37,14 +37,13 @@ internal static class IngestLoad
             await db.SaveChangesAsync();
         }
 
-        var ingest = new IngestEvents(clock, new PipelineSignal());
         var batchSize = Option(args, "--batch") is { } size ? int.Parse(size) : new PipelineOptions().BatchSize;
         if (Option(args, "--sqlite-parameters") is { } parameters)
         {
             MultiRowCommand.SqliteParameters = int.Parse(parameters);
         }
 
-        var processor = new EventProcessor(factory, [], Options.Create(new PipelineOptions { BatchSize = batchSize }), clock);
+        var (ingest, processor) = BenchPipeline.Create(factory, [], new PipelineOptions { BatchSize = batchSize }, clock);
         using var phases = new PhaseTimes();
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;

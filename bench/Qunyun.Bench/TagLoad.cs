@@ -63,10 +63,10 @@ internal static class TagLoad
             await db.SaveChangesAsync();
         }
 
-        var ingest = new IngestEvents(clock, new PipelineSignal());
+
         var tagOptions = Options.Create(new TagOptions());
-        IEventStage[] stages = withTags ? [new TaggingStage(tagOptions, clock)] : [];
-        var processor = new EventProcessor(factory, stages, Options.Create(new PipelineOptions()), clock);
+        IPipelineStage[] stages = withTags ? [new TaggingStage(tagOptions, clock)] : [];
+        var (ingest, processor) = BenchPipeline.Create(factory, stages, new PipelineOptions(), clock);
         var start = DateTimeOffset.UtcNow.AddDays(-30);
         for (var offset = 0; offset < total; offset += IngestEvents.MaxBatch)
         {

@@ -25,6 +25,11 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
 {
     public Guid WorkspaceId { get; private set; }
 
+    /// <summary>The pipeline's own context: its writes keep the warm state current themselves, so they raise no version.</summary>
+    public bool IsPipelineWriter { get; set; }
+
+    internal bool PipelineStateChanged { get; set; }
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Channel> Channels => Set<Channel>();
@@ -39,6 +44,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<TagChange> TagChanges => Set<TagChange>();
     public DbSet<TagRecheckRun> TagRecheckRuns => Set<TagRecheckRun>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<PipelineVersion> PipelineVersions => Set<PipelineVersion>();
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
     public DbSet<FailedEvent> FailedEvents => Set<FailedEvent>();
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
@@ -90,6 +96,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(QunyunDb).Assembly, t => t.Namespace?.StartsWith("Qunyun.Features") == true);
+        builder.Entity<PipelineVersion>().HasKey(v => v.WorkspaceId);
 
         // Ids are chosen by the code (version 7 GUIDs, time-ordered), never by the database.
         foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).Where(k => k is { Properties: [{ ClrType: var t }] } && t == typeof(Guid)))

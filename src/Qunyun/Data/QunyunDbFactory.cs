@@ -24,13 +24,14 @@ public sealed class QunyunDbFactory(DatabaseOptions options, ILoggerFactory logg
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresQunyunDb>()
                     .UseNpgsql(database.ConnectionString)
+                    .AddInterceptors(new PipelineVersionInterceptor())
                     .UseLoggerFactory(loggerFactory)
                     .Options;
                 return () => new PostgresQunyunDb(postgres);
             default:
                 var sqlite = new DbContextOptionsBuilder<SqliteQunyunDb>()
                     .UseSqlite(database.ConnectionString)
-                    .AddInterceptors(new SqliteTuning())
+                    .AddInterceptors(new SqliteTuning(), new PipelineVersionInterceptor())
                     .UseLoggerFactory(loggerFactory)
                     .Options;
                 return () => new SqliteQunyunDb(sqlite);

@@ -19,25 +19,35 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
         public Task InitializeAsync()
         {
             // No background worker: these tests drive the pipeline themselves, so failures happen where they look.
-            Host.With("Pipeline:RunWorker", "false").WithServices(services => services.AddSingleton<IEventStage, EchoStage>());
+            Host.With("Pipeline:RunWorker", "false").WithServices(services =>
+            {
+                // The echo stage takes the points stage's place in PipelineStages.Order (these tests award no points).
+                services.Remove(services.Single(d => d.ServiceType == typeof(IPipelineStage) && d.ImplementationType?.Name == "PointsStage"));
+                services.AddSingleton<IPipelineStage, EchoStage>();
+            });
             return Task.CompletedTask;
         }
 
         public async Task DisposeAsync() => await ((IAsyncLifetime)Host).DisposeAsync();
     }
 
-    private sealed class EchoStage : IEventStage
+    private sealed class EchoStage : IPipelineStage
     {
-        public ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken)
-        {
-            if (processed.Payload.Message?.Text == "boom")
-            {
-                throw new InvalidOperationException("a stage cannot handle this event");
-            }
+        public string Name => PipelineStages.Points;
 
-            if (processed.Kind == Engine.Events.EventKind.Message && processed.Payload.Message?.Text == "echo")
+        public ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
+        {
+            foreach (var processed in batch.Events)
             {
-                batch.Enqueue(processed.Event.ChannelId, processed.Group?.Id, "send_text", "{\"text\":\"echo\"}", $"echo:{processed.Event.Id}");
+                if (processed.Payload.Message?.Text == "boom")
+                {
+                    throw new InvalidOperationException("a stage cannot handle this event");
+                }
+
+                if (processed.Kind == Engine.Events.EventKind.Message && processed.Payload.Message?.Text == "echo")
+                {
+                    batch.Enqueue(processed.Event.ChannelId, processed.Group?.Id, "send_text", "{\"text\":\"echo\"}", $"echo:{processed.Event.Id}");
+                }
             }
 
             return ValueTask.CompletedTask;
@@ -139,11 +149,49 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
     }
 
     [Fact]
+    public async Task Ingest_TwoWritersAtOnce_StoreAndProcessEachEventExactlyOnce()
+    {
+        // A CLI verb (demo, import) beside a running server is a second writer with its own lock and warm state.
+        var ws = await app.Host.CreateWorkspaceAsync("pipeline-two-ingest-writers");
+        var channel = await ws.Client.CreateChannelAsync();
+        var events = Enumerable.Range(0, 600).Select(i => i % 3 == 0
+            ? new IngestEvent("purchase", channel, $"p{i}", "g1", null, $"u{i % 40}", null, Day1.AddMinutes(i),
+                Purchase: new PurchaseBody($"o{i}", 10, "CNY", null, ["咖啡"]))
+            : new IngestEvent("message", channel, $"m{i}", $"g{i % 2}", null, $"u{i % 40}", null, Day1.AddMinutes(i), Message: new MessageBody("你好", null, null, null))).ToList();
+        var services = app.Host.Services;
+        var other = ActivatorUtilities.CreateInstance<PipelineWriter>(services, new SingleWriter(), ActivatorUtilities.CreateInstance<WarmStates>(services));
+        var writers = new[] { services.GetRequiredService<PipelineWriter>(), other };
+
+        // Each writer takes every event, in chunks, so the same events race into both.
+        var runs = writers.Select(writer => Task.Run(async () =>
+        {
+            var ingest = ActivatorUtilities.CreateInstance<IngestEvents>(services, writer);
+            var accepted = 0;
+            foreach (var chunk in events.Chunk(100))
+            {
+                await using var db = ws.OpenDb();
+                accepted += (await ingest.ExecuteAsync(db, chunk, CancellationToken.None)).Accepted;
+            }
+
+            return accepted;
+        })).ToList();
+        var totals = await Task.WhenAll(runs);
+
+        Assert.Equal(600, totals.Sum());
+        await using var check = ws.OpenDb();
+        Assert.Equal(600, await check.Events.CountAsync(e => e.MemberId != null));
+        Assert.Equal(200 * 2, await check.MemberFacts.CountAsync()); // per purchase: the event and its one topic
+        Assert.Equal(400, (await check.GroupDays.ToListAsync()).Sum(d => d.Messages));
+        Assert.Equal(40, await check.Members.CountAsync());
+    }
+
+    [Fact]
     public async Task Process_TwoWritersAtOnce_ProcessEachEventExactlyOnce()
     {
         // A CLI verb (demo, import) beside a running server is a second writer with its own in-process lock.
         var ws = await app.Host.CreateWorkspaceAsync("pipeline-two-writers");
         var channel = await ws.Client.CreateChannelAsync();
+        ws.HoldInPending();
         var events = Enumerable.Range(0, 600).Select(i => i % 3 == 0
             ? Infrastructure.Events.Of("purchase", channel, $"p{i}", "g1", $"u{i % 40}", Day1.AddMinutes(i),
                 new { orderId = $"o{i}", amount = 10, currency = "CNY", topics = new[] { "咖啡" } }, "purchase")
@@ -154,7 +202,7 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
         }
 
         var first = app.Host.Services.GetRequiredService<EventProcessor>();
-        var second = ActivatorUtilities.CreateInstance<EventProcessor>(app.Host.Services);
+        var second = ActivatorUtilities.CreateInstance<EventProcessor>(app.Host.Services, new SingleWriter(), ActivatorUtilities.CreateInstance<WarmStates>(app.Host.Services));
         var totals = await Task.WhenAll(Task.Run(() => first.DrainAsync(CancellationToken.None)), Task.Run(() => second.DrainAsync(CancellationToken.None)));
 
         Assert.Equal(600, totals.Sum());
@@ -236,6 +284,7 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
     {
         var ws = await app.Host.CreateWorkspaceAsync("pipeline-failed-api");
         var channel = await ws.Client.CreateChannelAsync();
+        ws.HoldInPending();
         await ws.Client.IngestAsync(Infrastructure.Events.Message(channel, "a", "g", "u", Day1, "first"), Infrastructure.Events.Message(channel, "b", "g", "u", Day1, "second"));
         long[] ids;
         await using (var db = ws.OpenDb())

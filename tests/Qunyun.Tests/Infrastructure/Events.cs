@@ -28,6 +28,13 @@ public static class Events
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>
+    /// Makes the workspace's next ingests wait in the pending table unprocessed, as new events do while older ones of
+    /// their workspace wait there (behind a batch that failed): the path the pending processor and set-aside take.
+    /// </summary>
+    public static void HoldInPending(this TestWorkspace ws) =>
+        ws.App.Services.GetRequiredService<SingleWriter>().SetPending(ws.Id, true);
+
     /// <summary>Processes everything pending now (the background worker may have taken some already).</summary>
     public static Task<int> DrainAsync(this QunyunApp app) =>
         app.Services.GetRequiredService<EventProcessor>().DrainAsync(CancellationToken.None);

@@ -141,10 +141,9 @@ public sealed class PointsApiTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>Runs the points stage once more over every processed check-in, as a replay of the pipeline would.</summary>
     private async Task ProcessCheckInsAgainAsync(TestWorkspace ws)
     {
-        var stage = app.Services.GetServices<IEventStage>().OfType<PointsStage>().Single();
+        var stage = app.Services.GetServices<IPipelineStage>().OfType<PointsStage>().Single();
         await using var db = ws.OpenDb();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var batch = new PipelineBatch(db, app.Clock);
         var processed = new List<ProcessedEvent>();
         foreach (var e in await db.Events.AsNoTracking().Where(e => e.Kind == "check_in").OrderBy(e => e.Id).ToListAsync())
         {
@@ -152,12 +151,7 @@ public sealed class PointsApiTests(QunyunApp app) : IClassFixture<QunyunApp>
             processed.Add(new ProcessedEvent(e, EventKind.CheckIn, new EventPayload(null, null, null, null, null, null, null, null, null), member, null));
         }
 
-        foreach (var one in processed)
-        {
-            await stage.ProcessAsync(one, batch, CancellationToken.None);
-        }
-
-        await stage.CompleteBatchAsync(processed, batch, CancellationToken.None);
+        await stage.RunAsync(new PipelineBatch(db, processed, app.Clock), CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

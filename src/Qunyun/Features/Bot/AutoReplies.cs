@@ -15,7 +15,8 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
 {
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromMinutes(30);
 
-    public async Task OnMessageAsync(ProcessedEvent processed, string text, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+    /// <summary>Returns the id of the FAQ rule that answered, if one did.</summary>
+    public async Task<Guid?> OnMessageAsync(ProcessedEvent processed, string text, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
     {
         var db = batch.Db;
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
@@ -29,12 +30,12 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
 
             await db.OpenQuestions.Where(q => q.GroupId == group.Id && q.AnsweredAt == null && q.AskedAt >= since && q.AskedAt <= at)
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.AnsweredAt, at), cancellationToken);
-            return;
+            return null;
         }
 
-        if (settings.Voice == BotVoice.Full && await AnswerAsync(processed, text, batch, cancellationToken))
+        if (settings.Voice == BotVoice.Full && await AnswerAsync(processed, text, batch, cancellationToken) is { } answered)
         {
-            return;
+            return answered;
         }
 
         var trimmed = text.TrimEnd();
@@ -51,9 +52,11 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
                 AskedAt = at,
             });
         }
+
+        return null;
     }
 
-    private async Task<bool> AnswerAsync(ProcessedEvent processed, string text, PipelineBatch batch, CancellationToken cancellationToken)
+    private async Task<Guid?> AnswerAsync(ProcessedEvent processed, string text, PipelineBatch batch, CancellationToken cancellationToken)
     {
         var db = batch.Db;
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
@@ -82,10 +85,10 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
             });
             await db.AutoReplyRules.Where(r => r.Id == rule.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Hits, r => r.Hits + 1).SetProperty(r => r.LastHitAt, at), cancellationToken);
-            return true;
+            return rule.Id;
         }
 
-        return false;
+        return null;
     }
 
     private static async Task<bool> CoolingDownAsync(Data.QunyunDb db, AutoReplyRule rule, Guid groupId, Guid memberId, DateTime at, CancellationToken cancellationToken)

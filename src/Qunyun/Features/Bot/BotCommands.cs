@@ -18,10 +18,10 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
 {
     private static readonly TimeSpan CheckInWindow = TimeSpan.FromDays(30);
 
-    public async Task<bool> TryAnswerAsync(ProcessedEvent processed, string text, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+    public async Task<bool> TryAnswerAsync(
+        ProcessedEvent processed, string text, BotCommandWords words, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
     {
         var db = batch.Db;
-        var words = (await db.BotWorkspaceSettings.FindAsync([batch.WorkspaceId], cancellationToken))?.Words() ?? new BotCommandWords(null, null, null);
         if (words.Match(text) is not { } command)
         {
             return false;

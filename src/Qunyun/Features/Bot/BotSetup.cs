@@ -11,7 +11,7 @@ public static class BotSetup
         builder.Services.AddSingleton<WelcomeRitual>();
         builder.Services.AddSingleton<BotCommands>();
         builder.Services.AddSingleton<AutoReplies>();
-        builder.Services.AddSingleton<IEventStage, BotStage>();
+        builder.Services.AddSingleton<IPipelineStage, BotStage>();
         builder.Services.AddSingleton<BotWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BotWorker>());
         builder.Services.AddScoped<SaveGroupBotSettings>();

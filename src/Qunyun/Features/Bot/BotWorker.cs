@@ -59,7 +59,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
         {
             await using var db = factory.Create(workspace);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var batch = new PipelineBatch(db, clock);
+            var batch = new PipelineBatch(db, [], clock);
             sent += await WelcomeAsync(db, batch, now, cancellationToken) + await RemindAsync(db, batch, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

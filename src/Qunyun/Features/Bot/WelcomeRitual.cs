@@ -64,8 +64,8 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
     {
         var db = batch.Db;
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
-        var watch = db.IntroductionWatches.Local.FirstOrDefault(w => w.GroupId == group.Id && w.MemberId == member.Id)
-            ?? await db.IntroductionWatches.FirstOrDefaultAsync(w => w.GroupId == group.Id && w.MemberId == member.Id, cancellationToken);
+        // The stage loaded every open watch of the batch's period; watches of this batch's joins are local too.
+        var watch = db.IntroductionWatches.Local.FirstOrDefault(w => w.GroupId == group.Id && w.MemberId == member.Id);
         var check = IntroductionCheck.From(settings.IntroductionMinLength, settings.IntroductionFields, settings.WatchWords);
         if (watch is not { IntroducedAt: null } || at > watch.WindowEndsAt || at < watch.JoinedAt || !check.IsIntroduction(text))
         {

@@ -6,7 +6,7 @@ using Qunyun.Engine.Channels;
 namespace Qunyun.Features.Channels;
 
 /// <summary>A connection to one platform account (a Telegram bot, a WeCom gateway…).</summary>
-public sealed class Channel : IWorkspaceOwned
+public sealed class Channel : IWorkspaceOwned, IPipelineStateRow
 {
     public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }

@@ -12,15 +12,14 @@ namespace Qunyun.Features.Events;
 /// </summary>
 internal static class ApplyEvent
 {
-    public static (List<ProcessedEvent> Processed, PipelineEffects Effects) Run(
-        BatchState state, PipelineSettings settings, IReadOnlyList<Event> events, Guid workspaceId, DateTime now)
+    public static (List<ProcessedEvent> Processed, PipelineEffects Effects) Run(WarmState state, IReadOnlyList<IncomingEvent> events, DateTime now)
     {
-        var engine = new PipelineEngine(state.Pipeline, settings);
+        var workspaceId = state.WorkspaceId;
+        var engine = new PipelineEngine(state.Pipeline, state.Settings);
         var resolved = new List<(Event Event, EventKind Kind, EventPayload Payload, Resolution Resolution, Membership? Membership)>(events.Count);
-        foreach (var e in events)
+        foreach (var (e, payload) in events)
         {
             EventKinds.TryParse(e.Kind, out var kind);
-            var payload = EventPayload.Read(e.Payload);
             var resolution = engine.Apply(new PipelineEvent(kind, e.ChannelId, e.ExternalUserId!, e.ExternalGroupId, e.OccurredAt,
                 payload.UserDisplayName, payload.GroupName, payload.Message?.ReplyToExternalEventId is not null), now);
             e.MemberId = resolution.Member.Id;
@@ -31,13 +30,13 @@ internal static class ApplyEvent
         var members = new Dictionary<MemberState, Member>();
         var groups = new Dictionary<GroupState, Group>();
         var processed = resolved.ConvertAll(r => new ProcessedEvent(r.Event, r.Kind, r.Payload,
-            Snapshot(members, r.Resolution.Member, m => state.MemberOf(m, workspaceId)),
-            r.Resolution.Group is { } g ? Snapshot(groups, g, x => state.GroupOf(x, workspaceId)) : null, r.Membership));
+            Snapshot(members, r.Resolution.Member, state.MemberOf),
+            r.Resolution.Group is { } g ? Snapshot(groups, g, state.GroupOf) : null, r.Membership));
         return (processed, engine.TakeEffects());
     }
 
     /// <summary>The member's membership of the event's group as it stood right after the event (untracked copy).</summary>
-    private static Membership? MembershipAt(BatchState state, Resolution resolution, Guid workspaceId) =>
+    private static Membership? MembershipAt(WarmState state, Resolution resolution, Guid workspaceId) =>
         resolution.Group is { } group && state.Pipeline.Memberships.TryGetValue((resolution.Member.Id, group.Id), out var m)
             ? new Membership
             {

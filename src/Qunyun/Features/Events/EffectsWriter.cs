@@ -13,7 +13,7 @@ internal static class EffectsWriter
 {
     private const string Timestamp = "timestamp with time zone";
 
-    public static async Task WriteAsync(QunyunDb db, PipelineEffects effects, IReadOnlyList<Event> events, CancellationToken cancellationToken)
+    public static async Task WriteAsync(QunyunDb db, PipelineEffects effects, CancellationToken cancellationToken)
     {
         var ws = db.WorkspaceId;
         await new MultiRowCommand(db,
@@ -41,8 +41,6 @@ internal static class EffectsWriter
             effects.RenamedIdentities, i => [i.Id, i.DisplayName], cancellationToken);
         await UpdateAsync(db, "Memberships", "\"JoinedAt\" = v.column2, \"LeftAt\" = v.column3", "\"Id\"", 3, [null, null, Timestamp],
             effects.MovedMemberships, m => [m.Id, m.JoinedAt, m.LeftAt], cancellationToken);
-        await UpdateAsync(db, "Events", "\"MemberId\" = v.column2, \"GroupId\" = v.column3", "\"Id\"", 3, [null, null, "uuid"],
-            events, e => [e.Id, e.MemberId, e.GroupId], cancellationToken);
 
         await new MultiRowCommand(db,
             "INSERT INTO \"MemberDays\" (\"WorkspaceId\", \"MemberId\", \"GroupId\", \"Day\", \"Messages\", \"Reactions\", \"Interactions\") VALUES",
@@ -60,6 +58,11 @@ internal static class EffectsWriter
             """, 8).ExecuteAsync(effects.GroupDays.ToList(), d =>
                 [ws, d.Key.GroupId, d.Key.Day, d.Value.Messages, d.Value.Reactions, d.Value.Joins, d.Value.Leaves, d.Value.ActiveMembers], cancellationToken);
     }
+
+    /// <summary>Events stored before they were processed (the pending path) get their resolved member and group.</summary>
+    public static Task WriteResolvedAsync(QunyunDb db, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken) =>
+        UpdateAsync(db, "Events", "\"MemberId\" = v.column2, \"GroupId\" = v.column3", "\"Id\"", 3, [null, null, "uuid"],
+            events, e => [e.Row.Id, e.Row.MemberId, e.Row.GroupId], cancellationToken);
 
     /// <summary><c>UPDATE t SET … FROM (VALUES (key, …), …) AS v WHERE t.key = v.column1</c>: the same text on both engines.</summary>
     private static Task<int> UpdateAsync<T>(QunyunDb db, string table, string set, string key, int columns, string?[] pgTypes,

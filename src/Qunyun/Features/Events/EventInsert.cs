@@ -11,6 +11,42 @@ namespace Qunyun.Features.Events;
 /// </summary>
 internal static class EventInsert
 {
+    /// <summary>
+    /// Inserts processed events (member and group resolved) and gives each its id; returns how many went in, which is
+    /// fewer than given only when another process stored some of them after the caller checked for repeats.
+    /// </summary>
+    public static async Task<int> InsertAsync(QunyunDb db, IReadOnlyList<Event> events, CancellationToken cancellationToken)
+    {
+        var byKey = events.ToDictionary(e => (e.ChannelId, e.ExternalEventId));
+        var sqlite = db.Database.IsSqlite();
+        var inserted = 0;
+        await new MultiRowCommand(db,
+            "INSERT INTO \"Events\" (\"WorkspaceId\", \"ChannelId\", \"ExternalEventId\", \"Kind\", \"ExternalGroupId\", \"ExternalUserId\", \"GroupId\", \"MemberId\", \"OccurredAt\", \"ReceivedAt\", \"Payload\", \"ClockSkewed\") VALUES",
+            "ON CONFLICT (\"ChannelId\", \"ExternalEventId\") DO NOTHING RETURNING \"Id\", \"ChannelId\", \"ExternalEventId\"", 12, null, null, null, null, null, null, "uuid", "uuid")
+            .ExecuteAsync(events, e => [e.WorkspaceId, e.ChannelId, e.ExternalEventId, e.Kind, e.ExternalGroupId, e.ExternalUserId, e.GroupId, e.MemberId, e.OccurredAt, e.ReceivedAt, e.Payload, e.ClockSkewed],
+                cancellationToken, async (reader, ct) =>
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                        var channel = sqlite ? Guid.Parse(reader.GetString(1)) : reader.GetGuid(1);
+                        byKey[(channel, reader.GetString(2))].Id = reader.GetInt64(0);
+                        inserted++;
+                    }
+                });
+        return inserted;
+    }
+
+    /// <summary>The (channel, external id) pairs among <paramref name="events"/> that are stored already.</summary>
+    public static async Task<HashSet<(Guid Channel, string External)>> StoredAsync(QunyunDb db, IReadOnlyList<Event> events, CancellationToken cancellationToken)
+    {
+        var channels = events.Select(e => e.ChannelId).Distinct().ToList();
+        var ids = events.Select(e => e.ExternalEventId).Distinct().ToList();
+        var found = await db.Events.IgnoreQueryFilters()
+            .Where(e => EF.Parameter(channels).Contains(e.ChannelId) && EF.Parameter(ids).Contains(e.ExternalEventId))
+            .Select(e => new { e.ChannelId, e.ExternalEventId }).ToListAsync(cancellationToken);
+        return found.Select(f => (f.ChannelId, f.ExternalEventId)).ToHashSet();
+    }
+
     /// <summary>Inserts the events that are new; returns the stored id of each new one, keyed by (channel, external id).</summary>
     public static async Task<Dictionary<(Guid Channel, string External), long>> InsertNewAsync(QunyunDb db, IReadOnlyList<Event> events, CancellationToken cancellationToken)
     {

@@ -2,28 +2,25 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
-using Qunyun.Engine.Pipeline;
-using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Events;
 
 /// <summary>
-/// The single writer of the pipeline. Takes the oldest pending events of one workspace (in arrival order, so each
-/// group's events keep their order), resolves identities, groups and memberships, updates the daily rollups and
-/// activity scores, runs the later stages, and commits all of it with the removal of the pending markers in one
-/// transaction. A batch that fails leaves its events pending, to be retried.
+/// The pending path of the pipeline: events that were stored before they could be processed (a batch that failed, or
+/// events that arrived while others of their workspace were waiting) are taken oldest first, per workspace, and run
+/// through the same <see cref="BatchRunner"/> as new events, under the same single writer. A batch that fails leaves
+/// its events pending, to be retried.
 /// </summary>
 public sealed class EventProcessor(
     QunyunDbFactory factory,
-    IEnumerable<IEventStage> stages,
+    SingleWriter writer,
+    BatchRunner runner,
+    WarmStates states,
     IOptions<PipelineOptions> options,
     TimeProvider clock)
 {
-    private readonly SemaphoreSlim _singleWriter = new(1, 1);
-
     /// <summary>Processes one batch; returns how many events it processed (0 when nothing is pending).</summary>
     public Task<int> ProcessNextBatchAsync(CancellationToken cancellationToken) => ProcessAsync(options.Value.BatchSize, cancellationToken);
-
     /// <summary>
     /// After batches keep failing: processes the pending events one at a time, and sets aside the first one that fails
     /// (as a <see cref="FailedEvent"/>) so the rest can go on. Returns its id, or null when every event went through.
@@ -78,7 +75,7 @@ public sealed class EventProcessor(
 
     private async Task<int> ProcessAsync(int limit, CancellationToken cancellationToken)
     {
-        await _singleWriter.WaitAsync(cancellationToken);
+        await writer.Lock.WaitAsync(cancellationToken);
         try
         {
             int? processed;
@@ -91,7 +88,7 @@ public sealed class EventProcessor(
         }
         finally
         {
-            _singleWriter.Release();
+            writer.Lock.Release();
         }
     }
 
@@ -107,16 +104,15 @@ public sealed class EventProcessor(
 
         if (workspaceId is null)
         {
+            writer.NothingPending();
             return 0;
         }
 
         var mark = Stopwatch.GetTimestamp();
         await using var db = factory.Create(workspaceId.Value);
+        db.IsPipelineWriter = true;
         var pending = await db.PendingEvents.AsNoTracking().OrderBy(p => p.EventId).Take(limit)
             .Select(p => p.Event!).ToListAsync(cancellationToken);
-        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId, cancellationToken);
-        var settings = new PipelineSettings(WorkspaceTime.Zone(workspace.TimeZone), TimeSpan.FromDays(options.Value.ActivityHalfLifeDays), workspace.DefaultGroupType);
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // The claim comes first: removing the pending markers takes the write lock (SQLite) or the rows' locks
@@ -128,53 +124,30 @@ public sealed class EventProcessor(
             return null;
         }
 
-        mark = PipelineMetrics.Phase("process.read", mark);
-        var state = await BatchState.LoadAsync(db, pending, cancellationToken);
-        mark = PipelineMetrics.Phase("process.load", mark);
-        var (processedEvents, effects) = ApplyEvent.Run(state, settings, pending, db.WorkspaceId, clock.GetUtcNow().UtcDateTime);
-        mark = PipelineMetrics.Phase("process.engine", mark);
-
-        // The built-in effects go first, so that stages find this batch's members, groups and rollups in batch.Db.
-        await EffectsWriter.WriteAsync(db, effects, pending, cancellationToken);
-        await BatchState.RecountGroupsAsync(db, effects.TouchedGroups, cancellationToken);
-        mark = PipelineMetrics.Phase("process.write", mark);
-        var batch = new PipelineBatch(db, clock);
-        foreach (var processed in processedEvents)
+        PipelineMetrics.Phase("process.read", mark);
+        try
         {
-            foreach (var stage in stages)
-            {
-                await stage.ProcessAsync(processed, batch, cancellationToken);
-            }
+            await runner.RunAsync(db, pending.ConvertAll(e => new IncomingEvent(e, EventPayload.Read(e.Payload))), stored: true, cancellationToken);
+            mark = Stopwatch.GetTimestamp();
+            await transaction.CommitAsync(cancellationToken);
+            PipelineMetrics.Phase("process.commit", mark);
+        }
+        catch
+        {
+            states.Drop(workspaceId.Value);
+            throw;
         }
 
-        foreach (var stage in stages)
+        if (pending.Count < limit)
         {
-            await stage.CompleteBatchAsync(processedEvents, batch, cancellationToken);
+            writer.SetPending(workspaceId.Value, await db.PendingEvents.AnyAsync(cancellationToken));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        mark = PipelineMetrics.Phase("process.stages", mark);
-        await transaction.CommitAsync(cancellationToken);
-        PipelineMetrics.Phase("process.commit", mark);
         return pending.Count;
     }
 
-    /// <summary>
-    /// Runs other writes of member state (the CSV import) under the pipeline's single-writer lock, so an identity the
-    /// pipeline creates cannot slip in between the import's lookup and its insert (and SQLite sees one writer at a time).
-    /// </summary>
-    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        await _singleWriter.WaitAsync(cancellationToken);
-        try
-        {
-            return await work();
-        }
-        finally
-        {
-            _singleWriter.Release();
-        }
-    }
+    /// <summary>Runs other writes of member state (the CSV import) under the pipeline's single writer.</summary>
+    public Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken) => writer.ExclusiveAsync(work, cancellationToken);
 
     /// <summary>Processes until nothing is pending (tests, the demo simulator, imports).</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)

@@ -6,6 +6,10 @@ public static class EventsSetup
     {
         builder.Services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PipelineSignal>();
+        builder.Services.AddSingleton<SingleWriter>();
+        builder.Services.AddSingleton<WarmStates>();
+        builder.Services.AddSingleton<BatchRunner>();
+        builder.Services.AddSingleton<PipelineWriter>();
         builder.Services.AddSingleton<EventProcessor>();
         builder.Services.AddScoped<IngestEvents>();
         builder.Services.AddHostedService<PipelineWorker>();

@@ -8,12 +8,12 @@ using Qunyun.Engine.Events;
 namespace Qunyun.Features.Events;
 
 /// <summary>
-/// Stores a batch durably and idempotently: valid, new events are inserted together with their pending markers in
-/// one transaction; repeats of (channel, external event id) — earlier or within the batch — are reported, not stored
-/// (the unique index decides, so concurrent batches cannot both store an event). Returns only after the commit,
-/// then wakes the pipeline.
+/// Validates a batch (errors by index) and hands the valid events to the <see cref="PipelineWriter"/>, which stores
+/// and processes them in one transaction; repeats of (channel, external event id) — earlier or within the batch — are
+/// reported, not stored (the unique index is the last word, so concurrent batches cannot both store an event).
+/// Returns only after the commit.
 /// </summary>
-public sealed class IngestEvents(TimeProvider clock, PipelineSignal signal)
+public sealed class IngestEvents(TimeProvider clock, PipelineWriter writer)
 {
     public const int MaxBatch = 1000;
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(5);
@@ -38,54 +38,38 @@ public sealed class IngestEvents(TimeProvider clock, PipelineSignal signal)
             }
         }
 
-        var (accepted, duplicates, skewed) = await StoreAsync(db, valid, cancellationToken);
-        signal.Wake();
-        return new IngestResponse(accepted, duplicates, errors, skewed);
-    }
-
-    private async Task<(int Accepted, List<int> Duplicates, List<int> Skewed)> StoreAsync(
-        QunyunDb db, List<(int Index, IngestEvent Event)> valid, CancellationToken cancellationToken)
-    {
-        var mark = Stopwatch.GetTimestamp();
-        var now = clock.GetUtcNow();
-        var rows = new List<(int Index, Event Row)>();
-        var seen = new HashSet<(Guid, string)>();
-        var duplicates = new List<int>();
-        foreach (var (index, e) in valid)
+        if (valid.Count == 0)
         {
-            if (!seen.Add((e.ChannelId!.Value, e.ExternalEventId!)))
-            {
-                duplicates.Add(index);
-                continue;
-            }
-
-            var occurredAt = e.OccurredAt!.Value;
-            rows.Add((index, new Event
-            {
-                WorkspaceId = db.WorkspaceId,
-                ChannelId = e.ChannelId.Value,
-                ExternalEventId = e.ExternalEventId!,
-                Kind = KindOf(e).WireName(),
-                ExternalGroupId = e.ExternalGroupId,
-                ExternalUserId = e.ExternalUserId,
-                OccurredAt = occurredAt.UtcDateTime,
-                ReceivedAt = now.UtcDateTime,
-                ClockSkewed = occurredAt - now > AllowedSkew,
-                Payload = JsonSerializer.Serialize(PayloadOf(e), PayloadJson),
-            }));
+            return new IngestResponse(0, [], errors, []);
         }
 
-        mark = PipelineMetrics.Phase("store.prepare", mark);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var inserted = await EventInsert.InsertNewAsync(db, rows.Select(r => r.Row).ToList(), cancellationToken);
-        mark = PipelineMetrics.Phase("store.insert", mark);
-        await transaction.CommitAsync(cancellationToken);
-        PipelineMetrics.Phase("store.commit", mark);
+        var mark = Stopwatch.GetTimestamp();
+        var now = clock.GetUtcNow();
+        var rows = valid.ConvertAll(v => Row(db.WorkspaceId, v.Event, now));
+        PipelineMetrics.Phase("store.prepare", mark);
+        var ids = await writer.StoreAsync(db.WorkspaceId, rows, cancellationToken);
+        var duplicates = Enumerable.Range(0, valid.Count).Where(i => ids[i] is null).Select(i => valid[i].Index).ToList();
+        var skewed = Enumerable.Range(0, valid.Count).Where(i => ids[i] is not null && rows[i].Row.ClockSkewed).Select(i => valid[i].Index).ToList();
+        return new IngestResponse(valid.Count - duplicates.Count, duplicates, errors, skewed);
+    }
 
-        duplicates.AddRange(rows.Where(r => !inserted.ContainsKey((r.Row.ChannelId, r.Row.ExternalEventId))).Select(r => r.Index));
-        duplicates.Sort();
-        var skewed = rows.Where(r => r.Row.ClockSkewed && inserted.ContainsKey((r.Row.ChannelId, r.Row.ExternalEventId))).Select(r => r.Index).ToList();
-        return (inserted.Count, duplicates, skewed);
+    private static IncomingEvent Row(Guid workspaceId, IngestEvent e, DateTimeOffset now)
+    {
+        var occurredAt = e.OccurredAt!.Value;
+        var payload = PayloadOf(e);
+        return new IncomingEvent(new Event
+        {
+            WorkspaceId = workspaceId,
+            ChannelId = e.ChannelId!.Value,
+            ExternalEventId = e.ExternalEventId!,
+            Kind = KindOf(e).WireName(),
+            ExternalGroupId = e.ExternalGroupId,
+            ExternalUserId = e.ExternalUserId,
+            OccurredAt = occurredAt.UtcDateTime,
+            ReceivedAt = now.UtcDateTime,
+            ClockSkewed = occurredAt - now > AllowedSkew,
+            Payload = JsonSerializer.Serialize(payload, PayloadJson),
+        }, payload);
     }
 
     private static EventKind KindOf(IngestEvent e) => EventKinds.TryParse(e.Kind, out var kind) ? kind : EventKind.Custom;

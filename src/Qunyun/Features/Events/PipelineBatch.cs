@@ -3,14 +3,17 @@ using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Events;
 
-/// <summary>The unit of work of one pipeline batch: one workspace, one transaction.</summary>
-public sealed class PipelineBatch(QunyunDb db, TimeProvider clock)
+/// <summary>The unit of work of one pipeline batch: one workspace, one transaction, its events in order.</summary>
+public sealed class PipelineBatch(QunyunDb db, IReadOnlyList<ProcessedEvent> events, TimeProvider clock)
 {
-    private readonly HashSet<long> _moderated = [];
-
     public QunyunDb Db => db;
 
     public Guid WorkspaceId => db.WorkspaceId;
+
+    /// <summary>The batch's events in the order they happened per group, with the verdicts of the stages so far.</summary>
+    public IReadOnlyList<ProcessedEvent> Events => events;
+
+    public TimeProvider Clock => clock;
 
     /// <summary>Queues an action for delivery; it is written in this batch's transaction.</summary>
     public void Enqueue(Guid channelId, Guid? groupId, string action, string payload, string idempotencyKey) =>
@@ -24,9 +27,4 @@ public sealed class PipelineBatch(QunyunDb db, TimeProvider clock)
             IdempotencyKey = idempotencyKey,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-
-    /// <summary>Marks a message that broke the group's rules, so later stages (the bot) do not answer or count it.</summary>
-    public void MarkModerated(long eventId) => _moderated.Add(eventId);
-
-    public bool IsModerated(long eventId) => _moderated.Contains(eventId);
 }

@@ -18,6 +18,13 @@ public sealed class PipelineOptions
     [Range(1, 10_000)]
     public int BatchSize { get; init; } = 2000;
 
+    /// <summary>
+    /// Members whose state the single writer keeps warm per workspace; past it the workspace's state starts over (and
+    /// fills again with the members that are active), which bounds the process's memory.
+    /// </summary>
+    [Range(1_000, 10_000_000)]
+    public int WarmMembers { get; init; } = 200_000;
+
     /// <summary>Run the background worker (off only for tools that drain the pipeline themselves).</summary>
     public bool RunWorker { get; init; } = true;
 }

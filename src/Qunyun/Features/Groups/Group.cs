@@ -7,7 +7,7 @@ using Qunyun.Features.Channels;
 namespace Qunyun.Features.Groups;
 
 /// <summary>One chat group (群) on one channel.</summary>
-public sealed class Group : IWorkspaceOwned
+public sealed class Group : IWorkspaceOwned, IPipelineStateRow
 {
     public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }

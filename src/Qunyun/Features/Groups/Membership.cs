@@ -7,7 +7,7 @@ using Qunyun.Features.Members;
 namespace Qunyun.Features.Groups;
 
 /// <summary>A member's place in a group; a row stays after the member leaves (LeftAt set).</summary>
-public sealed class Membership : IWorkspaceOwned
+public sealed class Membership : IWorkspaceOwned, IPipelineStateRow
 {
     public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }

@@ -7,7 +7,7 @@ using Qunyun.Features.Tags;
 namespace Qunyun.Features.Members;
 
 /// <summary>One person, whatever the number of platforms they are on.</summary>
-public sealed class Member : IWorkspaceOwned
+public sealed class Member : IWorkspaceOwned, IPipelineStateRow
 {
     public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }

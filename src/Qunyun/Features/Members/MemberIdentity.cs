@@ -6,7 +6,7 @@ using Qunyun.Features.Channels;
 namespace Qunyun.Features.Members;
 
 /// <summary>A member as one platform knows them: the channel's user id and the name shown there.</summary>
-public sealed class MemberIdentity : IWorkspaceOwned
+public sealed class MemberIdentity : IWorkspaceOwned, IPipelineStateRow
 {
     public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }

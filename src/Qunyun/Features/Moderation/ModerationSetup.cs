@@ -15,7 +15,7 @@ public static class ModerationSetup
         builder.Services.AddSingleton<DetectorStates>();
         builder.Services.AddSingleton<ImageScanner>();
         builder.Services.AddHttpClient(ImageScanner.HttpClientName);
-        builder.Services.AddSingleton<IEventStage, ModerationStage>();
+        builder.Services.AddSingleton<IPipelineStage, ModerationStage>();
         return builder;
     }
 

@@ -13,33 +13,55 @@ namespace Qunyun.Features.Moderation;
 /// ban — with the strike ladder) queued in the outbox and one audit row, in the batch's transaction.
 /// </summary>
 public sealed class ModerationStage(
-    ModerationRules rules, DetectorStates states, ImageScanner images, TimeProvider clock, ILogger<ModerationStage> logger) : IEventStage
+    ModerationRules rules, DetectorStates states, ImageScanner images, TimeProvider clock, ILogger<ModerationStage> logger) : IPipelineStage
 {
     private static readonly Counter Unreadable = Metrics.CreateCounter("qunyun_moderation_unreadable_images_total", "Images a QR rule could not read.");
     private static readonly Counter Decisions = Metrics.CreateCounter("qunyun_moderation_decisions_total", "Messages moderation acted on.");
 
-    private PipelineBatch? _batch;
-    private ModerationRules.Context? _context;
+    public string Name => PipelineStages.Moderation;
 
-    public async ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken)
+    public async ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
-        if (processed is not { Kind: EventKind.Message, Group: { } group, Payload.Message: { } message })
+        var messages = batch.Events.Where(p => p is { Kind: EventKind.Message, Group: not null, Payload.Message: not null }).ToList();
+        if (messages.Count == 0)
         {
             return;
         }
 
-        if (!ReferenceEquals(_batch, batch) || _context is null)
-        {
-            (_batch, _context) = (batch, await rules.CurrentAsync(batch.Db, cancellationToken));
-        }
-
-        if (_context.Rules.IsEmpty || _context.Rules.For(group.Id) is not { Compiled.Rules.Rules.Count: > 0 } groupRules)
+        var context = await rules.CurrentAsync(batch.Db, cancellationToken);
+        if (context.Rules.IsEmpty)
         {
             return;
         }
 
-        var e = processed.Event;
-        var compiled = groupRules.Compiled;
+        var broken = new List<(ProcessedEvent Processed, GroupRules Rules, IReadOnlyList<RuleHit> Hits)>();
+        foreach (var processed in messages)
+        {
+            if (context.Rules.For(processed.Group!.Id) is { Compiled.Rules.Rules.Count: > 0 } groupRules
+                && await JudgeAsync(processed, groupRules.Compiled, batch, cancellationToken) is { Count: > 0 } hits)
+            {
+                processed.Verdicts.ModeratedBy = hits[0].Rule.Key;
+                broken.Add((processed, groupRules, hits));
+            }
+        }
+
+        if (broken.Count == 0)
+        {
+            return;
+        }
+
+        // An event decided before (its batch was retried from the pending table) queues nothing twice.
+        var ids = broken.ConvertAll(b => (long?)b.Processed.Event.Id);
+        var decided = (await batch.Db.ModerationDecisions.Where(d => EF.Parameter(ids).Contains(d.EventId)).Select(d => d.EventId!.Value).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var (processed, groupRules, hits) in broken.Where(b => !decided.Contains(b.Processed.Event.Id)))
+        {
+            await DecideAsync(processed, batch, groupRules, context.Culture, hits, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<RuleHit>> JudgeAsync(ProcessedEvent processed, CompiledRules compiled, PipelineBatch batch, CancellationToken cancellationToken)
+    {
+        var (e, group, message) = (processed.Event, processed.Group!, processed.Payload.Message!);
         var state = states.For(batch.WorkspaceId, group.Id, e.Id, out var fresh);
         if (fresh)
         {
@@ -58,27 +80,11 @@ public sealed class ModerationStage(
             logger.LogInformation("Event {EventId}: image {Url} unreadable for QR rules: {Reason}", e.Id, image.Url, image.Unreadable);
         }
 
-        if (evaluation.Hits.Count == 0)
-        {
-            return;
-        }
-
-        batch.MarkModerated(e.Id);
-        if (await batch.Db.ModerationDecisions.AnyAsync(d => d.EventId == e.Id, cancellationToken))
-        {
-            return; // this event was decided before (re-processing queues nothing twice)
-        }
-
-        await DecideAsync(processed, batch, groupRules, evaluation.Hits, cancellationToken);
+        return evaluation.Hits;
     }
 
-    public ValueTask CompleteBatchAsync(IReadOnlyList<ProcessedEvent> processed, PipelineBatch batch, CancellationToken cancellationToken)
-    {
-        (_batch, _context) = (null, null);
-        return ValueTask.CompletedTask;
-    }
-
-    private async Task DecideAsync(ProcessedEvent processed, PipelineBatch batch, GroupRules groupRules, IReadOnlyList<RuleHit> hits, CancellationToken cancellationToken)
+    private async Task DecideAsync(
+        ProcessedEvent processed, PipelineBatch batch, GroupRules groupRules, string culture, IReadOnlyList<RuleHit> hits, CancellationToken cancellationToken)
     {
         var (db, e, group) = (batch.Db, processed.Event, processed.Group!);
         var effective = groupRules.Compiled.Rules;
@@ -88,7 +94,7 @@ public sealed class ModerationStage(
         var primary = hits[0];
         var who = new Offender(e.Id, e.ExternalEventId, e.ChannelId, group.Id, group.ExternalId, group.Name, processed.Member.Id, e.ExternalUserId!,
             processed.Member.DisplayName);
-        var warning = ModerationActions.Warning(effective, _context!.Culture, who, primary.Rule, decision);
+        var warning = ModerationActions.Warning(effective, culture, who, primary.Rule, decision);
         var actions = await ModerationActions.QueueAsync(db, OutboxSink.For(batch), who, decision.Actions, e.OccurredAt, warning, cancellationToken);
         var now = clock.GetUtcNow();
         var row = new ModerationDecision

@@ -8,7 +8,7 @@ public static class PointsSetup
     public static IHostApplicationBuilder AddPoints(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CheckInAwards>();
-        builder.Services.AddSingleton<IEventStage, PointsStage>();
+        builder.Services.AddSingleton<IPipelineStage, PointsStage>();
         builder.Services.AddSingleton<AdjustPoints>();
         builder.Services.AddSingleton<SavePointsSettings>();
         return builder;

@@ -7,17 +7,22 @@ namespace Qunyun.Features.Points;
 /// Check-in events (typed to the bot, or sent through the API) earn points, once per member and local day. Awarded
 /// at the end of the batch, all at once, in the order the events were processed.
 /// </summary>
-internal sealed class PointsStage(CheckInAwards awards) : IEventStage
+internal sealed class PointsStage(CheckInAwards awards) : IPipelineStage
 {
-    public ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public string Name => PipelineStages.Points;
 
-    public async ValueTask CompleteBatchAsync(IReadOnlyList<ProcessedEvent> processed, PipelineBatch batch, CancellationToken cancellationToken)
+    public async ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
-        var claims = processed.Where(p => p.Kind == EventKind.CheckIn)
-            .Select(p => new CheckInClaim(p.Member.Id, p.Event.OccurredAt, p.Event.Id)).ToList();
-        if (claims.Count > 0)
+        var checkIns = batch.Events.Where(p => p.Kind == EventKind.CheckIn).ToList();
+        if (checkIns.Count == 0)
         {
-            await awards.AwardAsync(batch.Db, claims, cancellationToken);
+            return;
+        }
+
+        var decisions = await awards.AwardAsync(batch.Db, checkIns.ConvertAll(p => new CheckInClaim(p.Member.Id, p.Event.OccurredAt, p.Event.Id)), cancellationToken);
+        for (var i = 0; i < checkIns.Count; i++)
+        {
+            checkIns[i].Verdicts.PointsAwarded = decisions[i].AlreadyToday ? 0 : decisions[i].Award.Total;
         }
     }
 }

@@ -7,13 +7,13 @@ namespace Qunyun.Features.Tags;
 /// The tags stage of the pipeline. Works once per batch, set-based: records the facts rules read, updates interest
 /// weights, and re-evaluates the rule tags of the members the batch touched — all in the batch's transaction.
 /// </summary>
-internal sealed class TaggingStage(IOptions<TagOptions> options, TimeProvider clock) : IEventStage
+internal sealed class TaggingStage(IOptions<TagOptions> options, TimeProvider clock) : IPipelineStage
 {
-    public ValueTask ProcessAsync(ProcessedEvent processed, PipelineBatch batch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public string Name => PipelineStages.Tags;
 
-    public async ValueTask CompleteBatchAsync(IReadOnlyList<ProcessedEvent> processed, PipelineBatch batch, CancellationToken cancellationToken)
+    public async ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
-        var db = batch.Db;
+        var (db, processed) = (batch.Db, batch.Events);
         var now = clock.GetUtcNow().UtcDateTime;
         db.MemberFacts.AddRange(processed.SelectMany(MemberFacts.Of));
         await InterestTagging.ApplyAsync(db, processed, now, options.Value, cancellationToken);

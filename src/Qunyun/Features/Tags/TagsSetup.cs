@@ -7,7 +7,7 @@ public static class TagsSetup
     public static IHostApplicationBuilder AddTags(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TagOptions>().BindConfiguration(TagOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IEventStage, TaggingStage>();
+        builder.Services.AddSingleton<IPipelineStage, TaggingStage>();
         builder.Services.AddSingleton<TagRecheck>();
         builder.Services.AddSingleton<InterestDecay>();
         builder.Services.AddSingleton<TagRecheckWorker>();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Qunyun.Features.Workspaces;
 
 /// <summary>One brand or team; every other row belongs to exactly one workspace.</summary>
-public sealed class Workspace
+public sealed class Workspace : Qunyun.Data.IPipelineStateRow
 {
     public Guid Id { get; set; }
     public required string Slug { get; set; }

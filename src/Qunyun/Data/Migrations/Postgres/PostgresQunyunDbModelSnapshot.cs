@@ -155,6 +155,19 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Data.PipelineVersion", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("PipelineVersions");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Accounts.QunyunUser", b =>
                 {
                     b.Property<string>("Id")

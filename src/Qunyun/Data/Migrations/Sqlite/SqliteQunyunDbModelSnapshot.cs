@@ -145,6 +145,19 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Qunyun.Data.PipelineVersion", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("PipelineVersions");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Accounts.QunyunUser", b =>
                 {
                     b.Property<string>("Id")

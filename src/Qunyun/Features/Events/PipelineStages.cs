@@ -1,0 +1,41 @@
+namespace Qunyun.Features.Events;
+
+/// <summary>
+/// The one place that says in which order the stages run. A stage names itself; one the list does not know stops
+/// the host at start, so a new stage has to be put in its place here.
+/// </summary>
+public static class PipelineStages
+{
+    /// <summary>Judges each group message; marks what it acted on (<see cref="EventVerdicts.ModeratedBy"/>).</summary>
+    public const string Moderation = "moderation";
+
+    /// <summary>Welcomes, commands, answers; skips moderated messages, marks <see cref="EventVerdicts.AnsweredBy"/>.</summary>
+    public const string Bot = "bot";
+
+    /// <summary>Check-ins earn points; marks <see cref="EventVerdicts.PointsAwarded"/>.</summary>
+    public const string Points = "points";
+
+    /// <summary>Facts, interest weights and rule tags of the members the batch touched.</summary>
+    public const string Tags = "tags";
+
+    public static readonly IReadOnlyList<string> Order = [Moderation, Bot, Points, Tags];
+
+    public static IReadOnlyList<IPipelineStage> Arrange(IEnumerable<IPipelineStage> registered)
+    {
+        var stages = registered.ToList();
+        foreach (var stage in stages)
+        {
+            if (!Order.Contains(stage.Name))
+            {
+                throw new InvalidOperationException($"Pipeline stage '{stage.Name}' ({stage.GetType().Name}) is not in PipelineStages.Order.");
+            }
+        }
+
+        if (stages.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"Pipeline stage '{twice.Key}' is registered {twice.Count()} times.");
+        }
+
+        return [.. stages.OrderBy(s => Order.ToList().IndexOf(s.Name))];
+    }
+}
