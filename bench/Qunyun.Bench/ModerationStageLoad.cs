@@ -24,23 +24,7 @@ internal static class ModerationStageLoad
             messages.AddRange(messages.Take(count - messages.Count).ToList());
         }
 
-        ActionSpec[] delete = [new(ActionTypes.Delete)];
-        var definition = new RuleSetDefinition
-        {
-            Rules =
-            [
-                new() { Key = "words", Detector = RuleDetectors.Words, List = "bench", Strike = true },
-                new() { Key = "links", Detector = RuleDetectors.Links, Actions = [.. delete], AllowDomains = ["ubuntu.com", "launchpad.net"] },
-                new() { Key = "phone", Detector = RuleDetectors.Phone, Actions = [.. delete] },
-                new() { Key = "contact", Detector = RuleDetectors.Contact, Actions = [.. delete] },
-                new() { Key = "invite", Detector = RuleDetectors.Invite, Actions = [.. delete] },
-                new() { Key = "mentions", Detector = RuleDetectors.Mentions, Threshold = 5, Actions = [.. delete] },
-                new() { Key = "flood", Detector = RuleDetectors.Flood, Threshold = 8, WindowSeconds = 10, Actions = [new(ActionTypes.Mute, 10)] },
-                new() { Key = "wave", Detector = RuleDetectors.SpamWave, Threshold = 3, WindowSeconds = 600, Actions = [.. delete] },
-                new() { Key = "new", Detector = RuleDetectors.NewMemberLinks, Hours = 24, Actions = [.. delete] },
-                new() { Key = "re", Detector = RuleDetectors.Regex, Pattern = @"免费\s*领取|稳赚不赔", Actions = [.. delete] },
-            ],
-        };
+        var definition = BenchRuleSet.Definition("bench");
         var lists = new Dictionary<string, IReadOnlyList<string>> { ["bench"] = words };
         CompiledRules.Compile(EffectiveRuleSet.Merge(definition, null), lists, [], []); // the fold tables load once per process
         var watch = Stopwatch.StartNew();

@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Running;
 using Qunyun.Bench;
+using Qunyun.Bench.Ingest;
 
 // `pages [--members N]` measures the console's list queries on a seeded database, `segments [--members N]` segment counts,
-// `ingest` the event pipeline; anything else goes to BenchmarkDotNet.
+// `ingest` the event pipeline (`ingest-latency` its latency under a steady load); anything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
 {
     return await ListPageLoad.RunAsync(rest);
@@ -26,6 +27,11 @@ if (args is ["segments", .. var segmentOptions])
 if (args is ["ingest", .. var options])
 {
     return await IngestLoad.RunAsync(options);
+}
+
+if (args is ["ingest-latency", .. var latencyOptions])
+{
+    return await LatencyLoad.RunAsync(latencyOptions);
 }
 
 if (args is ["matcher", .. var matcherOptions])
