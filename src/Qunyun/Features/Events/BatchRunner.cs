@@ -57,6 +57,9 @@ public sealed class BatchRunner(IEnumerable<IPipelineStage> registered, WarmStat
         await MemberCounts.RecountAsync(db, state, effects.TouchedGroups, cancellationToken);
         mark = PipelineMetrics.Phase("process.write", mark);
 
+        // Stages add rows and look at what they added (DbSet.Local); with automatic change detection every such look
+        // would scan everything tracked, which grows with the batch. Changes to tracked rows are detected once, below.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var batch = new PipelineBatch(db, processed, clock);
         foreach (var stage in _stages)
         {
@@ -64,6 +67,7 @@ public sealed class BatchRunner(IEnumerable<IPipelineStage> registered, WarmStat
             mark = PipelineMetrics.Phase($"stage.{stage.Name}", mark);
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         PipelineMetrics.Phase("process.save", mark);
         return events;

@@ -13,7 +13,7 @@ public sealed class WorkspaceRules
     private readonly RulesInForce.Current? _default;
     private readonly Dictionary<Guid, RulesInForce.Current> _overrides;
     private readonly Dictionary<Guid, GroupAllowList> _allow;
-    private readonly IReadOnlyDictionary<string, GroupRules> _carried;
+    private readonly ConcurrentDictionary<string, GroupRules> _byStamp;
     private readonly Action _compiled;
     private readonly ConcurrentDictionary<Guid, GroupRules> _groups = new();
 
@@ -26,7 +26,7 @@ public sealed class WorkspaceRules
         _overrides = sets.Where(s => s.RuleSet.GroupId is not null).ToDictionary(s => s.RuleSet.GroupId!.Value);
         Lists = lists;
         _allow = allow;
-        _carried = carried;
+        _byStamp = new ConcurrentDictionary<string, GroupRules>(carried);
         _compiled = compiled;
     }
 
@@ -50,11 +50,12 @@ public sealed class WorkspaceRules
             .Select(name => Lists.TryGetValue(name, out var list) ? $"{name}@{list.Id}:{list.Revision}" : $"{name}@none");
         var stamp = string.Join('|', _default?.RuleSet.CurrentVersionId.ToString() ?? "-", groupOverride?.RuleSet.CurrentVersionId.ToString() ?? "-",
             string.Join(',', used), string.Join(',', allow.Phrases), string.Join(',', allow.Domains));
-        if (_carried.TryGetValue(stamp, out var reused))
-        {
-            return reused;
-        }
+        // Groups built from the same inputs share one compiled object, within a generation and across generations.
+        return _byStamp.GetOrAdd(stamp, _ => Compile(stamp, effective, groupOverride, allow));
+    }
 
+    private GroupRules Compile(string stamp, EffectiveRuleSet effective, RulesInForce.Current? groupOverride, GroupAllowList allow)
+    {
         _compiled();
         var compiled = CompiledRules.Compile(effective, Lists.ToDictionary(l => l.Key, l => l.Value.Words), allow.Phrases, allow.Domains);
         var overrideKeys = groupOverride?.Definition.Rules.Select(r => r.Key).ToHashSet(StringComparer.Ordinal) ?? [];
