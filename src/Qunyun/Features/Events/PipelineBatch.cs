@@ -1,4 +1,5 @@
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Events;
@@ -13,17 +14,8 @@ public sealed class PipelineBatch(QunyunDb db, TimeProvider clock)
     public Guid WorkspaceId => db.WorkspaceId;
 
     /// <summary>Queues an action for delivery; it is written in this batch's transaction.</summary>
-    public void Enqueue(Guid channelId, Guid? groupId, string action, string payload, string idempotencyKey) =>
-        db.Outbox.Add(new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            ChannelId = channelId,
-            GroupId = groupId,
-            Action = action,
-            Payload = payload,
-            IdempotencyKey = idempotencyKey,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+    public void Enqueue(Guid channelId, Guid? groupId, ConnectorAction action, string idempotencyKey) =>
+        OutboxEntry.Enqueue(db, channelId, groupId, action, idempotencyKey, clock.GetUtcNow());
 
     /// <summary>Marks a message that broke the group's rules, so later stages (the bot) do not answer or count it.</summary>
     public void MarkModerated(long eventId) => _moderated.Add(eventId);
