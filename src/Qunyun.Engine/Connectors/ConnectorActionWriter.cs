@@ -55,46 +55,21 @@ public static class ConnectorActionWriter
     private static void WriteFields(Utf8JsonWriter json, ConnectorAction action)
     {
         var f = new Fields(json);
-        switch (action)
+        _ = action switch
         {
-            case SendTextAction t:
-                f.Text("text", t.Text).Text("replyToExternalEventId", t.ReplyToExternalEventId);
-                break;
-            case SendImageAction i:
-                f.Text("imageUrl", i.ImageUrl).Text("caption", i.Caption).Text("replyToExternalEventId", i.ReplyToExternalEventId);
-                break;
-            case DeleteMessageAction d:
-                f.Text("externalEventId", d.ExternalEventId).Text("externalUserId", d.ExternalUserId);
-                break;
-            case MuteAction m:
-                f.Text("externalUserId", m.ExternalUserId).Number("minutes", m.Minutes).Time("until", m.Until);
-                break;
-            case MemberAction m:
-                f.Text("externalUserId", m.ExternalUserId);
-                break;
-            case CreateInviteLinkAction c:
-                f.Text("name", c.LinkName).Text("inviterExternalUserId", c.InviterExternalUserId).Text("campaign", c.Campaign)
-                    .Number("memberLimit", c.MemberLimit).Time("expiresAt", c.ExpiresAt);
-                break;
-            case RevokeInviteLinkAction r:
-                f.Text("inviteLink", r.InviteLink);
-                break;
-            case PinAction pin:
-                f.Text("externalEventId", pin.ExternalEventId);
-                if (pin.Silent)
-                {
-                    json.WriteBoolean("silent", true);
-                }
-
-                break;
-            case SetTitleAction s:
-                f.Text("title", s.Title);
-                break;
-            case LeaveAction:
-                break;
-            default:
-                throw new ArgumentException($"{action.GetType().Name} has no payload writer.", nameof(action));
-        }
+            SendTextAction t => f.Text("text", t.Text).Text("replyToExternalEventId", t.ReplyToExternalEventId),
+            SendImageAction i => f.Text("imageUrl", i.ImageUrl).Text("caption", i.Caption).Text("replyToExternalEventId", i.ReplyToExternalEventId),
+            DeleteMessageAction d => f.Text("externalEventId", d.ExternalEventId).Text("externalUserId", d.ExternalUserId),
+            MuteAction m => f.Text("externalUserId", m.ExternalUserId).Number("minutes", m.Minutes).Time("until", m.Until),
+            MemberAction m => f.Text("externalUserId", m.ExternalUserId),
+            CreateInviteLinkAction c => f.Text("name", c.LinkName).Text("inviterExternalUserId", c.InviterExternalUserId)
+                .Text("campaign", c.Campaign).Number("memberLimit", c.MemberLimit).Time("expiresAt", c.ExpiresAt),
+            RevokeInviteLinkAction r => f.Text("inviteLink", r.InviteLink),
+            PinAction pin => f.Text("externalEventId", pin.ExternalEventId).Flag("silent", pin.Silent),
+            SetTitleAction t => f.Text("title", t.Title),
+            LeaveAction => f,
+            _ => throw new ArgumentException($"{action.GetType().Name} has no payload writer.", nameof(action)),
+        };
     }
 
     /// <summary>Writes a field, leaving out an absent optional one (the parser reads a missing field as null).</summary>
@@ -115,6 +90,16 @@ public static class ConnectorActionWriter
             if (value is { } number)
             {
                 json.WriteNumber(name, number);
+            }
+
+            return this;
+        }
+
+        public Fields Flag(string name, bool value)
+        {
+            if (value)
+            {
+                json.WriteBoolean(name, true);
             }
 
             return this;

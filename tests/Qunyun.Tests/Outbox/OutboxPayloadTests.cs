@@ -19,17 +19,6 @@ public sealed class OutboxPayloadTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
-    private static readonly object Ladder = new
-    {
-        expiryDays = 30,
-        steps = new object[]
-        {
-            new object[] { new { type = "delete" }, new { type = "warn" } },
-            new object[] { new { type = "delete" }, new { type = "mute", minutes = 30 } },
-            new object[] { new { type = "delete" }, new { type = "kick" } },
-        },
-    };
-
     [Fact]
     public async Task EveryPathThatQueues_WritesPayloadsTheCatalogueReadsBackUnchanged()
     {
@@ -44,7 +33,7 @@ public sealed class OutboxPayloadTests
         await ws.Client.PublishDefaultAsync(new
         {
             rules = new object[] { WordRule("ads", "ads"), ban },
-            ladder = Ladder,
+            ladder = StrikeLadder,
             warnings = new Dictionary<string, string> { ["zh-CN"] = "{member}：第 {strikes} 次违规（{rule}）" },
             rulesText = "1. 不发广告\n2. 友善交流",
         }, postRules: true);
@@ -70,7 +59,7 @@ public sealed class OutboxPayloadTests
         await app.DrainAsync();
         await app.Services.GetRequiredService<BotWorker>().RunDueAsync(CancellationToken.None);
         var decisions = (await ws.Client.GetFromJsonAsync<JsonElement>("/api/v1/moderation/decisions", Infrastructure.Api.Json)).GetProperty("items").EnumerateArray().ToList();
-        foreach (var lifted in decisions.Where(d => d.GetProperty("actions").GetString() is "delete,mute(30)" or "delete,ban"))
+        foreach (var lifted in decisions.Where(d => d.GetProperty("actions").GetString() is "delete,mute(60)" or "delete,ban"))
         {
             await SucceedsAsync(ws.Client.PostAsJsonAsync($"/api/v1/moderation/decisions/{lifted.GetProperty("id").GetGuid()}/reverse", new { note = "复核" }));
         }
