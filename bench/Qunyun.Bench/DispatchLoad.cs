@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Channels;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Groups;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Connectors;
@@ -176,16 +177,7 @@ internal static class DispatchLoad
             for (var i = offset; i < Math.Min(actions, offset + 5_000); i++)
             {
                 var group = groups[i % groups.Count];
-                db.Outbox.Add(new OutboxMessage
-                {
-                    Id = Guid.CreateVersion7(),
-                    ChannelId = channel.Id,
-                    GroupId = group.Id,
-                    Action = "send_text",
-                    Payload = $$"""{"externalGroupId":"{{group.ExternalId}}","text":"第 {{i}} 条通知 notice {{i}}"}""",
-                    IdempotencyKey = $"bench:{i}",
-                    CreatedAt = clock.GetUtcNow().UtcDateTime,
-                });
+                OutboxEntry.Enqueue(db, channel.Id, group.Id, new SendTextAction(group.ExternalId, $"第 {i} 条通知 notice {i}"), $"bench:{i}", clock.GetUtcNow());
             }
 
             await db.SaveChangesAsync();

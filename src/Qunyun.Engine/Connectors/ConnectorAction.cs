@@ -1,6 +1,9 @@
 namespace Qunyun.Engine.Connectors;
 
-/// <summary>One outbox action, parsed from its row: what a connector executes.</summary>
+/// <summary>
+/// One outbox action: what a connector executes. The host enqueues these records; <see cref="ConnectorActionWriter"/>
+/// writes a row's payload from one and <see cref="ConnectorActionParser"/> reads it back.
+/// </summary>
 public abstract record ConnectorAction(string ExternalGroupId)
 {
     /// <summary>The catalogue name (<see cref="ConnectorActions"/>) this record was read from.</summary>
@@ -11,7 +14,7 @@ public abstract record ConnectorAction(string ExternalGroupId)
 }
 
 /// <summary><c>send_text</c> or <c>reply</c>. A connector without <c>reply</c> sends a <c>send_text</c> unquoted.</summary>
-public sealed record SendTextAction(string ExternalGroupId, string Text, string? ReplyToExternalEventId, bool MustReply = false)
+public sealed record SendTextAction(string ExternalGroupId, string Text, string? ReplyToExternalEventId = null, bool MustReply = false)
     : ConnectorAction(ExternalGroupId)
 {
     public override string Name => MustReply ? ConnectorActions.Reply : ConnectorActions.SendText;

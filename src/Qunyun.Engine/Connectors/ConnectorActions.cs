@@ -2,7 +2,8 @@ namespace Qunyun.Engine.Connectors;
 
 /// <summary>
 /// The outbox action vocabulary: the <c>Action</c> column of an outbox row and a connector's capability names.
-/// Payloads are camelCase JSON; <see cref="ConnectorActionParser"/> reads them into <see cref="ConnectorAction"/> records.
+/// Payloads are camelCase JSON, written from <see cref="ConnectorAction"/> records by <see cref="ConnectorActionWriter"/>
+/// and read back into them by <see cref="ConnectorActionParser"/>.
 /// </summary>
 public static class ConnectorActions
 {

@@ -253,16 +253,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         private static async Task<Guid> OutboxRowAsync(QunyunApp app, TestWorkspace ws, Guid channel, string slug)
         {
             await using var db = ws.OpenDb();
-            var row = new Features.Outbox.OutboxMessage
-            {
-                Id = Guid.CreateVersion7(),
-                ChannelId = channel,
-                Action = "send_text",
-                IdempotencyKey = $"{slug}-outbox",
-                Status = Features.Outbox.OutboxStatus.Dead,
-                CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
-            };
-            db.Outbox.Add(row);
+            var row = Features.Outbox.OutboxEntry.Enqueue(db, channel, null, new Engine.Connectors.SendTextAction("g", "text"), $"{slug}-outbox", app.Clock.GetUtcNow());
+            row.Status = Features.Outbox.OutboxStatus.Dead;
             await db.SaveChangesAsync();
             return row.Id;
         }

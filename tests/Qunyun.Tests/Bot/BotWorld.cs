@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Groups;
 using Qunyun.Features.Bot;
 using Qunyun.Tests.Infrastructure;
@@ -60,7 +61,7 @@ public sealed class BotWorld(QunyunApp app, TestWorkspace ws, Guid channel, Guid
     public async Task<List<(string Action, JsonElement Payload)>> SaidAsync()
     {
         await using var db = ws.OpenDb();
-        var rows = await db.Outbox.Where(o => o.Action == BotActions.SendText || o.Action == BotActions.SendPrivate)
+        var rows = await db.Outbox.Where(o => o.Action == ConnectorActions.SendText || o.Action == ConnectorActions.SendPrivate)
             .OrderBy(o => o.Id).Select(o => new { o.Action, o.Payload }).ToListAsync();
         return [.. rows.Select(r => (r.Action, JsonDocument.Parse(r.Payload).RootElement.Clone()))];
     }

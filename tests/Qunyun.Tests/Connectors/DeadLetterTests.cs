@@ -68,24 +68,8 @@ public sealed class DeadLetterTests(DeadLetterTests.App app) : IClassFixture<Dea
         await ws.QueueAsync(channel, (null, "refused"), (null, "cannot"));
         await using (var db = ws.OpenDb())
         {
-            db.Outbox.Add(new OutboxMessage
-            {
-                Id = Guid.CreateVersion7(),
-                ChannelId = channel,
-                Action = "teleport",
-                Payload = "{}",
-                IdempotencyKey = "unknown-action",
-                CreatedAt = app.Host.Clock.GetUtcNow().UtcDateTime,
-            });
-            db.Outbox.Add(new OutboxMessage
-            {
-                Id = Guid.CreateVersion7(),
-                ChannelId = channel,
-                Action = "mute",
-                Payload = """{"externalGroupId":"g","minutes":5}""",
-                IdempotencyKey = "no-user",
-                CreatedAt = app.Host.Clock.GetUtcNow().UtcDateTime,
-            });
+            OutboxScenario.AddRaw(db, channel, "teleport", "{}", "unknown-action", app.Host.Clock.GetUtcNow());
+            OutboxScenario.AddRaw(db, channel, "mute", """{"externalGroupId":"g","minutes":5}""", "no-user", app.Host.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

@@ -178,6 +178,16 @@ public sealed class DemoTrafficTests(DemoTrafficTests.Seeded demo) : IClassFixtu
     }
 
     [Fact]
+    public async Task Seed_EveryOutboxRow_ReadsBackThroughTheCatalogue()
+    {
+        await using var db = demo.Host.Db.Create(demo.WorkspaceId);
+
+        var rows = await db.Outbox.AsNoTracking().ToListAsync();
+
+        OutboxAssert.ReadBack(rows);
+    }
+
+    [Fact]
     public async Task SeedAgain_AndResendingTheTraffic_StoreNothingNew()
     {
         using var scope = demo.Host.Services.CreateScope();

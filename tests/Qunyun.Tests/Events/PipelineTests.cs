@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Scoring;
 using Qunyun.Features.Events;
@@ -46,7 +47,7 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
 
                 if (processed.Kind == Engine.Events.EventKind.Message && processed.Payload.Message?.Text == "echo")
                 {
-                    batch.Enqueue(processed.Event.ChannelId, processed.Group?.Id, "send_text", "{\"text\":\"echo\"}", $"echo:{processed.Event.Id}");
+                    batch.Enqueue(processed.Event.ChannelId, processed.Group?.Id, new SendTextAction(processed.Event.ExternalGroupId!, "echo"), $"echo:{processed.Event.Id}");
                 }
             }
 

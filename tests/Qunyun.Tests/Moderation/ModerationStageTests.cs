@@ -11,24 +11,13 @@ namespace Qunyun.Tests.Moderation;
 
 public sealed class ModerationStageTests(ModerationApp app) : IClassFixture<ModerationApp>
 {
-    private static readonly object Ladder = new
-    {
-        expiryDays = 30,
-        steps = new object[]
-        {
-            new object[] { new { type = "delete" }, new { type = "warn" } },
-            new object[] { new { type = "delete" }, new { type = "mute", minutes = 60 } },
-            new object[] { new { type = "delete" }, new { type = "kick" } },
-        },
-    };
-
     private async Task<(TestWorkspace Ws, Guid Channel)> AdsWorkspaceAsync(string slug, object? extraRule = null)
     {
         var ws = await app.Host.CreateWorkspaceAsync(slug);
         var channel = await ws.Client.CreateChannelAsync();
         await ws.Client.CreateWordListAsync("ads", "加微信", "兼职刷单", "free crypto");
         object[] rules = extraRule is null ? [WordRule("ads", "ads")] : [WordRule("ads", "ads"), extraRule];
-        await ws.Client.PublishDefaultAsync(new { rules, ladder = Ladder, warnings = new Dictionary<string, string> { ["zh-CN"] = "{member}：第 {strikes} 次违规（{rule}）" } });
+        await ws.Client.PublishDefaultAsync(new { rules, ladder = StrikeLadder, warnings = new Dictionary<string, string> { ["zh-CN"] = "{member}：第 {strikes} 次违规（{rule}）" } });
         return (ws, channel);
     }
 
@@ -132,7 +121,7 @@ public sealed class ModerationStageTests(ModerationApp app) : IClassFixture<Mode
 
         var afterThreeBatches = rules.Compilations;
         await ws.Client.CreateWordListAsync("competitors", "某某咖啡");
-        await ws.Client.PublishDefaultAsync(new { rules = new[] { WordRule("ads", "ads"), WordRule("rivals", "competitors") }, ladder = Ladder });
+        await ws.Client.PublishDefaultAsync(new { rules = new[] { WordRule("ads", "ads"), WordRule("rivals", "competitors") }, ladder = StrikeLadder });
         await ws.Client.IngestAsync(Message(channel, "rival", "u1", Day1.AddHours(1), "某某咖啡更好喝"), Message(channel, "calm", "u2", Day1.AddHours(1), "是吗"));
         await app.Host.DrainAsync();
 

@@ -26,6 +26,18 @@ public static class ModerationSteps
 {
     public static readonly DateTimeOffset Day1 = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Delete and warn, then delete and mute for an hour, then delete and kick.</summary>
+    public static readonly object StrikeLadder = new
+    {
+        expiryDays = 30,
+        steps = new object[]
+        {
+            new object[] { new { type = "delete" }, new { type = "warn" } },
+            new object[] { new { type = "delete" }, new { type = "mute", minutes = 60 } },
+            new object[] { new { type = "delete" }, new { type = "kick" } },
+        },
+    };
+
     public static async Task<Guid> CreateWordListAsync(this HttpClient client, string name, params string[] words) =>
         (await client.PostOkAsync("/api/v1/moderation/wordlists", new { name, text = string.Join('\n', words), acceptIssues = true }))
             .GetProperty("list").GetProperty("id").GetGuid();

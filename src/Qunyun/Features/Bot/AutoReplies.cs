@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Events;
@@ -72,7 +73,7 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
 
             var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount).Set("question", text);
             var answer = render.Render(db, target, TemplatePurpose.AutoReply, new StoredBody(rule.Id, rule.Version, rule.AnswerZh, rule.AnswerEn), values, member.Id);
-            BotActions.Say(batch, processed.Event.ChannelId, group.Id, processed.Event.ExternalGroupId!, answer, processed.Event.ExternalEventId,
+            batch.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, answer, processed.Event.ExternalEventId),
                 $"bot:faq:{processed.Event.Id}");
             db.AutoReplyHits.Add(new AutoReplyHit
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Engine.Bot;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Events;
@@ -58,7 +59,7 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
         if (settings.Voice != BotVoice.Off && await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is { } target)
         {
             var reply = await render.RenderByKeyAsync(db, target, TemplatePurpose.Command, key, fallback, values, member.Id, cancellationToken);
-            BotActions.Say(batch, processed.Event.ChannelId, group.Id, processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId,
+            batch.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId),
                 $"bot:command:{processed.Event.Id}");
         }
 

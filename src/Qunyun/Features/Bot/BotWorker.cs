@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Events;
 using Qunyun.Features.Templates;
@@ -87,7 +88,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
                 var values = new TemplateValues().SetList("newcomers", newcomers.Take(settings.WelcomeMaxNames).Select(p => p.Name))
                     .Set("newcomer_count", newcomers.Count());
                 var text = await render.RenderAsync(db, target, TemplatePurpose.Welcome, settings.WelcomeTemplateId, values, null, cancellationToken);
-                BotActions.Say(batch, group.ChannelId, group.Id, group.ExternalId, text, null, $"bot:welcome:{first.Id}");
+                batch.Enqueue(group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:welcome:{first.Id}");
                 sent++;
             }
 
@@ -96,7 +97,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
                 var values = new TemplateValues().SetList("newcomers", newcomers.Take(settings.WelcomeMaxNames).Select(p => p.Name))
                     .Set("newcomer_count", newcomers.Count());
                 var text = await render.RenderAsync(db, target, TemplatePurpose.IntroductionPrompt, settings.IntroductionPromptTemplateId, values, null, cancellationToken);
-                BotActions.Say(batch, group.ChannelId, group.Id, group.ExternalId, text, null, $"bot:intro-prompt:{first.Id}");
+                batch.Enqueue(group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:intro-prompt:{first.Id}");
                 sent++;
             }
         }
@@ -120,7 +121,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
             var values = new TemplateValues().Set("member.name", watch.Name).Set("member.number", group.MemberCount);
             var text = await render.RenderAsync(db, target, TemplatePurpose.IntroductionReminder, settings.IntroductionReminderTemplateId, values,
                 watch.MemberId, cancellationToken);
-            BotActions.Say(batch, group.ChannelId, group.Id, group.ExternalId, text, null, $"bot:intro-reminder:{watch.Id}");
+            batch.Enqueue(group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:intro-reminder:{watch.Id}");
             sent++;
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Engine.Bot;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Events;
@@ -56,7 +57,7 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
         {
             var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount);
             var text = await render.RenderAsync(db, target, TemplatePurpose.PrivateWelcome, settings.PrivateWelcomeTemplateId, values, member.Id, cancellationToken);
-            BotActions.Whisper(batch, processed.Event.ChannelId, group.Id, user, text, $"bot:private-welcome:{processed.Event.Id}");
+            batch.Enqueue(processed.Event.ChannelId, group.Id, new SendPrivateAction(user, text), $"bot:private-welcome:{processed.Event.Id}");
         }
     }
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
 using Qunyun.Features.Content;
 using Qunyun.Features.Digest;
@@ -111,17 +111,9 @@ public static class DemoPlan
                     if (!missed)
                     {
                         var text = await texts.RenderAsync(db, entry, targets[group.Id], TimeZoneInfo.ConvertTime(due, zone), cancellationToken);
-                        db.Outbox.Add(new OutboxMessage
-                        {
-                            Id = Guid.CreateVersion7(due),
-                            ChannelId = group.ChannelId,
-                            GroupId = group.Id,
-                            Action = "send_text",
-                            Payload = JsonSerializer.Serialize(new { externalGroupId = group.ExternalId, text }, JsonSerializerOptions.Web),
-                            IdempotencyKey = PlanOccurrence.KeyOf(entry.Id, group.Id, due.UtcDateTime),
-                            CreatedAt = due.UtcDateTime,
-                            DeliveredAt = due.UtcDateTime.AddSeconds(2),
-                        });
+                        var row = OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text),
+                            PlanOccurrence.KeyOf(entry.Id, group.Id, due.UtcDateTime), due);
+                        row.DeliveredAt = due.UtcDateTime.AddSeconds(2);
                     }
                 }
             }

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
-using Qunyun.Features.Moderation;
+using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Workspaces;
 
@@ -16,7 +17,6 @@ public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options
         var now = clock.GetUtcNow();
         var settings = await db.DigestSettings.Include(d => d.Group).Where(d => d.PostEnabled).ToListAsync(cancellationToken);
         var posted = 0;
-        var sink = OutboxSink.For(db, clock);
         foreach (var setting in settings.Where(s => s.Group is { Status: Engine.Groups.GroupStatus.Active }))
         {
             // The group's own day: a group in another zone gets its digest at its own evening.
@@ -39,7 +39,8 @@ public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options
             if (verdict == DueVerdict.Send && digest.Highlights.Count > 0)
             {
                 var text = await texts.RenderAsync(db, digest, setting.TemplateId, cancellationToken);
-                sink.Send(setting.Group.ChannelId, setting.GroupId, "send_text", new { externalGroupId = setting.Group.ExternalId, text }, $"digest:{setting.GroupId}:{today:yyyy-MM-dd}");
+                OutboxEntry.Enqueue(db, setting.Group.ChannelId, setting.GroupId, new SendTextAction(setting.Group.ExternalId, text),
+                    $"digest:{setting.GroupId}:{today:yyyy-MM-dd}", now);
                 posted++;
             }
         }

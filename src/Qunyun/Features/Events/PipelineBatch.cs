@@ -1,4 +1,5 @@
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Events;
@@ -16,15 +17,6 @@ public sealed class PipelineBatch(QunyunDb db, IReadOnlyList<ProcessedEvent> eve
     public TimeProvider Clock => clock;
 
     /// <summary>Queues an action for delivery; it is written in this batch's transaction.</summary>
-    public void Enqueue(Guid channelId, Guid? groupId, string action, string payload, string idempotencyKey) =>
-        db.Outbox.Add(new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            ChannelId = channelId,
-            GroupId = groupId,
-            Action = action,
-            Payload = payload,
-            IdempotencyKey = idempotencyKey,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+    public void Enqueue(Guid channelId, Guid? groupId, ConnectorAction action, string idempotencyKey) =>
+        OutboxEntry.Enqueue(db, channelId, groupId, action, idempotencyKey, clock.GetUtcNow());
 }

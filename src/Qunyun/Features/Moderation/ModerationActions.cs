@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Moderation.Policy;
+using Qunyun.Features.Events;
 
 namespace Qunyun.Features.Moderation;
 
@@ -16,37 +17,30 @@ public sealed record Offender(
 /// </summary>
 public static class ModerationActions
 {
-    public const string DeleteMessage = "delete_message";
-    public const string SendText = "send_text";
-
-    /// <summary>Queues the actions; returns them as the audit writes them ("delete", "mute(60)", "ban").</summary>
+    /// <summary>Queues the actions in the batch; returns them as the audit writes them ("delete", "mute(60)", "ban").</summary>
     public static async Task<List<string>> QueueAsync(
-        QunyunDb db, OutboxSink sink, Offender who, IReadOnlyList<ActionSpec> actions, DateTime at, string warning, CancellationToken cancellationToken)
+        PipelineBatch batch, Offender who, IReadOnlyList<ActionSpec> actions, DateTime at, string warning, CancellationToken cancellationToken)
     {
-        var target = new { externalGroupId = who.ExternalGroupId, externalUserId = who.ExternalUserId };
         foreach (var action in actions)
         {
             var key = $"mod:{who.EventId}:{action.Type}";
             switch (action.Type)
             {
                 case ActionTypes.Delete:
-                    sink.Send(who.ChannelId, who.GroupId, DeleteMessage,
-                        new { externalGroupId = who.ExternalGroupId, externalEventId = who.ExternalEventId, externalUserId = who.ExternalUserId }, key);
+                    batch.Enqueue(who.ChannelId, who.GroupId, new DeleteMessageAction(who.ExternalGroupId, who.ExternalEventId, who.ExternalUserId), key);
                     break;
                 case ActionTypes.Warn:
-                    sink.Send(who.ChannelId, who.GroupId, SendText,
-                        new { externalGroupId = who.ExternalGroupId, text = warning, replyToExternalEventId = who.ExternalEventId }, key);
+                    batch.Enqueue(who.ChannelId, who.GroupId, new SendTextAction(who.ExternalGroupId, warning, who.ExternalEventId), key);
                     break;
                 case ActionTypes.Mute:
                     var until = at.AddMinutes(action.Minutes ?? 60);
-                    sink.Send(who.ChannelId, who.GroupId, ActionTypes.Mute,
-                        new { externalGroupId = who.ExternalGroupId, externalUserId = who.ExternalUserId, minutes = action.Minutes, until }, key);
+                    batch.Enqueue(who.ChannelId, who.GroupId, new MuteAction(who.ExternalGroupId, who.ExternalUserId, action.Minutes, until), key);
                     break;
                 case ActionTypes.Kick:
-                    sink.Send(who.ChannelId, who.GroupId, ActionTypes.Kick, target, key);
+                    batch.Enqueue(who.ChannelId, who.GroupId, new MemberAction(ConnectorActions.Kick, who.ExternalGroupId, who.ExternalUserId), key);
                     break;
                 case ActionTypes.Ban:
-                    await QueueBansAsync(db, sink, who, cancellationToken);
+                    await QueueBansAsync(batch, who, cancellationToken);
                     break;
             }
         }
@@ -55,8 +49,9 @@ public static class ModerationActions
     }
 
     /// <summary>A ban reaches every active group of the workspace on a channel where the member has an identity.</summary>
-    private static async Task QueueBansAsync(QunyunDb db, OutboxSink sink, Offender who, CancellationToken cancellationToken)
+    private static async Task QueueBansAsync(PipelineBatch batch, Offender who, CancellationToken cancellationToken)
     {
+        var db = batch.Db;
         var identities = await db.MemberIdentities.Where(i => i.MemberId == who.MemberId)
             .Select(i => new { i.ChannelId, i.ExternalUserId }).ToListAsync(cancellationToken);
         var byChannel = identities.GroupBy(i => i.ChannelId).ToDictionary(g => g.Key, g => g.First().ExternalUserId);
@@ -71,11 +66,12 @@ public static class ModerationActions
 
         foreach (var group in groups.OrderBy(g => g.Id))
         {
-            sink.Send(group.ChannelId, group.Id, ActionTypes.Ban,
-                new { externalGroupId = group.ExternalId, externalUserId = byChannel[group.ChannelId] }, $"mod:{who.EventId}:ban:{group.Id}");
+            batch.Enqueue(group.ChannelId, group.Id, new MemberAction(ConnectorActions.Ban, group.ExternalId, byChannel[group.ChannelId]),
+                $"mod:{who.EventId}:ban:{group.Id}");
         }
     }
 
+    /// <summary>The warning text; the rule's name when the template leaves nothing (a chat refuses an empty message).</summary>
     public static string Warning(EffectiveRuleSet rules, string culture, Offender who, RuleDefinition rule, EscalationDecision decision) =>
         WarnTemplate.Render(rules.WarningFor(culture), new Dictionary<string, string>
         {
@@ -84,5 +80,5 @@ public static class ModerationActions
             ["strikes"] = decision.Strike?.ToString() ?? "",
             ["minutes"] = decision.Actions.FirstOrDefault(a => a.Type == ActionTypes.Mute)?.Minutes?.ToString() ?? "",
             ["group"] = who.GroupName,
-        });
+        }) is { } text && !string.IsNullOrWhiteSpace(text) ? text : rule.Name ?? rule.Key;
 }

@@ -4,7 +4,7 @@ using Qunyun.Engine.Moderation.Policy;
 
 namespace Qunyun.Features.Moderation;
 
-/// <summary>How definitions, hits and outbox payloads are written: camelCase, nulls left out.</summary>
+/// <summary>How definitions and hits are written: camelCase, nulls left out.</summary>
 public static class ModerationJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

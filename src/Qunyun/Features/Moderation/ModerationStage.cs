@@ -95,7 +95,7 @@ public sealed class ModerationStage(
         var who = new Offender(e.Id, e.ExternalEventId, e.ChannelId, group.Id, group.ExternalId, group.Name, processed.Member.Id, e.ExternalUserId!,
             processed.Member.DisplayName);
         var warning = ModerationActions.Warning(effective, culture, who, primary.Rule, decision);
-        var actions = await ModerationActions.QueueAsync(db, OutboxSink.For(batch), who, decision.Actions, e.OccurredAt, warning, cancellationToken);
+        var actions = await ModerationActions.QueueAsync(batch, who, decision.Actions, e.OccurredAt, warning, cancellationToken);
         var now = clock.GetUtcNow();
         var row = new ModerationDecision
         {

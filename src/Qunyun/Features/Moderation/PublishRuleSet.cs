@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Moderation.Policy;
+using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Moderation;
 
@@ -98,7 +100,7 @@ public sealed class PublishRuleSet(TimeProvider clock)
             .Where(g => ruleSet.GroupId == null || g.Id == ruleSet.GroupId)
             .Select(g => new { g.Id, g.ChannelId, g.ExternalId }).ToListAsync(cancellationToken);
         var culture = await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.DefaultCulture).FirstAsync(cancellationToken);
-        var sink = OutboxSink.For(db, clock);
+        var now = clock.GetUtcNow();
         foreach (var group in groups)
         {
             var groupOverride = ruleSet.IsDefault ? overrides.GetValueOrDefault(group.Id) : definition;
@@ -111,8 +113,8 @@ public sealed class PublishRuleSet(TimeProvider clock)
             if (!string.IsNullOrWhiteSpace(text))
             {
                 var header = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? $"【群规 · 第 {version.Number} 版】" : $"[Group rules · version {version.Number}]";
-                sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text = $"{header}\n{text}" },
-                    $"mod:rules:{version.Id}:{group.Id}");
+                OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, $"{header}\n{text}"),
+                    $"mod:rules:{version.Id}:{group.Id}", now);
             }
         }
     }

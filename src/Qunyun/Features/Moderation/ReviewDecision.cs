@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Moderation.Policy;
+using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Moderation;
 
@@ -103,17 +105,28 @@ public sealed class ReviewDecision(TimeProvider clock)
         }
 
         var prefix = $"mod:{eventId}:";
-        var queued = await db.Outbox.AsNoTracking().Where(o => o.IdempotencyKey.StartsWith(prefix) && (o.Action == ActionTypes.Mute || o.Action == ActionTypes.Ban))
+        var queued = await db.Outbox.AsNoTracking()
+            .Where(o => o.IdempotencyKey.StartsWith(prefix) && (o.Action == ConnectorActions.Mute || o.Action == ConnectorActions.Ban))
             .OrderBy(o => o.Id).ToListAsync(cancellationToken);
-        var sink = OutboxSink.For(db, clock);
+        var now = clock.GetUtcNow();
         foreach (var original in queued)
         {
-            var lift = "un" + original.Action;
-            var target = JsonSerializer.Deserialize<MemberTarget>(original.Payload, ModerationJson.Options)!;
-            sink.Send(original.ChannelId, original.GroupId, lift, target, $"mod:review:{decision.Id}:{lift}:{original.GroupId:N}");
-            if (!undone.Contains(lift))
+            // A row that does not parse was never delivered (the dispatcher refuses it), so there is nothing to lift.
+            MemberAction? lift = ConnectorActionParser.Parse(original.Action, original.Payload) switch
             {
-                undone.Add(lift);
+                ParsedAction.Ok { Action: MuteAction m } => new MemberAction(ConnectorActions.Unmute, m.ExternalGroupId, m.ExternalUserId),
+                ParsedAction.Ok { Action: MemberAction b } => new MemberAction(ConnectorActions.Unban, b.ExternalGroupId, b.ExternalUserId),
+                _ => null,
+            };
+            if (lift is null)
+            {
+                continue;
+            }
+
+            OutboxEntry.Enqueue(db, original.ChannelId, original.GroupId, lift, $"mod:review:{decision.Id}:{lift.Name}:{original.GroupId:N}", now);
+            if (!undone.Contains(lift.Name))
+            {
+                undone.Add(lift.Name);
             }
         }
 
@@ -154,6 +167,4 @@ public sealed class ReviewDecision(TimeProvider clock)
         var hits = JsonSerializer.Deserialize<List<DecisionHit>>(decision.Hits, ModerationJson.Options) ?? [];
         return hits.FirstOrDefault(h => h.Rule == decision.RuleKey && h.Detail is not null)?.Detail;
     }
-
-    private sealed record MemberTarget(string? ExternalGroupId, string? ExternalUserId);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 
 namespace Qunyun.Features.Outbox;
 
@@ -11,12 +12,19 @@ namespace Qunyun.Features.Outbox;
 /// </summary>
 public sealed class OutboxMessage : IWorkspaceOwned
 {
+    /// <summary>A row's action is always a record of the engine's catalogue: no untyped payload can be queued.</summary>
+    public OutboxMessage(ConnectorAction action) => (Action, Payload) = (action.Name, ConnectorActionWriter.Write(action));
+
+    private OutboxMessage() // EF Core reads rows through this one
+    {
+    }
+
     public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }
     public Guid ChannelId { get; set; }
     public Guid? GroupId { get; set; }
-    public required string Action { get; set; }
-    public string Payload { get; set; } = "{}";
+    public string Action { get; private set; } = "";
+    public string Payload { get; private set; } = "{}";
 
     /// <summary>Unique: the same decision made twice (e.g. after a replay) yields one delivery.</summary>
     public required string IdempotencyKey { get; set; }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
 using Qunyun.Features.Digest;
-using Qunyun.Features.Moderation;
+using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 
@@ -113,7 +114,6 @@ public sealed class PlanScheduler(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sink = OutboxSink.For(db, clock);
         var zone = WorkspaceTime.Zone(workspace.TimeZone);
         var loaded = new Dictionary<Guid, TemplateGroup?>(); // a group's template facts, read once for all its posts
         var (sent, missed) = (0, 0);
@@ -130,8 +130,8 @@ public sealed class PlanScheduler(
                 }
 
                 var text = await texts.RenderAsync(db, occurrence.PlanEntry!, target, localDue, cancellationToken);
-                sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text },
-                    PlanOccurrence.KeyOf(occurrence.PlanEntryId, occurrence.GroupId, occurrence.DueAt));
+                OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text),
+                    PlanOccurrence.KeyOf(occurrence.PlanEntryId, occurrence.GroupId, occurrence.DueAt), now);
                 occurrence.Status = OccurrenceStatus.Sent;
                 sent++;
             }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
 using Qunyun.Engine.Templates;
-using Qunyun.Features.Moderation;
+using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 
@@ -21,7 +22,6 @@ public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> op
         var now = clock.GetUtcNow();
         var reminders = await db.RuleReminders.Include(r => r.Group).Where(r => r.Enabled).ToListAsync(cancellationToken);
         var sent = 0;
-        var sink = OutboxSink.For(db, clock);
         foreach (var reminder in reminders.Where(r => r.Group is { Status: Engine.Groups.GroupStatus.Active }))
         {
             var group = reminder.Group!;
@@ -53,7 +53,7 @@ public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> op
             var key = reason == ReminderReason.Schedule
                 ? $"rules:{group.Id}:{scheduled!.Value.UtcDateTime:o}"
                 : $"rules:{group.Id}:growth:{group.MemberCount}:{reminder.LastSentAt?.ToString("o") ?? "first"}";
-            sink.Send(group.ChannelId, group.Id, "send_text", new { externalGroupId = group.ExternalId, text }, key);
+            OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), key, now);
             (reminder.LastSentAt, reminder.CountAtLast) = (now.UtcDateTime, group.MemberCount);
             sent++;
         }

@@ -23,7 +23,7 @@ public sealed record TemplateGroup(Guid Id, string Name, int MemberCount, string
 
 /// <summary>
 /// Renders the message a template (or the built-in default of its purpose) makes for a group, in the group's language.
-/// Never throws: when rendering fails the group's fallback text is returned and a <see cref="BotAlert"/> is added to
+/// Never throws: when rendering fails (or renders no text) the group's fallback text is returned and a <see cref="BotAlert"/> is added to
 /// the context, saved with the caller's changes (in the pipeline: with the batch).
 /// </summary>
 public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
@@ -74,6 +74,11 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
             ? cache.Default(purpose, group.Language)
             : cache.Get(purpose, body);
         var outcome = template?.Render(values) ?? RenderOutcome.Fail("The stored template no longer compiles.");
+        if (outcome.Succeeded && string.IsNullOrWhiteSpace(outcome.Text))
+        {
+            outcome = RenderOutcome.Fail("The template rendered no text."); // nothing to post: a chat refuses an empty message
+        }
+
         if (outcome.Succeeded)
         {
             return outcome.Text!;

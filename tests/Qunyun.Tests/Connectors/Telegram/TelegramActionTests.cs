@@ -116,15 +116,7 @@ public sealed class TelegramActionTests(TelegramApp app) : IClassFixture<Telegra
         foreach (var (action, payload) in actions)
         {
             payload["externalGroupId"] = Chat;
-            db.Outbox.Add(new OutboxMessage
-            {
-                Id = Guid.CreateVersion7(),
-                ChannelId = channel,
-                Action = action,
-                Payload = payload.ToJsonString(),
-                IdempotencyKey = $"{ws.Id}:{action}:{index++}",
-                CreatedAt = ws.App.Clock.GetUtcNow().UtcDateTime,
-            });
+            OutboxScenario.AddRaw(db, channel, action, payload.ToJsonString(), $"{ws.Id}:{action}:{index++}", ws.App.Clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync();
