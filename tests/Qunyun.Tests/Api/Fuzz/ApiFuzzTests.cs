@@ -27,6 +27,7 @@ public sealed class ApiFuzzTests(FuzzApp fuzz, ITestOutputHelper output) : IClas
     {
         var (document, operations) = await OperationsAsync();
         var failures = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
         var sent = 0;
         var clock = Stopwatch.StartNew();
 
@@ -38,6 +39,7 @@ public sealed class ApiFuzzTests(FuzzApp fuzz, ITestOutputHelper output) : IClas
                 var errorsBefore = fuzz.Errors.Count;
                 using var response = await fuzz.Client.SendAsync(request.ToMessage());
                 sent++;
+                statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
                 if ((int)response.StatusCode >= 500)
                 {
                     failures.Add($"{request}\n  → {(int)response.StatusCode} {FuzzRequest.Shorten(await response.Content.ReadAsStringAsync())}\n  {string.Join("\n  ", fuzz.Errors.Since(errorsBefore))}");
@@ -45,7 +47,7 @@ public sealed class ApiFuzzTests(FuzzApp fuzz, ITestOutputHelper output) : IClas
             }
         }
 
-        output.WriteLine($"{sent} requests to {operations.Count} operations in {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"{sent} requests to {operations.Count} operations in {clock.Elapsed.TotalSeconds:0.0} s; by status: {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests answered 5xx:\n{string.Join("\n", failures)}");
     }
 
