@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.ApiKeys;
@@ -12,8 +11,10 @@ public static class ApiSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddValidation();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new DefinedEnumConverter()));
+        // Binding failures throw so that ApiExceptionHandler can answer a 400 naming the field, not a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>().AddSchemaTransformer<EnumSchemaTransformer>());
         return builder;
     }
 
@@ -21,5 +22,6 @@ public static class ApiSetup
     public static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationOptions.Scheme, Policy = Policies.Read })
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AddEndpointFilterFactory(EnumArguments.Filter);
 }

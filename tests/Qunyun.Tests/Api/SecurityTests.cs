@@ -11,7 +11,7 @@ namespace Qunyun.Tests.Api;
 public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
 {
     /// <summary>A valid body for each endpoint that takes one; a new endpoint without a sample fails the isolation test.</summary>
-    private static readonly Dictionary<string, Func<World, object>> Bodies = new()
+    internal static readonly Dictionary<string, Func<World, object>> Bodies = new()
     {
         ["POST /api/v1/channels"] = _ => new { kind = "Telegram", name = "Another bot" },
         ["PUT /api/v1/channels/{id:guid}"] = _ => new { kind = "Telegram", name = "Renamed" },

@@ -11,6 +11,9 @@ namespace Qunyun.Features.Digest;
 
 public static class DigestApi
 {
+    private static readonly DateOnly FirstDay = new(1970, 1, 1);
+    private static readonly DateOnly LastDay = new(2999, 12, 31);
+
     public static RouteGroupBuilder MapDigest(this RouteGroupBuilder api)
     {
         var digest = api.MapGroup("/digest").WithTags("Daily highlights");
@@ -23,9 +26,15 @@ public static class DigestApi
     }
 
     /// <summary>The group's highlights of a local day (default: today in the workspace's zone), with the text that would be posted.</summary>
-    private static async Task<Results<Ok<DigestResponse>, NotFound>> Day(
+    private static async Task<Results<Ok<DigestResponse>, NotFound, ValidationProblem>> Day(
         Guid id, DateOnly? date, QunyunDb db, DigestText texts, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // The day's bounds in the group's zone must exist: DateOnly.MaxValue has no next day.
+        if (date is { } asked && (asked < FirstDay || asked > LastDay))
+        {
+            return new FieldErrors().Add("date", $"A day from {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}.").ToProblem();
+        }
+
         var groupZone = await db.Groups.Where(g => g.Id == id).Select(g => new { g.TimeZone }).FirstOrDefaultAsync(cancellationToken);
         if (groupZone is null)
         {

@@ -36,7 +36,7 @@ public static class EventsApi
         catch (JsonException e)
         {
             return TypedResults.Problem(statusCode: 400, title: "Malformed JSON",
-                detail: $"{e.Message.Split(" Path:")[0]} At {e.Path ?? "$"}, line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}.");
+                detail: $"{JsonErrors.MessageOf(e)} At {e.Path ?? "$"}, line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}.");
         }
 
         if (body?.Events is not { Count: > 0 } events)

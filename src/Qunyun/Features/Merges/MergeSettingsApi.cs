@@ -42,7 +42,7 @@ public static class MergeSettingsApi
         errors.AddIf(keys.Count > MergeSettings.MaxKeys, "VerifiedKeys", $"At most {MergeSettings.MaxKeys} keys.");
         for (var index = 0; index < keys.Count; index++)
         {
-            errors.AddIf(!MemberAttributes.IsValidKey(keys[index].Trim()), $"VerifiedKeys[{index}]",
+            errors.AddIf(keys[index] is not { } key || !MemberAttributes.IsValidKey(key.Trim()), $"VerifiedKeys[{index}]",
                 "'email', 'phone' or an attribute key (lower-case letters, digits and '_', starting with a letter).");
         }
 

@@ -9,13 +9,16 @@ namespace Qunyun.Features.Telegram;
 /// setWebhook, so only Telegram can post updates; polling: deleteWebhook, since Telegram refuses getUpdates while a
 /// webhook is set.
 /// </summary>
+/// <summary>Why the mode did not change: the channel's own state (no token, a token Telegram rejects) or Telegram failing.</summary>
+public sealed record TelegramModeRefusal(string Detail, bool TelegramFailed);
+
 public sealed class SetTelegramMode(QunyunDbFactory factory, TelegramBots bots, TelegramPolling polling)
 {
-    public async Task<string?> ExecuteAsync(Guid workspaceId, Guid channelId, TelegramReceiveMode mode, string? webhookUrl, CancellationToken cancellationToken)
+    public async Task<TelegramModeRefusal?> ExecuteAsync(Guid workspaceId, Guid channelId, TelegramReceiveMode mode, string? webhookUrl, CancellationToken cancellationToken)
     {
         if (await bots.ClientAsync(workspaceId, channelId, cancellationToken) is not { } client)
         {
-            return "The channel has no bot token; add one first.";
+            return new TelegramModeRefusal("The channel has no bot token; add one first.", TelegramFailed: false);
         }
 
         await using var db = factory.Create(workspaceId);
@@ -37,7 +40,7 @@ public sealed class SetTelegramMode(QunyunDbFactory factory, TelegramBots bots, 
         catch (global::Telegram.Bot.Exceptions.RequestException e)
         {
             await bots.RecordErrorAsync(workspaceId, channelId, e, cancellationToken);
-            return TelegramBots.Describe(e);
+            return new TelegramModeRefusal(TelegramBots.Describe(e), TelegramFailed: !TelegramBots.IsTokenRejected(e));
         }
 
         state.Mode = mode;

@@ -92,8 +92,12 @@ public static class TelegramApi
             return errors.ToProblem();
         }
 
-        var problem = await setMode.ExecuteAsync(db.WorkspaceId, id, request.Mode!.Value, request.WebhookUrl, cancellationToken);
-        return problem is null ? TypedResults.NoContent() : TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Telegram refused", detail: problem);
+        return await setMode.ExecuteAsync(db.WorkspaceId, id, request.Mode!.Value, request.WebhookUrl, cancellationToken) switch
+        {
+            null => TypedResults.NoContent(),
+            { TelegramFailed: true } failed => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Telegram refused", detail: failed.Detail),
+            var refused => Conflicts.Of(refused.Detail),
+        };
     }
 
     private static async Task<IResult> ReceiveWebhook(

@@ -99,7 +99,7 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
         }
         catch (JsonException e)
         {
-            return errors.Add(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), $"Malformed JSON: {e.Message.Split(" Path:")[0]}");
+            return errors.Add(Api.JsonErrors.FieldOf(e), $"Malformed JSON: {Api.JsonErrors.MessageOf(e)}");
         }
 
         if (parsed?.Events is not { Count: > 0 } events)
