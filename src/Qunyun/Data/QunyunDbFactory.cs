@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Qunyun.Data;
 
 /// <summary>
 /// Creates <see cref="QunyunDb"/> instances for the configured provider, each scoped to one workspace.
-/// Options are built once, on first use, so test hosts can override settings before that.
+/// Options are built once, on first use, so test hosts can override settings before that. Interceptors registered as
+/// services (tests count or fail commits with them) join every context.
 /// </summary>
-public sealed class QunyunDbFactory(DatabaseOptions options, ILoggerFactory loggerFactory)
+public sealed class QunyunDbFactory(DatabaseOptions options, ILoggerFactory loggerFactory, IEnumerable<IInterceptor>? interceptors = null)
 {
-    private readonly Lazy<Func<QunyunDb>> _create = new(() => Build(options, loggerFactory));
+    private readonly Lazy<Func<QunyunDb>> _create = new(() => Build(options, loggerFactory, [.. interceptors ?? []]));
 
     public DatabaseOptions Options => options;
 
@@ -17,20 +19,21 @@ public sealed class QunyunDbFactory(DatabaseOptions options, ILoggerFactory logg
     /// <summary>A context that sees no workspace's rows unless a query ignores the filter: for start-up, CLI and login.</summary>
     public QunyunDb CreateUnscoped() => _create.Value();
 
-    private static Func<QunyunDb> Build(DatabaseOptions database, ILoggerFactory loggerFactory)
+    private static Func<QunyunDb> Build(DatabaseOptions database, ILoggerFactory loggerFactory, IInterceptor[] interceptors)
     {
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
                 var postgres = new DbContextOptionsBuilder<PostgresQunyunDb>()
                     .UseNpgsql(database.ConnectionString)
+                    .AddInterceptors(interceptors)
                     .UseLoggerFactory(loggerFactory)
                     .Options;
                 return () => new PostgresQunyunDb(postgres);
             default:
                 var sqlite = new DbContextOptionsBuilder<SqliteQunyunDb>()
                     .UseSqlite(database.ConnectionString)
-                    .AddInterceptors(new SqliteTuning())
+                    .AddInterceptors([new SqliteTuning(), .. interceptors])
                     .UseLoggerFactory(loggerFactory)
                     .Options;
                 return () => new SqliteQunyunDb(sqlite);
