@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Qunyun.Hosting;
 
 namespace Qunyun.Features.Outbox;
 
@@ -13,19 +13,12 @@ public static class OutboxMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
-    private static readonly Histogram<double> Phases = Meter.CreateHistogram<double>(
-        "qunyun.outbox.phase.duration", "s", "Time spent per dispatcher round in one phase");
+    private static readonly PhaseHistogram Phases = new(Meter, "qunyun.outbox.phase.duration", "Time spent per dispatcher round in one phase");
 
     private static readonly Histogram<int> Outcomes = Meter.CreateHistogram<int>(
         "qunyun.outbox.commit.outcomes", "{outcome}", "Outcomes recorded by one commit");
 
-    /// <summary>Records the time since <paramref name="since"/> (a <see cref="Stopwatch.GetTimestamp"/>) and returns now.</summary>
-    public static long Phase(string phase, long since)
-    {
-        var now = Stopwatch.GetTimestamp();
-        Phases.Record(Stopwatch.GetElapsedTime(since, now).TotalSeconds, new KeyValuePair<string, object?>("phase", phase));
-        return now;
-    }
+    public static long Phase(string phase, long since) => Phases.Phase(phase, since);
 
     public static void Committed(int outcomes) => Outcomes.Record(outcomes);
 }

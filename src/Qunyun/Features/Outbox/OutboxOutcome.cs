@@ -19,11 +19,15 @@ internal sealed record OutboxOutcome(
         {
             DeliveryOutcome.Delivered delivered => tried with
             {
-                Status = OutboxStatus.Delivered, DeliveredAt = now, PlatformRef = Clip(delivered.PlatformRef, 500), LastError = null,
+                Status = OutboxStatus.Delivered,
+                DeliveredAt = now,
+                PlatformRef = Clip(delivered.PlatformRef, 500),
+                LastError = null,
             },
             DeliveryOutcome.RetryAfter retry => tried with
             {
-                NextAttemptAt = now + retry.Delay, LastError = Clip($"Retry after {retry.Delay.TotalSeconds:0.#} s: {retry.Reason}", 2000),
+                NextAttemptAt = now + retry.Delay,
+                LastError = Clip($"Retry after {retry.Delay.TotalSeconds:0.#} s: {retry.Reason}", 2000),
             },
             DeliveryOutcome.TransientFailure failure when row.Attempts + 1 < settings.MaxAttempts => tried with
             {
@@ -48,7 +52,10 @@ internal sealed record OutboxOutcome(
 
     private OutboxOutcome Settled(OutboxStatus status, string reason, int attempts, DateTime now) => this with
     {
-        Status = status, Attempts = attempts, DeadAt = status == OutboxStatus.Dead ? now : null, LastError = Clip(reason, 2000),
+        Status = status,
+        Attempts = attempts,
+        DeadAt = status == OutboxStatus.Dead ? now : null,
+        LastError = Clip(reason, 2000),
     };
 
     private static OutboxOutcome Unchanged(OutboxMessage row) => new(
