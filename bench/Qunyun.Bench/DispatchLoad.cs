@@ -75,6 +75,7 @@ internal static class DispatchLoad
             $"Telegram would be {defaults.RateLimitFor(nameof(ChannelKind.Telegram)).PerChannelPerSecond}/s per bot, {defaults.RateLimitFor(nameof(ChannelKind.Telegram)).PerGroupPerMinute}/min per group");
 
         using var sql = new SqlTimes();
+        using var phases = new PhaseTimes(OutboxMetrics.MeterName, "rounds");
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
@@ -100,6 +101,10 @@ internal static class DispatchLoad
                 $"sum {webhook.TotalSeconds:0.00} s over {concurrency} lanes");
         }
 
+        var databaseSeconds = phases.Seconds("select", "claim", "record");
+        Console.WriteLine($"  database (select heads, claim, record outcomes) {databaseSeconds:0.00} s = {databaseSeconds / watch.Elapsed.TotalSeconds:P0} of the wall time; " +
+            $"deliver {phases.Seconds("deliver"):0.00} s");
+        phases.Print();
         sql.Print();
         if (folder is not null)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Qunyun.Hosting;
 
 namespace Qunyun.Features.Events;
 
@@ -13,14 +14,8 @@ public static class PipelineMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
-    private static readonly Histogram<double> Phases = Meter.CreateHistogram<double>(
-        "qunyun.pipeline.phase.duration", "s", "Time spent per batch in one phase of the event pipeline");
+    private static readonly PhaseHistogram Phases = new(Meter, "qunyun.pipeline.phase.duration", "Time spent per batch in one phase of the event pipeline");
 
     /// <summary>Records the time since <paramref name="since"/> (a <see cref="Stopwatch.GetTimestamp"/>) and returns now.</summary>
-    public static long Phase(string phase, long since)
-    {
-        var now = Stopwatch.GetTimestamp();
-        Phases.Record(Stopwatch.GetElapsedTime(since, now).TotalSeconds, new KeyValuePair<string, object?>("phase", phase));
-        return now;
-    }
+    public static long Phase(string phase, long since) => Phases.Phase(phase, since);
 }

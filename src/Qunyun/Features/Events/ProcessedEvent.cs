@@ -13,6 +13,9 @@ namespace Qunyun.Features.Events;
 public sealed record ProcessedEvent(Event Event, EventKind Kind, EventPayload Payload, Member Member, Group? Group, Membership? Membership = null)
 {
     public EventVerdicts Verdicts { get; } = new();
+
+    /// <summary>Events of one partition are in order within the batch (<see cref="PipelinePartition"/>).</summary>
+    public Guid Partition => PipelinePartition.Of(Event);
 }
 
 /// <summary>What earlier stages decided about one event; a later stage reads it instead of asking again.</summary>

@@ -3,9 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using Qunyun.Data;
 
-namespace Qunyun.Features.Events;
+namespace Qunyun.Data;
 
 /// <summary>
 /// One statement shape run over many rows inside the batch's transaction: <c>{head} (row), (row)… {tail}</c>, so an
