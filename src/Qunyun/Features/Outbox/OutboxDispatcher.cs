@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Features.Channels;
-using Qunyun.Features.Connectors;
 
 namespace Qunyun.Features.Outbox;
 
@@ -16,7 +15,7 @@ namespace Qunyun.Features.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(
     QunyunDbFactory factory,
-    ConnectorRegistry connectors,
+    IActionExecutors connectors,
     OutboxRateLimiter limiter,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -37,7 +36,7 @@ public sealed class OutboxDispatcher(
                 .ToDictionaryAsync(c => c.Id, cancellationToken);
         }
 
-        var candidates = new List<(OutboxMessage Row, Channel Channel, IConnector Connector, ConnectorAction Action)>();
+        var candidates = new List<(OutboxMessage Row, Channel Channel, IActionExecutor Connector, ConnectorAction Action)>();
         foreach (var row in heads)
         {
             if (await TriageAsync(row, channels.GetValueOrDefault(row.ChannelId), now, cancellationToken) is { } ready
@@ -74,7 +73,7 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Settles rows that cannot be executed (no connector, unreadable, unsupported); returns the rest.</summary>
-    private async Task<(Channel Channel, IConnector Connector, ConnectorAction Action)?> TriageAsync(
+    private async Task<(Channel Channel, IActionExecutor Connector, ConnectorAction Action)?> TriageAsync(
         OutboxMessage row, Channel? channel, DateTime now, CancellationToken cancellationToken)
     {
         if (channel is null || connectors.For(channel.Kind) is not { } connector)
@@ -94,7 +93,7 @@ public sealed class OutboxDispatcher(
             case ParsedAction.Malformed malformed:
                 await SettleAsync(row.Id, null, OutboxStatus.Dead, $"Malformed payload, {malformed.Field}: {malformed.Message}", row.Attempts, cancellationToken);
                 return null;
-            case ParsedAction.Ok { Action: var action } when !connector.CapabilitiesFor(channel).Supports(action):
+            case ParsedAction.Ok { Action: var action } when !connector.CapabilitiesFor(ChannelSnapshot.Of(channel)).Supports(action):
                 await SettleAsync(row.Id, null, OutboxStatus.Unsupported, $"{channel.Kind} channel '{channel.Name}' cannot {action.Name}.", row.Attempts, cancellationToken);
                 return null;
             case ParsedAction.Ok ok:
@@ -128,12 +127,12 @@ public sealed class OutboxDispatcher(
     }
 
     private async Task DeliverAsync(
-        OutboxMessage row, Guid claim, Channel channel, IConnector connector, ConnectorAction action, CancellationToken cancellationToken)
+        OutboxMessage row, Guid claim, Channel channel, IActionExecutor connector, ConnectorAction action, CancellationToken cancellationToken)
     {
         DeliveryOutcome outcome;
         try
         {
-            outcome = await connector.ExecuteAsync(channel, row, action, row.IdempotencyKey, cancellationToken);
+            outcome = await connector.ExecuteAsync(ChannelSnapshot.Of(channel), action, new ActionDelivery(row.Id, row.IdempotencyKey, row.GroupId, row.CreatedAt), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using Qunyun.Features.Channels;
+using Telegram.Bot;
+
+namespace Qunyun.Features.Connectors.Telegram;
+
+/// <summary>
+/// Switches a channel between long polling and webhook. Webhook: a fresh secret is generated and registered with
+/// setWebhook, so only Telegram can post updates; polling: deleteWebhook, since Telegram refuses getUpdates while a
+/// webhook is set.
+/// </summary>
+public sealed class SetTelegramMode(ChannelStateStore states, TelegramBots bots, TelegramPolling polling)
+{
+    public async Task<string?> ExecuteAsync(Guid workspaceId, Guid channelId, ChannelReceiveMode mode, string? webhookUrl, CancellationToken cancellationToken)
+    {
+        if (await bots.ClientAsync(workspaceId, channelId, cancellationToken) is not { } client)
+        {
+            return "The channel has no bot token; add one first.";
+        }
+
+        string? secret = null;
+        try
+        {
+            if (mode == ChannelReceiveMode.Webhook)
+            {
+                secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+                await client.SetWebhook(webhookUrl!, allowedUpdates: TelegramPolling.AllowedUpdates, secretToken: secret, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await client.DeleteWebhook(cancellationToken: cancellationToken);
+            }
+        }
+        catch (global::Telegram.Bot.Exceptions.RequestException e)
+        {
+            await bots.RecordErrorAsync(workspaceId, channelId, e, cancellationToken);
+            return TelegramBots.Describe(e);
+        }
+
+        await states.SetReceiveModeAsync(workspaceId, channelId, mode, secret, cancellationToken);
+        polling.Wake();
+        return null;
+    }
+}
