@@ -19,15 +19,15 @@ internal sealed class TimedConnector(IConnector inner) : IConnector
 
     public double TotalSeconds => _milliseconds.Sum() / 1000;
 
-    public ConnectorCapabilities CapabilitiesFor(Channel channel) => inner.CapabilitiesFor(channel);
+    public ConnectorCapabilities CapabilitiesFor(ChannelSnapshot channel) => inner.CapabilitiesFor(channel);
 
     public async Task<DeliveryOutcome> ExecuteAsync(
-        Channel channel, OutboxMessage message, ConnectorAction action, string idempotencyKey, CancellationToken cancellationToken)
+        ChannelSnapshot channel, ConnectorAction action, ActionDelivery delivery, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            return await inner.ExecuteAsync(channel, message, action, idempotencyKey, cancellationToken);
+            return await inner.ExecuteAsync(channel, action, delivery, cancellationToken);
         }
         finally
         {

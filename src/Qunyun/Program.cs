@@ -8,9 +8,12 @@ using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Bot;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Connectors;
+using Qunyun.Features.Connectors.Telegram;
 using Qunyun.Features.Connectors.Webhook;
+using Qunyun.Features.Content;
 using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
+using Qunyun.Features.Digest;
 using Qunyun.Features.Events;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
@@ -22,7 +25,6 @@ using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Tags;
-using Qunyun.Features.Telegram;
 using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
 using Qunyun.Hosting;
@@ -41,6 +43,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
 
     builder.AddData();
     builder.AddAccounts();
+    builder.AddApiKeys();
     builder.AddChannels();
     builder.AddApi();
     builder.AddConsole();
@@ -50,12 +53,12 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddSegments();
     builder.AddImports();
     builder.AddModeration();
-    builder.Services.AddScoped<CreateApiKey>();
-    builder.Services.AddScoped<RevokeApiKey>();
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddTemplates();
     builder.AddBot(); // after AddModeration: pipeline stages run in registration order, and the bot skips what moderation acted on
+    builder.AddContent();
     builder.AddPlan();
+    builder.AddDigest();
     builder.AddDemo();
     builder.AddConnectors();
     builder.AddOutbox();
@@ -97,7 +100,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapTemplates()
         .MapBot()
         .MapTelegram()
+        .MapContent()
         .MapPlanFeatures()
+        .MapDigest()
         .MapPoints();
     app.MapAccounts();
     app.MapSegmentDownloads();

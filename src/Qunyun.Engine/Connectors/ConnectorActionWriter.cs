@@ -29,6 +29,10 @@ public static class ConnectorActionWriter
         };
     }
 
+    /// <summary>The same payload as a JSON object, for a connector that embeds it in its own message (the webhook bridge).</summary>
+    public static System.Text.Json.Nodes.JsonObject Payload(ConnectorAction action) =>
+        System.Text.Json.Nodes.JsonNode.Parse(Write(action))!.AsObject();
+
     private static string Serialize(ConnectorAction action)
     {
         var buffer = new ArrayBufferWriter<byte>(256);

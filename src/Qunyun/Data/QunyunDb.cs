@@ -12,7 +12,6 @@ using Qunyun.Features.Moderation;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Segments.TopicGroups;
 using Qunyun.Features.Tags;
-using Qunyun.Features.Telegram;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Data;
@@ -65,7 +64,6 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<ModerationStrike> ModerationStrikes => Set<ModerationStrike>();
     public DbSet<ModerationSettings> ModerationSettings => Set<ModerationSettings>();
-    public DbSet<Features.Connectors.Webhook.WebhookNonce> WebhookNonces => Set<Features.Connectors.Webhook.WebhookNonce>();
     public DbSet<Features.Templates.MessageTemplate> MessageTemplates => Set<Features.Templates.MessageTemplate>();
     public DbSet<Features.Templates.BotAlert> BotAlerts => Set<Features.Templates.BotAlert>();
     public DbSet<Features.Bot.GroupBotSettings> GroupBotSettings => Set<Features.Bot.GroupBotSettings>();
@@ -75,8 +73,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Bot.AutoReplyRule> AutoReplyRules => Set<Features.Bot.AutoReplyRule>();
     public DbSet<Features.Bot.AutoReplyHit> AutoReplyHits => Set<Features.Bot.AutoReplyHit>();
     public DbSet<Features.Bot.OpenQuestion> OpenQuestions => Set<Features.Bot.OpenQuestion>();
-    public DbSet<TelegramBotState> TelegramBots => Set<TelegramBotState>();
-    public DbSet<TelegramChat> TelegramChats => Set<TelegramChat>();
+    public DbSet<ChannelState> ChannelStates => Set<ChannelState>();
+    public DbSet<ChannelChat> ChannelChats => Set<ChannelChat>();
+    public DbSet<ChannelNonce> ChannelNonces => Set<ChannelNonce>();
     public DbSet<Features.Content.ContentItem> ContentItems => Set<Features.Content.ContentItem>();
     public DbSet<Features.Plan.PlanEntry> PlanEntries => Set<Features.Plan.PlanEntry>();
     public DbSet<Features.Plan.PlanOccurrence> PlanOccurrences => Set<Features.Plan.PlanOccurrence>();

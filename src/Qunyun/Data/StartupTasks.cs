@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Features.Accounts;
-using Qunyun.Features.Demo;
 
 namespace Qunyun.Data;
 
 /// <summary>
 /// What runs before the server takes requests: migrate, make sure the roles exist, create the owner from
-/// QUNYUN_ADMIN_EMAIL / QUNYUN_ADMIN_PASSWORD when there is no user yet, and fill the demo workspace on --demo.
+/// QUNYUN_ADMIN_EMAIL / QUNYUN_ADMIN_PASSWORD when there is no user yet; then the features' own
+/// <see cref="IStartupTask"/>s (the demo fills its workspace on --demo).
 /// </summary>
 public sealed class StartupTasks(
     DatabaseMigrator migrator,
@@ -61,17 +61,22 @@ public sealed class StartupTasks(
     }
 }
 
-/// <summary>Runs <see cref="StartupTasks"/> before any other hosted service and before Kestrel listens.</summary>
-internal sealed class StartupTasksService(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedLifecycleService
+/// <summary>Work a feature needs done once the database is ready and before requests are taken; runs in registration order.</summary>
+public interface IStartupTask
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Runs <see cref="StartupTasks"/>, then each <see cref="IStartupTask"/>, before any other hosted service and before Kestrel listens.</summary>
+internal sealed class StartupTasksService(IServiceScopeFactory scopes) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync(cancellationToken);
-        if (configuration.GetValue("Demo:Seed", false))
+        foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-                .SeedAsync(configuration.GetValue("Demo:Members", DemoSeeder.DefaultMembers), cancellationToken);
+            await task.RunAsync(cancellationToken);
         }
     }
 

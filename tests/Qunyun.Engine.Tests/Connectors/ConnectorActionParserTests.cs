@@ -21,6 +21,25 @@ public sealed class ConnectorActionParserTests
     }
 
     [Fact]
+    public void Write_EveryAction_ParsesBackToTheSameRecord()
+    {
+        var until = new DateTime(2026, 11, 23, 10, 30, 0, DateTimeKind.Utc);
+        ConnectorAction[] actions =
+        [
+            new SendTextAction("-100", "请勿发广告", "m-9"), new SendTextAction("g", "t", "m", MustReply: true), new SendTextAction("g", "t", null),
+            new SendPrivateAction("u-1", "欢迎"), new SendImageAction("g", "https://x/y.png", "c", null),
+            new DeleteMessageAction("g", "m", null), new MuteAction("g", "u", 60, until), new MuteAction("g", "u", null, null),
+            new MemberAction(ConnectorActions.Ban, "g", "u"), new CreateInviteLinkAction("g", "n", "u", "spring", 10, until),
+            new RevokeInviteLinkAction("g", "https://t.me/+x"), new PinAction("g", "m", true), new PinAction("g", "m", false),
+            new SetTitleAction("g", "群"), new LeaveAction("g"),
+        ];
+
+        var parsed = actions.Select(a => ConnectorActionParser.Parse(a.Name, ConnectorActionWriter.Payload(a).ToJsonString()));
+
+        Assert.Equal(actions.Select(a => new ParsedAction.Ok(a)), parsed);
+    }
+
+    [Fact]
     public void Parse_UnknownActionOrBadPayload_SaysWhich()
     {
         Assert.Equal(new ParsedAction.UnknownAction("teleport"), ConnectorActionParser.Parse("teleport", "{}"));

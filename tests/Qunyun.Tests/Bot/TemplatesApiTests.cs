@@ -80,7 +80,7 @@ public sealed class TemplatesApiTests(QunyunApp app) : IClassFixture<QunyunApp>
         string text;
         await using (var db = ws.OpenDb())
         {
-            var target = (await RenderMessage.LoadGroupAsync(db, group, CancellationToken.None))!;
+            var target = (await TemplateGroups.LoadAsync(db, group, CancellationToken.None))!;
             text = await render.RenderAsync(db, target, TemplatePurpose.RuleReminder, template, new TemplateValues(), null, CancellationToken.None);
             await db.SaveChangesAsync();
         }
@@ -104,7 +104,7 @@ public sealed class TemplatesApiTests(QunyunApp app) : IClassFixture<QunyunApp>
         db.GroupBotSettings.Add(new GroupBotSettings { GroupId = group, Language = "en" });
         await db.SaveChangesAsync();
 
-        var target = (await RenderMessage.LoadGroupAsync(db, group, CancellationToken.None))!;
+        var target = (await TemplateGroups.LoadAsync(db, group, CancellationToken.None))!;
         var text = await app.Services.GetRequiredService<RenderMessage>()
             .RenderAsync(db, target, TemplatePurpose.RuleReminder, template, new TemplateValues(), null, CancellationToken.None);
 

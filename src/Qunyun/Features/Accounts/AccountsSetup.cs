@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MudBlazor;
+using Qunyun.Components;
 using Qunyun.Data;
-using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Accounts.Pages;
 
 namespace Qunyun.Features.Accounts;
 
@@ -34,9 +36,6 @@ public static class AccountsSetup
             options.ExpireTimeSpan = TimeSpan.FromDays(7);
         });
 
-        builder.Services.AddAuthentication()
-            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationOptions.Scheme, null);
-
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireClaim(QunyunClaims.WorkspaceId))
             .AddPolicy(Policies.Write, p => p.RequireClaim(QunyunClaims.WorkspaceId).RequireRole(Roles.Writers))
@@ -47,6 +46,8 @@ public static class AccountsSetup
         builder.Services.AddScoped<CreateWorkspaceWithOwner>();
         builder.Services.AddScoped<CreateUser>();
         builder.Services.AddScoped<ConsoleSession>();
+        builder.Services.AddConsoleSection<WorkspaceSettings>(ConsoleSections.Settings, 10, "workspace", "Settings.Workspace", Icons.Material.Filled.Business);
+        builder.Services.AddConsoleSection<PeopleSettings>(ConsoleSections.Settings, 30, "people", "Settings.People", Icons.Material.Filled.ManageAccounts);
         return builder;
     }
 }

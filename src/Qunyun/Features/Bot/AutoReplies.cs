@@ -66,7 +66,7 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
         {
             var rule = compiled.Rules[match.RuleId];
             if (await CoolingDownAsync(db, rule, group.Id, member.Id, at, cancellationToken)
-                || await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is not { } target)
+                || await TemplateGroups.LoadAsync(db, group.Id, cancellationToken) is not { } target)
             {
                 continue;
             }

@@ -56,7 +56,7 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
             values.Set("points.balance", balance).Set("checkin.streak", streak);
         }
 
-        if (settings.Voice != BotVoice.Off && await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is { } target)
+        if (settings.Voice != BotVoice.Off && await TemplateGroups.LoadAsync(db, group.Id, cancellationToken) is { } target)
         {
             var reply = await render.RenderByKeyAsync(db, target, TemplatePurpose.Command, key, fallback, values, member.Id, cancellationToken);
             batch.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId),

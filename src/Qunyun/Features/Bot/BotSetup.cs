@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Components;
+using Qunyun.Features.Bot.Pages;
 using Qunyun.Features.Events;
+using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Bot;
 
@@ -16,6 +20,10 @@ public static class BotSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<BotWorker>());
         builder.Services.AddScoped<SaveGroupBotSettings>();
         builder.Services.AddScoped<SaveAutoReplyRule>();
+        builder.Services.AddConsoleSection<GroupBotVoice>(ConsoleSections.GroupPage, 20, title: "Bot.Voice");
+        builder.Services.AddTemplateUsage("group bot settings", (db, id, cancellationToken) => db.GroupBotSettings.CountAsync(
+            s => s.WelcomeTemplateId == id || s.PrivateWelcomeTemplateId == id || s.IntroductionPromptTemplateId == id || s.IntroductionReminderTemplateId == id,
+            cancellationToken));
         return builder;
     }
 }

@@ -133,7 +133,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
     {
         var settings = await db.GroupBotSettings.FindAsync([groupId], cancellationToken) ?? GroupBotSettings.For(groupId);
         var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
-        var target = group is null ? null : await RenderMessage.LoadGroupAsync(db, groupId, cancellationToken);
+        var target = group is null ? null : await TemplateGroups.LoadAsync(db, groupId, cancellationToken);
         return (settings, group, target);
     }
 }

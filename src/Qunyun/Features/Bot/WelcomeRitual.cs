@@ -53,7 +53,7 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
         }
 
         if (settings.PrivateWelcomeEnabled && settings.Voice != BotVoice.Off && processed.Event.ExternalUserId is { } user
-            && await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is { } target)
+            && await TemplateGroups.LoadAsync(db, group.Id, cancellationToken) is { } target)
         {
             var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount);
             var text = await render.RenderAsync(db, target, TemplatePurpose.PrivateWelcome, settings.PrivateWelcomeTemplateId, values, member.Id, cancellationToken);

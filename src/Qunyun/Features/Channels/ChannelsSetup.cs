@@ -10,6 +10,7 @@ public static class ChannelsSetup
         var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
         builder.Services.AddDataProtection().SetApplicationName("Qunyun").PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddSingleton<ChannelCredentials>();
+        builder.Services.AddSingleton<ChannelStateStore>();
         builder.Services.AddScoped<CreateChannel>();
         return builder;
     }

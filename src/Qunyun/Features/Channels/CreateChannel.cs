@@ -25,11 +25,14 @@ public sealed class CreateChannel(QunyunDbFactory factory, ChannelCredentials cr
             Kind = kind,
             Name = trimmed,
             ProtectedCredentials = credentials.Protect(secret),
-            OutboundUrl = ChannelsApi.NormalizeUrl(outboundUrl),
+            OutboundUrl = NormalizeUrl(outboundUrl),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);
         await db.SaveChangesAsync(cancellationToken);
         return channel;
     }
+
+    /// <summary>"" or blanks mean no URL.</summary>
+    public static string? NormalizeUrl(string? url) => string.IsNullOrWhiteSpace(url) ? null : url.Trim();
 }

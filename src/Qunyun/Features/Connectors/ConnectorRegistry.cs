@@ -1,11 +1,12 @@
 using Qunyun.Engine.Channels;
 using Qunyun.Engine.Connectors;
 using Qunyun.Features.Channels;
+using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Connectors;
 
 /// <summary>The registered connectors, one per channel kind.</summary>
-public sealed class ConnectorRegistry
+public sealed class ConnectorRegistry : IActionExecutors
 {
     private readonly Dictionary<ChannelKind, IConnector> _byKind;
 
@@ -23,7 +24,9 @@ public sealed class ConnectorRegistry
 
     public IConnector? For(ChannelKind kind) => _byKind.GetValueOrDefault(kind);
 
+    IActionExecutor? IActionExecutors.For(ChannelKind kind) => For(kind);
+
     /// <summary>None when the kind has no connector: its actions wait.</summary>
-    public ConnectorCapabilities CapabilitiesOf(Channel channel) =>
+    public ConnectorCapabilities CapabilitiesOf(ChannelSnapshot channel) =>
         For(channel.Kind)?.CapabilitiesFor(channel) ?? ConnectorCapabilities.None;
 }

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
+using Qunyun.Components;
+using Qunyun.Features.Connectors.Pages;
+using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Connectors;
 
@@ -7,7 +11,9 @@ public static class ConnectorsSetup
     public static IHostApplicationBuilder AddConnectors(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<ConnectorRegistry>();
+        builder.Services.TryAddSingleton<IActionExecutors>(sp => sp.GetRequiredService<ConnectorRegistry>());
         builder.Services.TryAddSingleton<ConnectorInbound>();
+        builder.Services.AddConsoleSection<ChannelSettings>(ConsoleSections.Settings, 40, "channels", "Settings.Channels", Icons.Material.Filled.Hub);
         return builder;
     }
 

@@ -7,11 +7,12 @@ namespace Qunyun.Features.Connectors;
 
 /// <summary>
 /// Executes outbox actions on one platform. Register it with <c>services.AddConnector&lt;T&gt;()</c>; the outbox
-/// dispatcher calls it once per attempt, in order per group, after checking <see cref="CapabilitiesFor"/>.
+/// dispatcher calls it once per attempt, in order per group, after checking <see cref="IActionExecutor.CapabilitiesFor"/>.
 /// Inbound traffic goes through <see cref="ConnectorInbound"/>, which stores events durably before the connector
-/// acknowledges them to the platform.
+/// acknowledges them to the platform. State a connector keeps between calls (health, cursors, chats seen, replay
+/// nonces) goes through <see cref="ChannelStateStore"/>, never tables of its own.
 /// </summary>
-public interface IConnector
+public interface IConnector : IActionExecutor
 {
     ChannelKind Kind { get; }
 
@@ -19,12 +20,5 @@ public interface IConnector
     ConnectorCapabilities Capabilities { get; }
 
     /// <summary>What one channel can do (a bridge may declare less); the default is <see cref="Capabilities"/>.</summary>
-    ConnectorCapabilities CapabilitiesFor(Channel channel) => Capabilities;
-
-    /// <summary>
-    /// Tries the action once. Must not throw for platform answers: map them to an outcome (exceptions count as
-    /// transient failures). <paramref name="idempotencyKey"/> is stable across retries and restarts; pass it to the
-    /// platform when it can deduplicate. <paramref name="channel"/> is a detached snapshot (credentials still protected).
-    /// </summary>
-    Task<DeliveryOutcome> ExecuteAsync(Channel channel, OutboxMessage message, ConnectorAction action, string idempotencyKey, CancellationToken cancellationToken);
+    ConnectorCapabilities IActionExecutor.CapabilitiesFor(ChannelSnapshot channel) => Capabilities;
 }

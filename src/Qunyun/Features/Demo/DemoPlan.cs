@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
+using Qunyun.Features.Bot;
 using Qunyun.Features.Content;
 using Qunyun.Features.Digest;
 using Qunyun.Features.Outbox;
@@ -88,7 +89,7 @@ public static class DemoPlan
         var targets = new Dictionary<Guid, TemplateGroup?>();
         foreach (var group in groups)
         {
-            targets[group.Id] = await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken);
+            targets[group.Id] = await TemplateGroups.LoadAsync(db, group.Id, cancellationToken);
         }
         var byId = groups.ToDictionary(g => g.Id);
         var n = 0;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Workspaces;
 
@@ -71,8 +72,8 @@ public static class DigestApi
 
     /// <summary>Marks a group message (by event id) as a staff pick.</summary>
     private static async Task<Results<NoContent, NotFound>> Pick(long id, QunyunDb db, ToggleStaffPick toggle, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await toggle.ExecuteAsync(db, id, true, Staff.NameOf(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await toggle.ExecuteAsync(db, id, true, Actors.AuditNameOf(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> Unpick(long id, QunyunDb db, ToggleStaffPick toggle, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await toggle.ExecuteAsync(db, id, false, Staff.NameOf(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await toggle.ExecuteAsync(db, id, false, Actors.AuditNameOf(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

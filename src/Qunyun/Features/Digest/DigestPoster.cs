@@ -10,7 +10,7 @@ using Qunyun.Features.Workspaces;
 namespace Qunyun.Features.Digest;
 
 /// <summary>Posts each enabled group's highlights once a day at its local posting time (default 21:00).</summary>
-public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options, TimeProvider clock)
+public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options, TimeProvider clock) : IScheduledPosts
 {
     public async Task<int> RunAsync(QunyunDb db, Workspace workspace, CancellationToken cancellationToken)
     {

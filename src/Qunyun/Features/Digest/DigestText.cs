@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Qunyun.Data;
 using Qunyun.Engine.Templates;
+using Qunyun.Features.Bot;
 using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Digest;
@@ -17,7 +18,7 @@ public sealed class DigestText(RenderMessage render)
     public async Task<string> RenderAsync(QunyunDb db, DigestDay digest, Guid? templateId, CancellationToken cancellationToken)
     {
         var lines = (string separator) => digest.Highlights.Select(h => h.Message.Author + separator + Shorten(h.Message.Text, MaxLineLength)).ToList();
-        if (await RenderMessage.LoadGroupAsync(db, digest.GroupId, cancellationToken) is not { } group)
+        if (await TemplateGroups.LoadAsync(db, digest.GroupId, cancellationToken) is not { } group)
         {
             return string.Join('\n', lines(": "));
         }

@@ -1,3 +1,7 @@
+using MudBlazor;
+using Qunyun.Components;
+using Qunyun.Features.Events.Pages;
+
 namespace Qunyun.Features.Events;
 
 public static class EventsSetup
@@ -13,6 +17,7 @@ public static class EventsSetup
         builder.Services.AddSingleton<EventProcessor>();
         builder.Services.AddScoped<IngestEvents>();
         builder.Services.AddHostedService<PipelineWorker>();
+        builder.Services.AddConsoleSection<FailedEventSettings>(ConsoleSections.Settings, 50, "failed-events", "Settings.FailedEvents", Icons.Material.Filled.ErrorOutline);
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Qunyun.Components;
 using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Merges.Pages;
 
 namespace Qunyun.Features.Merges;
 
@@ -11,12 +13,11 @@ public static class MergesSetup
         builder.Services.AddScoped<MergeMembers>();
         builder.Services.AddScoped<UndoMerge>();
         builder.Services.AddScoped<AutoMerge>();
+        builder.Services.AddConsoleSection<MergeSettingsPanel>(ConsoleSections.WorkspaceSettings, 10);
         return builder;
     }
 
     /// <summary>The API key or console user behind a request or circuit, as a merge records it.</summary>
     public static MergeActor MergeActorOf(this ClaimsPrincipal user) =>
-        user.Identity?.AuthenticationType == ApiKeyAuthenticationOptions.Scheme
-            ? new MergeActor(MergeActorKind.ApiKey, user.Identity.Name ?? "")
-            : new MergeActor(MergeActorKind.User, user.FindFirstValue(ClaimTypes.GivenName) is { Length: > 0 } name ? name : user.Identity?.Name ?? "");
+        new(user.IsApiKey() ? MergeActorKind.ApiKey : MergeActorKind.User, user.DisplayNameOf());
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
 
 namespace Qunyun.Features.Moderation;
 
@@ -55,7 +56,7 @@ public static class AllowListApi
         }
 
         var now = clock.GetUtcNow();
-        var entry = new AllowListEntry { Id = Guid.CreateVersion7(now), GroupId = id, Kind = kind, Value = value, CreatedBy = Staff.NameOf(user), CreatedAt = now.UtcDateTime };
+        var entry = new AllowListEntry { Id = Guid.CreateVersion7(now), GroupId = id, Kind = kind, Value = value, CreatedBy = Actors.AuditNameOf(user), CreatedAt = now.UtcDateTime };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AllowList.Add(entry);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
 
 namespace Qunyun.Features.Moderation;
 
@@ -40,11 +41,11 @@ public static class DecisionsApi
 
     private static Task<Results<Ok<ReviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Reverse(
         Guid id, ReverseRequest? request, QunyunDb db, ReviewDecision review, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ReviewAsync(review.ExecuteAsync(db, id, Staff.NameOf(user), request?.Note, null, cancellationToken));
+        ReviewAsync(review.ExecuteAsync(db, id, Actors.AuditNameOf(user), request?.Note, null, cancellationToken));
 
     private static Task<Results<Ok<ReviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> FalsePositive(
         Guid id, FalsePositiveRequest? request, QunyunDb db, ReviewDecision review, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ReviewAsync(review.ExecuteAsync(db, id, Staff.NameOf(user), request?.Note, request ?? new FalsePositiveRequest(null, null, null), cancellationToken));
+        ReviewAsync(review.ExecuteAsync(db, id, Actors.AuditNameOf(user), request?.Note, request ?? new FalsePositiveRequest(null, null, null), cancellationToken));
 
     private static async Task<Results<Ok<ReviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(Task<ReviewDecision.Outcome> review)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Qunyun.Engine.Moderation.Policy;
+using Qunyun.Features.Connectors;
 using Qunyun.Features.Events;
 
 namespace Qunyun.Features.Moderation;

@@ -1,4 +1,6 @@
+using Qunyun.Components;
 using Qunyun.Features.Events;
+using Qunyun.Features.Moderation.Pages;
 
 namespace Qunyun.Features.Moderation;
 
@@ -16,6 +18,7 @@ public static class ModerationSetup
         builder.Services.AddSingleton<ImageScanner>();
         builder.Services.AddHttpClient(ImageScanner.HttpClientName);
         builder.Services.AddSingleton<IPipelineStage, ModerationStage>();
+        builder.Services.AddConsoleSection<GroupRulesInForce>(ConsoleSections.GroupPage, 10, title: "Moderation.InForce");
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Moderation.Policy;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
 
 namespace Qunyun.Features.Moderation;
 
@@ -43,7 +44,7 @@ public static class RuleSetsApi
             return Conflicts.Of(request.GroupId is null ? "The workspace already has a default rule set." : "The group already has an override; publish a new version of it.");
         }
 
-        var outcome = await publish.ExecuteAsync(db, request.GroupId, request.Definition, request.Summary, Staff.NameOf(user), request.PostRules, cancellationToken);
+        var outcome = await publish.ExecuteAsync(db, request.GroupId, request.Definition, request.Summary, Actors.AuditNameOf(user), request.PostRules, cancellationToken);
         if (outcome.Errors is { } errors)
         {
             return errors.ToProblem();
@@ -100,7 +101,7 @@ public static class RuleSetsApi
             return TypedResults.NotFound();
         }
 
-        var outcome = await publish.ExecuteAsync(db, ruleSet.GroupId, definition, summary, Staff.NameOf(user), postRules, cancellationToken);
+        var outcome = await publish.ExecuteAsync(db, ruleSet.GroupId, definition, summary, Actors.AuditNameOf(user), postRules, cancellationToken);
         if (outcome.Errors is { } errors)
         {
             return errors.ToProblem();

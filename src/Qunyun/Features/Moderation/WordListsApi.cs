@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.ApiKeys;
 
 namespace Qunyun.Features.Moderation;
 
@@ -41,7 +42,7 @@ public static class WordListsApi
     private static async Task<Results<Created<WordListDetailResponse>, ValidationProblem, ProblemHttpResult>> Create(
         WordListRequest request, QunyunDb db, SaveWordList save, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var outcome = await save.ExecuteAsync(db, null, request, Staff.NameOf(user), cancellationToken);
+        var outcome = await save.ExecuteAsync(db, null, request, Actors.AuditNameOf(user), cancellationToken);
         return outcome switch
         {
             { Errors: { } errors } => Problem(errors, outcome.Issues),
@@ -59,7 +60,7 @@ public static class WordListsApi
     private static async Task<Results<Ok<WordListDetailResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Replace(
         Guid id, WordListRequest request, QunyunDb db, SaveWordList save, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var outcome = await save.ExecuteAsync(db, id, request, Staff.NameOf(user), cancellationToken);
+        var outcome = await save.ExecuteAsync(db, id, request, Actors.AuditNameOf(user), cancellationToken);
         return outcome switch
         {
             { NotFound: true } => TypedResults.NotFound(),

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Features.Channels;
-using Qunyun.Features.Connectors;
 
 namespace Qunyun.Features.Outbox;
 
@@ -21,7 +20,7 @@ namespace Qunyun.Features.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(
     QunyunDbFactory factory,
-    ConnectorRegistry connectors,
+    IActionExecutors connectors,
     OutboxRateLimiter limiter,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -45,7 +44,7 @@ public sealed class OutboxDispatcher(
 
         phase = OutboxMetrics.Phase("select", phase);
         var untried = new List<OutboxOutcome>();
-        var candidates = new List<(OutboxMessage Row, Channel Channel, IConnector Connector, ConnectorAction Action)>();
+        var candidates = new List<(OutboxMessage Row, Channel Channel, IActionExecutor Connector, ConnectorAction Action)>();
         foreach (var row in heads)
         {
             var triage = Triage(row, channels.GetValueOrDefault(row.ChannelId), now);
@@ -106,7 +105,7 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>The outcome of a row that cannot be executed (no connector, unreadable, unsupported), or what executes it.</summary>
-    private (OutboxOutcome? Settled, (Channel Channel, IConnector Connector, ConnectorAction Action)? Ready) Triage(
+    private (OutboxOutcome? Settled, (Channel Channel, IActionExecutor Connector, ConnectorAction Action)? Ready) Triage(
         OutboxMessage row, Channel? channel, DateTime now)
     {
         if (channel is null || connectors.For(channel.Kind) is not { } connector)
@@ -120,7 +119,7 @@ public sealed class OutboxDispatcher(
             ParsedAction.UnknownAction => (OutboxOutcome.Untried(row, OutboxStatus.Unsupported, $"'{row.Action}' is not an action Qunyun knows.", now), null),
             ParsedAction.Malformed malformed =>
                 (OutboxOutcome.Untried(row, OutboxStatus.Dead, $"Malformed payload, {malformed.Field}: {malformed.Message}", now), null),
-            ParsedAction.Ok { Action: var action } when !connector.CapabilitiesFor(channel).Supports(action) =>
+            ParsedAction.Ok { Action: var action } when !connector.CapabilitiesFor(ChannelSnapshot.Of(channel)).Supports(action) =>
                 (OutboxOutcome.Untried(row, OutboxStatus.Unsupported, $"{channel.Kind} channel '{channel.Name}' cannot {action.Name}.", now), null),
             ParsedAction.Ok ok => (null, (channel, connector, ok.Action)),
             _ => (null, null),
@@ -134,11 +133,11 @@ public sealed class OutboxDispatcher(
     }
 
     private async Task<DeliveryOutcome> DeliverAsync(
-        OutboxMessage row, Channel channel, IConnector connector, ConnectorAction action, CancellationToken cancellationToken)
+        OutboxMessage row, Channel channel, IActionExecutor connector, ConnectorAction action, CancellationToken cancellationToken)
     {
         try
         {
-            return await connector.ExecuteAsync(channel, row, action, row.IdempotencyKey, cancellationToken);
+            return await connector.ExecuteAsync(ChannelSnapshot.Of(channel), action, new ActionDelivery(row.Id, row.IdempotencyKey, row.GroupId, row.CreatedAt), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

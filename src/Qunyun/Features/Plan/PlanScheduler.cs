@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
+using Qunyun.Features.Bot;
 using Qunyun.Features.Digest;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
@@ -26,7 +27,7 @@ public sealed record StepReport(int Materialized, int Sent, int Missed, int Rule
 /// host) picks up where it left off and the outbox's unique idempotency keys make a double send impossible.
 /// </summary>
 public sealed class PlanScheduler(
-    QunyunDbFactory factory, PlanTargets targets, PlanTexts texts, RuleReminders reminders, DigestPoster digests, IOptions<PlanOptions> options, TimeProvider clock)
+    QunyunDbFactory factory, PlanTargets targets, PlanTexts texts, RuleReminders reminders, IEnumerable<IScheduledPosts> posts, IOptions<PlanOptions> options, TimeProvider clock)
 {
     public async Task<StepReport> StepAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +53,12 @@ public sealed class PlanScheduler(
         var materialized = await MaterializeAsync(db, zone, cancellationToken);
         var (sent, missed) = await SettleDueAsync(db, workspace, cancellationToken);
         var ruleReminders = await reminders.RunAsync(db, workspace, cancellationToken);
-        var posted = await digests.RunAsync(db, workspace, cancellationToken);
+        var posted = 0;
+        foreach (var post in posts)
+        {
+            posted += await post.RunAsync(db, workspace, cancellationToken);
+        }
+
         return new StepReport(materialized, sent, missed, ruleReminders, posted);
     }
 
@@ -126,7 +132,7 @@ public sealed class PlanScheduler(
                 var localDue = TimeZoneInfo.ConvertTime(new DateTimeOffset(occurrence.DueAt, TimeSpan.Zero), groupZone);
                 if (!loaded.TryGetValue(group.Id, out var target))
                 {
-                    loaded[group.Id] = target = await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken);
+                    loaded[group.Id] = target = await TemplateGroups.LoadAsync(db, group.Id, cancellationToken);
                 }
 
                 var text = await texts.RenderAsync(db, occurrence.PlanEntry!, target, localDue, cancellationToken);

@@ -1,15 +1,14 @@
-using Qunyun.Features.Content;
-using Qunyun.Features.Digest;
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Plan;
 
-/// <summary>The content library, the plan (SOP calendar), rule reminders and daily highlights: one scheduler drives them.</summary>
+/// <summary>The plan (SOP calendar) and rule reminders: one scheduler drives them (and the <see cref="IScheduledPosts"/> of features above).</summary>
 public static class PlanSetup
 {
     public static IHostApplicationBuilder AddPlan(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PlanOptions>().BindConfiguration(PlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<SaveContentItem>();
         builder.Services.AddSingleton<SavePlanEntry>();
         builder.Services.AddSingleton<SaveRuleReminder>();
         builder.Services.AddSingleton<ReschedulePlan>();
@@ -18,14 +17,12 @@ public static class PlanSetup
         builder.Services.AddSingleton<PlanPresets>();
         builder.Services.AddSingleton<PlanCalendar>();
         builder.Services.AddSingleton<RuleReminders>();
-        builder.Services.AddSingleton<DigestPoster>();
-        builder.Services.AddSingleton<DigestText>();
-        builder.Services.AddSingleton<SaveDigestSettings>();
-        builder.Services.AddSingleton<ToggleStaffPick>();
         builder.Services.AddSingleton<PlanScheduler>();
         builder.Services.AddHostedService<PlanWorker>();
+        builder.Services.AddTemplateUsage("plan entries", (db, id, cancellationToken) => db.PlanEntries.CountAsync(e => e.TemplateId == id, cancellationToken));
+        builder.Services.AddTemplateUsage("rules reminders", (db, id, cancellationToken) => db.RuleReminders.CountAsync(r => r.TemplateId == id, cancellationToken));
         return builder;
     }
 
-    public static RouteGroupBuilder MapPlanFeatures(this RouteGroupBuilder api) => api.MapContent().MapPlan().MapDigest();
+    public static RouteGroupBuilder MapPlanFeatures(this RouteGroupBuilder api) => api.MapPlan();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Qunyun.Data;
 using Qunyun.Engine.Templates;
+using Qunyun.Features.Bot;
 using Qunyun.Features.Content;
 using Qunyun.Features.Templates;
 
@@ -15,7 +16,7 @@ public sealed class PlanTexts(RenderMessage render)
 {
     /// <param name="db">The workspace's context.</param>
     /// <param name="entry">The entry, with its content item loaded.</param>
-    /// <param name="target">The group's template facts (<see cref="RenderMessage.LoadGroupAsync"/>, loaded once per group by the caller); null: plain text.</param>
+    /// <param name="target">The group's template facts (<see cref="TemplateGroups.LoadAsync"/>, loaded once per group by the caller); null: plain text.</param>
     /// <param name="localDue">The due time in the group's zone.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<string> RenderAsync(QunyunDb db, PlanEntry entry, TemplateGroup? target, DateTimeOffset localDue, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
 using Qunyun.Engine.Templates;
+using Qunyun.Features.Bot;
+using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
@@ -41,7 +43,7 @@ public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> op
                 continue;
             }
 
-            if (await RenderMessage.LoadGroupAsync(db, group.Id, cancellationToken) is not { Rules: { Length: > 0 } } target)
+            if (await TemplateGroups.LoadAsync(db, group.Id, cancellationToken) is not { Rules: { Length: > 0 } } target)
             {
                 continue;
             }

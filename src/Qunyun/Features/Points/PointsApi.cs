@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
-using Qunyun.Features.Merges;
+using Qunyun.Features.ApiKeys;
 
 namespace Qunyun.Features.Points;
 
@@ -30,7 +30,7 @@ public static class PointsApi
     private static async Task<Results<Created<MemberPointsResponse>, NotFound, ValidationProblem>> Adjust(
         Guid id, AdjustPointsRequest request, QunyunDb db, AdjustPoints adjust, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (entry, errors) = await adjust.ExecuteAsync(db, id, request, user.FindFirstValue(ClaimTypes.NameIdentifier), user.MergeActorOf().Name, cancellationToken);
+        var (entry, errors) = await adjust.ExecuteAsync(db, id, request, user.FindFirstValue(ClaimTypes.NameIdentifier), user.DisplayNameOf(), cancellationToken);
         return entry is not null
             ? TypedResults.Created($"/api/v1/members/{id}/points", await MemberPointsAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken))
             : errors.Any ? errors.ToProblem() : TypedResults.NotFound();

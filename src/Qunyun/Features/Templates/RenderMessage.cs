@@ -1,15 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Templates;
-using Qunyun.Features.Bot;
-using Qunyun.Features.Moderation;
 
 namespace Qunyun.Features.Templates;
 
 /// <summary>
-/// The group facts every template may use, loaded once per group and reused for all its messages. The rules text is
-/// moderation's rules in force (the workspace default merged with the group's override): one source for the rules
-/// moderation enforces, the reminders restate and the 群规 command quotes.
+/// The group facts every template may use, loaded once per group and reused for all its messages
+/// (<c>Features/Bot/TemplateGroups</c> loads them: the group's language and rules link are bot settings).
 /// </summary>
 public sealed record TemplateGroup(Guid Id, string Name, int MemberCount, string Language, string? Rules, string? RulesLink, string WorkspaceName)
 {
@@ -28,23 +25,6 @@ public sealed record TemplateGroup(Guid Id, string Name, int MemberCount, string
 /// </summary>
 public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
 {
-    public static async Task<TemplateGroup?> LoadGroupAsync(QunyunDb db, Guid groupId, CancellationToken cancellationToken)
-    {
-        var row = await db.Groups.AsNoTracking().Where(g => g.Id == groupId)
-            .Select(g => new { g.Id, g.Name, g.MemberCount, Settings = db.GroupBotSettings.FirstOrDefault(s => s.GroupId == g.Id) })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == db.WorkspaceId)
-            .Select(w => new { w.Name, w.DefaultCulture }).FirstAsync(cancellationToken);
-        var language = DefaultTemplates.Normalize(row.Settings?.Language ?? workspace.DefaultCulture);
-        var rules = await RulesInForce.TextForGroupAsync(db, groupId, cancellationToken);
-        return new TemplateGroup(row.Id, row.Name, row.MemberCount, language, rules, row.Settings?.RulesLink, workspace.Name);
-    }
-
     /// <param name="fallback">What to send when rendering fails; null: the purpose's built-in fallback text.</param>
     public async Task<string> RenderAsync(
         QunyunDb db, TemplateGroup group, TemplatePurpose purpose, Guid? templateId, TemplateValues values, Guid? memberId, CancellationToken cancellationToken,

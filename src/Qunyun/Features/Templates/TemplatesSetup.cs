@@ -1,3 +1,5 @@
+using Qunyun.Data;
+
 namespace Qunyun.Features.Templates;
 
 public static class TemplatesSetup
@@ -10,4 +12,8 @@ public static class TemplatesSetup
         builder.Services.AddSingleton<DeleteTemplate>();
         return builder;
     }
+
+    /// <summary>Keeps a template from being deleted while rows of the calling feature name it.</summary>
+    public static IServiceCollection AddTemplateUsage(this IServiceCollection services, string what, Func<QunyunDb, Guid, CancellationToken, Task<int>> countAsync) =>
+        services.AddSingleton(new TemplateUsage(what, countAsync));
 }

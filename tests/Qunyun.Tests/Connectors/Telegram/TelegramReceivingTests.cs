@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Qunyun.Features.Telegram;
+using Qunyun.Features.Connectors.Telegram;
 using Qunyun.Tests.Infrastructure;
 using static Qunyun.Tests.Connectors.Telegram.TelegramUpdates;
 
@@ -40,7 +40,7 @@ public sealed class TelegramReceivingTests(TelegramApp app) : IClassFixture<Tele
         var events = await db.Events.OrderBy(e => e.Id).Select(e => new { e.Kind, e.ExternalEventId }).ToListAsync();
         Assert.Equal(["member_joined", "member_joined", "message", "message", "reaction", "member_left"], events.Select(e => e.Kind));
         Assert.Contains(events, e => e.ExternalEventId == $"{ChatId}:12");
-        Assert.Equal(last + 1, (await db.TelegramBots.SingleAsync()).Offset);
+        Assert.Equal(last + 1, (await db.ChannelStates.SingleAsync()).Cursor);
 
         var status = await (await ws.Client.GetAsync($"/api/v1/channels/{channel}/telegram")).ReadJsonAsync();
         Assert.True(status.GetProperty("healthy").GetBoolean());

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Qunyun.Features.Telegram;
+using Qunyun.Features.Channels;
+using Qunyun.Features.Connectors.Telegram;
 using static Qunyun.Tests.Connectors.Telegram.TelegramUpdates;
 
 namespace Qunyun.Tests.Connectors.Telegram;
@@ -63,7 +64,7 @@ public sealed class TelegramUpdateMapperTests
         Assert.Equal(["member_joined", "member_joined"], mapped.Events.Select(e => e.Kind));
         Assert.Equal(["1001", "3003"], mapped.Events.Select(e => e.ExternalUserId));
         Assert.Equal($"{ChatId}:join:1001:{At.ToUnixTimeSeconds()}", mapped.Events[0].ExternalEventId);
-        Assert.Equal(new SeenChat(ChatId, ChatTitle, "supergroup", true), mapped.Chat);
+        Assert.Equal(new SeenChat(ChatId.ToString(), ChatTitle, "supergroup", true), mapped.Chat);
     }
 
     [Fact]

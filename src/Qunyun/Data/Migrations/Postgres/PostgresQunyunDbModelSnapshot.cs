@@ -654,12 +654,52 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("Channels");
                 });
 
-            modelBuilder.Entity("Qunyun.Features.Connectors.Webhook.WebhookNonce", b =>
+            modelBuilder.Entity("Qunyun.Features.Channels.ChannelChat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BotIsMember")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelChats");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Channels.ChannelNonce", b =>
                 {
                     b.Property<Guid>("ChannelId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Signature")
+                    b.Property<string>("Nonce")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
@@ -669,11 +709,57 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("ChannelId", "Signature");
+                    b.HasKey("ChannelId", "Nonce");
 
                     b.HasIndex("SeenAt");
 
-                    b.ToTable("WebhookNonces");
+                    b.ToTable("ChannelNonces");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Channels.ChannelState", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Cursor")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InboundSecret")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("LastContactAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ChannelStates");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Content.ContentItem", b =>
@@ -2360,89 +2446,6 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasKey("WorkspaceId");
 
                     b.ToTable("TagRecheckRuns");
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Telegram.TelegramBotState", b =>
-                {
-                    b.Property<Guid>("ChannelId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("BotId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("BotUsername")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<bool>("Healthy")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("LastContactAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime?>("LastErrorAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<long>("Offset")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("WebhookSecret")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("ChannelId");
-
-                    b.ToTable("TelegramBots", (string)null);
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Telegram.TelegramChat", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("BotIsMember")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("ChannelId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ChatId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("SeenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChannelId", "ChatId")
-                        .IsUnique();
-
-                    b.ToTable("TelegramChats");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Templates.BotAlert", b =>

@@ -644,12 +644,52 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Channels");
                 });
 
-            modelBuilder.Entity("Qunyun.Features.Connectors.Webhook.WebhookNonce", b =>
+            modelBuilder.Entity("Qunyun.Features.Channels.ChannelChat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BotIsMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelChats");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Channels.ChannelNonce", b =>
                 {
                     b.Property<Guid>("ChannelId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Signature")
+                    b.Property<string>("Nonce")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
@@ -659,11 +699,57 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ChannelId", "Signature");
+                    b.HasKey("ChannelId", "Nonce");
 
                     b.HasIndex("SeenAt");
 
-                    b.ToTable("WebhookNonces");
+                    b.ToTable("ChannelNonces");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Channels.ChannelState", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InboundSecret")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastContactAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ChannelStates");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Content.ContentItem", b =>
@@ -2348,89 +2434,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasKey("WorkspaceId");
 
                     b.ToTable("TagRecheckRuns");
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Telegram.TelegramBotState", b =>
-                {
-                    b.Property<Guid>("ChannelId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("BotId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BotUsername")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Healthy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastContactAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastErrorAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Offset")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WebhookSecret")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ChannelId");
-
-                    b.ToTable("TelegramBots", (string)null);
-                });
-
-            modelBuilder.Entity("Qunyun.Features.Telegram.TelegramChat", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("BotIsMember")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ChannelId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ChatId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SeenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChannelId", "ChatId")
-                        .IsUnique();
-
-                    b.ToTable("TelegramChats");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Templates.BotAlert", b =>

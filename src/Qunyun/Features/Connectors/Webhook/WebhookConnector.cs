@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Qunyun.Engine.Channels;
 using Qunyun.Engine.Connectors;
 using Qunyun.Features.Channels;
@@ -10,7 +11,7 @@ using Qunyun.Features.Outbox;
 namespace Qunyun.Features.Connectors.Webhook;
 
 /// <summary>The JSON a bridge receives for one action (see docs/connectors/webhook.md).</summary>
-public sealed record WebhookAction(Guid Id, string IdempotencyKey, string Action, Guid ChannelId, Guid? GroupId, JsonElement Payload, DateTime CreatedAt);
+public sealed record WebhookAction(Guid Id, string IdempotencyKey, string Action, Guid ChannelId, Guid? GroupId, JsonObject Payload, DateTime CreatedAt);
 
 /// <summary>
 /// The signed webhook bridge, outbound: POSTs each action to the channel's URL, signed with its shared secret.
@@ -28,7 +29,7 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
     public ConnectorCapabilities Capabilities => ConnectorCapabilities.All;
 
     public async Task<DeliveryOutcome> ExecuteAsync(
-        Channel channel, OutboxMessage message, ConnectorAction action, string idempotencyKey, CancellationToken cancellationToken)
+        ChannelSnapshot channel, ConnectorAction action, ActionDelivery delivery, CancellationToken cancellationToken)
     {
         if (channel.OutboundUrl is not { } url)
         {
@@ -40,15 +41,14 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
             return new DeliveryOutcome.TransientFailure($"Webhook channel '{channel.Name}' has no shared secret; set one on the channel.");
         }
 
-        using var payload = JsonDocument.Parse(message.Payload);
-        var body = JsonSerializer.SerializeToUtf8Bytes(
-            new WebhookAction(message.Id, idempotencyKey, message.Action, message.ChannelId, message.GroupId, payload.RootElement, message.CreatedAt), Json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new WebhookAction(
+            delivery.Id, delivery.IdempotencyKey, action.Name, channel.Id, delivery.GroupId, ConnectorActionWriter.Payload(action), delivery.CreatedAt), Json);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(secret, timestamp, body));
-        request.Headers.Add(WebhookSignature.IdempotencyHeader, idempotencyKey);
+        request.Headers.Add(WebhookSignature.IdempotencyHeader, delivery.IdempotencyKey);
 
         try
         {

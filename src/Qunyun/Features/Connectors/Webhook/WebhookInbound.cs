@@ -31,7 +31,7 @@ public abstract record WebhookReceipt
 /// stores the batch (all or nothing) through <see cref="ConnectorInbound"/>. Events may leave out channelId (it is the
 /// path's channel); any other channel is refused.
 /// </summary>
-public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials credentials, ConnectorInbound inbound, TimeProvider clock)
+public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials credentials, ChannelStateStore states, ConnectorInbound inbound, TimeProvider clock)
 {
     public const int MaxBodyBytes = 1024 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -80,7 +80,8 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
 
         var events = JsonSerializer.Deserialize<IngestRequest>(body, Json)!.Events!
             .Select(e => e with { ChannelId = channel.Id }).ToList();
-        if (!await RememberAsync(channel, request.Headers[WebhookSignature.SignatureHeader].ToString(), now.UtcDateTime, cancellationToken))
+        var signature = request.Headers[WebhookSignature.SignatureHeader].ToString().Trim().ToLowerInvariant();
+        if (!await states.TryUseNonceAsync(channel.WorkspaceId, channel.Id, signature, 2 * WebhookSignature.ReplayWindow, cancellationToken))
         {
             return new WebhookReceipt.Unauthorized("This signed request was already received (replay).");
         }
@@ -133,24 +134,6 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
         }
 
         return errors.Any ? errors : null;
-    }
-
-    /// <summary>Records the signature; false when it was seen before (a replay).</summary>
-    private async Task<bool> RememberAsync(Channel channel, string signature, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var db = factory.Create(channel.WorkspaceId);
-        var expired = now - 2 * WebhookSignature.ReplayWindow;
-        await db.WebhookNonces.Where(n => n.ChannelId == channel.Id && n.SeenAt < expired).ExecuteDeleteAsync(cancellationToken);
-        db.WebhookNonces.Add(new WebhookNonce { ChannelId = channel.Id, Signature = signature.Trim().ToLowerInvariant(), SeenAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            return false;
-        }
     }
 
     private static async Task<byte[]?> ReadCappedAsync(Stream stream, CancellationToken cancellationToken)

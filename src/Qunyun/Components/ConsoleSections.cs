@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Qunyun.Components;
+
+/// <summary>
+/// A piece of a console page that a feature contributes (a settings tab, a card on the member page…). The page renders
+/// its slot's sections in order through <c>ConsoleSlot</c>, so it never imports the features that fill it.
+/// </summary>
+/// <param name="Slot">One of the <see cref="ConsoleSections"/> names; its page decides the parameters every section gets.</param>
+/// <param name="Key">Where the page needs one (a settings tab's URL segment).</param>
+/// <param name="Title">A resource key in <c>Strings.resx</c>.</param>
+public sealed record ConsoleSection(string Slot, Type Component, int Order, string Key = "", string Title = "", string Icon = "");
+
+public static class ConsoleSections
+{
+    /// <summary>Tabs of /settings; no parameters.</summary>
+    public const string Settings = "settings";
+
+    /// <summary>Panels under the workspace settings; parameter <c>IsOwner</c> (bool).</summary>
+    public const string WorkspaceSettings = "settings.workspace";
+
+    /// <summary>Cards of the member page; parameters <c>MemberId</c> (Guid) and <c>Changed</c> (EventCallback, the member changed).</summary>
+    public const string MemberPage = "member";
+
+    /// <summary>Cards of the group page; parameter <c>GroupId</c> (Guid).</summary>
+    public const string GroupPage = "group";
+
+    public static IServiceCollection AddConsoleSection<TComponent>(
+        this IServiceCollection services, string slot, int order, string key = "", string title = "", string icon = "")
+        where TComponent : IComponent =>
+        services.AddSingleton(new ConsoleSection(slot, typeof(TComponent), order, key, title, icon));
+
+    public static IEnumerable<ConsoleSection> In(this IEnumerable<ConsoleSection> sections, string slot) =>
+        sections.Where(s => s.Slot == slot).OrderBy(s => s.Order);
+}
