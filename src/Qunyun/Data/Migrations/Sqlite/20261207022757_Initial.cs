@@ -136,6 +136,38 @@ namespace Qunyun.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelChats",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BotIsMember = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelChats", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelNonces",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Nonce = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelNonces", x => new { x.ChannelId, x.Nonce });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Channels",
                 columns: table => new
                 {
@@ -150,6 +182,27 @@ namespace Qunyun.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Channels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelStates",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Cursor = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AccountName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InboundSecret = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Healthy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastErrorAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelStates", x => x.ChannelId);
                 });
 
             migrationBuilder.CreateTable(
@@ -497,6 +550,18 @@ namespace Qunyun.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PipelineVersions",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PipelineVersions", x => x.WorkspaceId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PointsSettings",
                 columns: table => new
                 {
@@ -584,59 +649,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tags", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TelegramBots",
-                columns: table => new
-                {
-                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Offset = table.Column<long>(type: "INTEGER", nullable: false),
-                    BotId = table.Column<long>(type: "INTEGER", nullable: true),
-                    BotUsername = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    WebhookSecret = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Healthy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastErrorAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TelegramBots", x => x.ChannelId);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TelegramChats",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChatId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    BotIsMember = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TelegramChats", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WebhookNonces",
-                columns: table => new
-                {
-                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Signature = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WebhookNonces", x => new { x.ChannelId, x.Signature });
                 });
 
             migrationBuilder.CreateTable(
@@ -1482,6 +1494,17 @@ namespace Qunyun.Data.Migrations.Sqlite
                 columns: new[] { "WorkspaceId", "AcknowledgedAt", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelChats_ChannelId_ExternalId",
+                table: "ChannelChats",
+                columns: new[] { "ChannelId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelNonces_SeenAt",
+                table: "ChannelNonces",
+                column: "SeenAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Channels_WorkspaceId_Name",
                 table: "Channels",
                 columns: new[] { "WorkspaceId", "Name" },
@@ -1892,17 +1915,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_TelegramChats_ChannelId_ChatId",
-                table: "TelegramChats",
-                columns: new[] { "ChannelId", "ChatId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookNonces_SeenAt",
-                table: "WebhookNonces",
-                column: "SeenAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Workspaces_Slug",
                 table: "Workspaces",
                 column: "Slug",
@@ -1938,6 +1950,15 @@ namespace Qunyun.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BotWorkspaceSettings");
+
+            migrationBuilder.DropTable(
+                name: "ChannelChats");
+
+            migrationBuilder.DropTable(
+                name: "ChannelNonces");
+
+            migrationBuilder.DropTable(
+                name: "ChannelStates");
 
             migrationBuilder.DropTable(
                 name: "DigestSettings");
@@ -2018,6 +2039,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                 name: "PendingWelcomes");
 
             migrationBuilder.DropTable(
+                name: "PipelineVersions");
+
+            migrationBuilder.DropTable(
                 name: "PlanOccurrences");
 
             migrationBuilder.DropTable(
@@ -2037,15 +2061,6 @@ namespace Qunyun.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TagRecheckRuns");
-
-            migrationBuilder.DropTable(
-                name: "TelegramBots");
-
-            migrationBuilder.DropTable(
-                name: "TelegramChats");
-
-            migrationBuilder.DropTable(
-                name: "WebhookNonces");
 
             migrationBuilder.DropTable(
                 name: "Workspaces");

@@ -138,6 +138,38 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelChats",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Title = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    BotIsMember = table.Column<bool>(type: "boolean", nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelChats", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelNonces",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Nonce = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelNonces", x => new { x.ChannelId, x.Nonce });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Channels",
                 columns: table => new
                 {
@@ -152,6 +184,27 @@ namespace Qunyun.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Channels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelStates",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Cursor = table.Column<long>(type: "bigint", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AccountName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InboundSecret = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Healthy = table.Column<bool>(type: "boolean", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastErrorAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelStates", x => x.ChannelId);
                 });
 
             migrationBuilder.CreateTable(
@@ -499,6 +552,18 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PipelineVersions",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PipelineVersions", x => x.WorkspaceId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PointsSettings",
                 columns: table => new
                 {
@@ -586,59 +651,6 @@ namespace Qunyun.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tags", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TelegramBots",
-                columns: table => new
-                {
-                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Offset = table.Column<long>(type: "bigint", nullable: false),
-                    BotId = table.Column<long>(type: "bigint", nullable: true),
-                    BotUsername = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    WebhookSecret = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Healthy = table.Column<bool>(type: "boolean", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    LastErrorAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TelegramBots", x => x.ChannelId);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TelegramChats",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChatId = table.Column<long>(type: "bigint", nullable: false),
-                    Title = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BotIsMember = table.Column<bool>(type: "boolean", nullable: false),
-                    SeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TelegramChats", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WebhookNonces",
-                columns: table => new
-                {
-                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Signature = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WebhookNonces", x => new { x.ChannelId, x.Signature });
                 });
 
             migrationBuilder.CreateTable(
@@ -1484,6 +1496,17 @@ namespace Qunyun.Data.Migrations.Postgres
                 columns: new[] { "WorkspaceId", "AcknowledgedAt", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelChats_ChannelId_ExternalId",
+                table: "ChannelChats",
+                columns: new[] { "ChannelId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelNonces_SeenAt",
+                table: "ChannelNonces",
+                column: "SeenAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Channels_WorkspaceId_Name",
                 table: "Channels",
                 columns: new[] { "WorkspaceId", "Name" },
@@ -1894,17 +1917,6 @@ namespace Qunyun.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_TelegramChats_ChannelId_ChatId",
-                table: "TelegramChats",
-                columns: new[] { "ChannelId", "ChatId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookNonces_SeenAt",
-                table: "WebhookNonces",
-                column: "SeenAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Workspaces_Slug",
                 table: "Workspaces",
                 column: "Slug",
@@ -1940,6 +1952,15 @@ namespace Qunyun.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BotWorkspaceSettings");
+
+            migrationBuilder.DropTable(
+                name: "ChannelChats");
+
+            migrationBuilder.DropTable(
+                name: "ChannelNonces");
+
+            migrationBuilder.DropTable(
+                name: "ChannelStates");
 
             migrationBuilder.DropTable(
                 name: "DigestSettings");
@@ -2020,6 +2041,9 @@ namespace Qunyun.Data.Migrations.Postgres
                 name: "PendingWelcomes");
 
             migrationBuilder.DropTable(
+                name: "PipelineVersions");
+
+            migrationBuilder.DropTable(
                 name: "PlanOccurrences");
 
             migrationBuilder.DropTable(
@@ -2039,15 +2063,6 @@ namespace Qunyun.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TagRecheckRuns");
-
-            migrationBuilder.DropTable(
-                name: "TelegramBots");
-
-            migrationBuilder.DropTable(
-                name: "TelegramChats");
-
-            migrationBuilder.DropTable(
-                name: "WebhookNonces");
 
             migrationBuilder.DropTable(
                 name: "Workspaces");
