@@ -55,7 +55,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddModeration();
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddTemplates();
-    builder.AddBot(); // after AddModeration: pipeline stages run in registration order, and the bot skips what moderation acted on
+    builder.AddBot();
     builder.AddContent();
     builder.AddPlan();
     builder.AddDigest();
