@@ -25,8 +25,8 @@ internal static class FeatureSurfaces
         // Members: the member read model other lists and merges reuse, and attribute helpers.
         "Members.MemberQueries", "Members.MemberResponse", "Members.MemberSummary", "Members.IdentityResponse",
         "Members.MemberTagResponse", "Members.MemberSort", "Members.MemberAttributes",
-        // Groups: the group read model and edits (topic groups create groups).
-        "Groups.GroupQueries", "Groups.GroupEdits", "Groups.GroupDateProblem",
+        // Groups: the group read model, edits (topic groups create groups) and the member-count recount.
+        "Groups.GroupQueries", "Groups.GroupEdits", "Groups.GroupDateProblem", "Groups.GroupMemberCounts",
         // Events: ingest (the one way in), the event vocabulary, the stage contract and the pipeline's options.
         "Events.IngestEvents", "Events.IngestEvent", "Events.IngestRequest", "Events.IngestResponse", "Events.IngestError",
         "Events.IngestValidation", "Events.EventProcessor", "Events.EventInsert", "Events.EventPayload", "Events.Attachment",

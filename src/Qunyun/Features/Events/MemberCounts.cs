@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
+using Qunyun.Features.Groups;
 
 namespace Qunyun.Features.Events;
 
-/// <summary>Current member counts of the groups whose memberships a batch changed, recounted from the written rows.</summary>
+/// <summary>Member counts of the groups whose memberships a batch changed: recounted, and the warm group rows told.</summary>
 internal static class MemberCounts
 {
     public static async Task RecountAsync(QunyunDb db, WarmState state, IEnumerable<Guid> groups, CancellationToken cancellationToken)
@@ -14,8 +15,7 @@ internal static class MemberCounts
             return;
         }
 
-        await db.Groups.Where(g => EF.Parameter(touched).Contains(g.Id)).ExecuteUpdateAsync(
-            s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
+        await GroupMemberCounts.RecountAsync(db, touched, cancellationToken);
         foreach (var group in await db.Groups.AsNoTracking().Where(g => EF.Parameter(touched).Contains(g.Id))
                      .Select(g => new { g.Id, g.MemberCount }).ToListAsync(cancellationToken))
         {

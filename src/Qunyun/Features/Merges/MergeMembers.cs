@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Tagging;
 using Qunyun.Features.Events;
+using Qunyun.Features.Groups;
 using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Merges;
@@ -112,7 +113,7 @@ public sealed class MergeMembers(TimeProvider clock, IOptions<PipelineOptions> p
                 survivor is null ? null : new SurvivorMembership(survivor.Id, survivor.Role, survivor.JoinedAt, survivor.LeftAt)));
         }
 
-        await GroupCounts.RecountAsync(db, rows.Select(r => r.GroupId), cancellationToken);
+        await GroupMemberCounts.RecountAsync(db, rows.Select(r => r.GroupId), cancellationToken);
         return rows;
     }
 

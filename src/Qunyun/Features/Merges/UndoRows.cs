@@ -38,7 +38,7 @@ internal static class UndoRows
         var touched = snapshot.Memberships.Select(r => r.GroupId).ToList();
         touched.AddRange(await FollowLaterEventsAsync(db, snapshot, survivorId, absorbedId, later, cancellationToken));
         await KeepSurvivorInGroupsItSpokeInAsync(db, snapshot, survivorId, cancellationToken);
-        await GroupCounts.RecountAsync(db, touched, cancellationToken);
+        await GroupMemberCounts.RecountAsync(db, touched, cancellationToken);
     }
 
     /// <summary>
