@@ -17,9 +17,9 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromMinutes(30);
 
     /// <summary>Returns the id of the FAQ rule that answered, if one did.</summary>
-    public async Task<Guid?> OnMessageAsync(ProcessedEvent processed, string text, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+    public async Task<Guid?> OnMessageAsync(ProcessedEvent processed, string text, GroupBotSettings settings, BotBatch bot, CancellationToken cancellationToken)
     {
-        var db = batch.Db;
+        var db = bot.Db;
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
         if (processed.Membership?.Role is MembershipRole.Admin or MembershipRole.Owner)
         {
@@ -34,7 +34,7 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
             return null;
         }
 
-        if (settings.Voice == BotVoice.Full && await AnswerAsync(processed, text, batch, cancellationToken) is { } answered)
+        if (settings.Voice == BotVoice.Full && await AnswerAsync(processed, text, bot, cancellationToken) is { } answered)
         {
             return answered;
         }
@@ -57,25 +57,25 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
         return null;
     }
 
-    private async Task<Guid?> AnswerAsync(ProcessedEvent processed, string text, PipelineBatch batch, CancellationToken cancellationToken)
+    private async Task<Guid?> AnswerAsync(ProcessedEvent processed, string text, BotBatch bot, CancellationToken cancellationToken)
     {
-        var db = batch.Db;
+        var db = bot.Db;
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
         var compiled = await cache.GetAsync(db, cancellationToken);
         foreach (var match in compiled.Matcher.Match(text, group.Id))
         {
             var rule = compiled.Rules[match.RuleId];
-            if (await CoolingDownAsync(db, rule, group.Id, member.Id, at, cancellationToken)
-                || await TemplateGroups.LoadAsync(db, group.Id, cancellationToken) is not { } target)
+            var hits = await bot.RecentHitsAsync(compiled.LongestCooldownSeconds, cancellationToken);
+            if (CoolingDown(hits, rule, group.Id, member.Id, at) || await bot.TemplateGroupAsync(group.Id, cancellationToken) is not { } target)
             {
                 continue;
             }
 
             var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount).Set("question", text);
             var answer = render.Render(db, target, TemplatePurpose.AutoReply, new StoredBody(rule.Id, rule.Version, rule.AnswerZh, rule.AnswerEn), values, member.Id);
-            batch.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, answer, processed.Event.ExternalEventId),
+            bot.Pipeline.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, answer, processed.Event.ExternalEventId),
                 $"bot:faq:{processed.Event.Id}");
-            db.AutoReplyHits.Add(new AutoReplyHit
+            bot.Hit(new AutoReplyHit
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
                 RuleId = rule.Id,
@@ -84,21 +84,17 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
                 EventId = processed.Event.Id,
                 At = at,
             });
-            await db.AutoReplyRules.Where(r => r.Id == rule.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Hits, r => r.Hits + 1).SetProperty(r => r.LastHitAt, at), cancellationToken);
             return rule.Id;
         }
 
         return null;
     }
 
-    private static async Task<bool> CoolingDownAsync(Data.QunyunDb db, AutoReplyRule rule, Guid groupId, Guid memberId, DateTime at, CancellationToken cancellationToken)
+    // Both cooldowns are per group: a member asking again in another group asks in front of people who have not seen the answer.
+    private static bool CoolingDown(IReadOnlyList<AutoReplyHit> hits, AutoReplyRule rule, Guid groupId, Guid memberId, DateTime at)
     {
         var groupSince = at.AddSeconds(-rule.GroupCooldownSeconds);
         var memberSince = at.AddSeconds(-rule.MemberCooldownSeconds);
-        // Both cooldowns are per group: a member asking again in another group asks in front of people who have not seen the answer.
-        return db.AutoReplyHits.Local.Any(h => h.RuleId == rule.Id && h.GroupId == groupId && (h.At > groupSince || h.MemberId == memberId && h.At > memberSince))
-            || await db.AutoReplyHits.AnyAsync(h => h.RuleId == rule.Id && h.GroupId == groupId && (h.At > groupSince || h.MemberId == memberId && h.At > memberSince),
-                cancellationToken);
+        return hits.Any(h => h.RuleId == rule.Id && h.GroupId == groupId && (h.At > groupSince || h.MemberId == memberId && h.At > memberSince));
     }
 }

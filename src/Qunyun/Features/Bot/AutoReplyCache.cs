@@ -7,7 +7,11 @@ using Qunyun.Engine.Bot;
 namespace Qunyun.Features.Bot;
 
 /// <summary>A workspace's enabled FAQ rules, compiled once per change of the rule set (count + last update) and reused.</summary>
-public sealed record CompiledAutoReplies(AutoReplyMatcher Matcher, IReadOnlyDictionary<Guid, AutoReplyRule> Rules);
+public sealed record CompiledAutoReplies(AutoReplyMatcher Matcher, IReadOnlyDictionary<Guid, AutoReplyRule> Rules)
+{
+    /// <summary>How far back the cooldowns of any rule look.</summary>
+    public int LongestCooldownSeconds { get; } = Rules.Values.Select(r => Math.Max(r.GroupCooldownSeconds, r.MemberCooldownSeconds)).DefaultIfEmpty(0).Max();
+}
 
 /// <summary>
 /// Holds each workspace's <see cref="CompiledAutoReplies"/>. The freshness check is one small query per pipeline batch

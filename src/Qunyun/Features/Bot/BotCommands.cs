@@ -20,9 +20,9 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
     private static readonly TimeSpan CheckInWindow = TimeSpan.FromDays(30);
 
     public async Task<bool> TryAnswerAsync(
-        ProcessedEvent processed, string text, BotCommandWords words, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+        ProcessedEvent processed, string text, GroupBotSettings settings, BotBatch bot, CancellationToken cancellationToken)
     {
-        var db = batch.Db;
+        var (db, words) = (bot.Db, bot.Words);
         if (words.Match(text) is not { } command)
         {
             return false;
@@ -46,7 +46,7 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
             }
             else
             {
-                await BotEvents.RecordAsync(batch, processed, EventKind.CheckIn, $"bot:checkin:{processed.Event.ExternalEventId}",
+                await BotEvents.RecordAsync(bot.Pipeline, processed, EventKind.CheckIn, $"bot:checkin:{processed.Event.ExternalEventId}",
                     clock.GetUtcNow().UtcDateTime, null, cancellationToken);
             }
         }
@@ -56,10 +56,11 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
             values.Set("points.balance", balance).Set("checkin.streak", streak);
         }
 
-        if (settings.Voice != BotVoice.Off && await TemplateGroups.LoadAsync(db, group.Id, cancellationToken) is { } target)
+        if (settings.Voice != BotVoice.Off && await bot.TemplateGroupAsync(group.Id, cancellationToken) is { } target)
         {
-            var reply = await render.RenderByKeyAsync(db, target, TemplatePurpose.Command, key, fallback, values, member.Id, cancellationToken);
-            batch.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId),
+            var stored = await bot.StoredByKeyAsync(TemplatePurpose.Command, key, cancellationToken);
+            var reply = render.RenderByKey(db, target, TemplatePurpose.Command, stored, fallback, values, member.Id);
+            bot.Pipeline.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId),
                 $"bot:command:{processed.Event.Id}");
         }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qunyun.Engine.Bot;
 using Qunyun.Engine.Events;
 using Qunyun.Features.Events;
@@ -9,7 +8,7 @@ namespace Qunyun.Features.Bot;
 /// The bot in the pipeline: the welcome ritual on joins; on messages, introductions, then commands, then FAQ answers
 /// and open questions. Voice Off keeps it silent (it still notices introductions and questions). It runs after
 /// moderation: a message that broke the rules is neither answered nor taken as an introduction. What the whole batch
-/// needs (group settings, command words, open introduction watches) is read once, up front.
+/// needs is read once, up front (<see cref="BotBatch"/>).
 /// </summary>
 internal sealed class BotStage(WelcomeRitual welcome, BotCommands commands, AutoReplies replies) : IPipelineStage
 {
@@ -23,27 +22,22 @@ internal sealed class BotStage(WelcomeRitual welcome, BotCommands commands, Auto
             return;
         }
 
-        var db = batch.Db;
-        var groupIds = events.Select(p => p.Group!.Id).Distinct().ToList();
-        var settings = await db.GroupBotSettings.Where(s => EF.Parameter(groupIds).Contains(s.GroupId)).ToDictionaryAsync(s => s.GroupId, cancellationToken);
-        var words = (await db.BotWorkspaceSettings.FindAsync([batch.WorkspaceId], cancellationToken))?.Words() ?? new BotCommandWords(null, null, null);
-        var earliest = events.Min(p => p.Event.OccurredAt);
-        await db.IntroductionWatches.Where(w => w.IntroducedAt == null && w.WindowEndsAt >= earliest).LoadAsync(cancellationToken);
+        var bot = await BotBatch.LoadAsync(batch, events, cancellationToken);
         foreach (var processed in events)
         {
-            var groupSettings = settings.GetValueOrDefault(processed.Group!.Id) ?? GroupBotSettings.For(processed.Group.Id);
+            var groupSettings = bot.SettingsOf(processed.Group!.Id);
             switch (processed.Kind)
             {
                 case EventKind.MemberJoined:
-                    await welcome.OnJoinedAsync(processed, groupSettings, batch, cancellationToken);
+                    await welcome.OnJoinedAsync(processed, groupSettings, bot, cancellationToken);
                     break;
                 case EventKind.Message when processed.Payload.Message?.Text is { Length: > 0 } text && !processed.Verdicts.Moderated:
-                    await welcome.OnMessageAsync(processed, text, groupSettings, batch, cancellationToken);
-                    if (await commands.TryAnswerAsync(processed, text, words, groupSettings, batch, cancellationToken))
+                    await welcome.OnMessageAsync(processed, text, groupSettings, bot, cancellationToken);
+                    if (await commands.TryAnswerAsync(processed, text, groupSettings, bot, cancellationToken))
                     {
                         processed.Verdicts.AnsweredBy = "command";
                     }
-                    else if (await replies.OnMessageAsync(processed, text, groupSettings, batch, cancellationToken) is { } rule)
+                    else if (await replies.OnMessageAsync(processed, text, groupSettings, bot, cancellationToken) is { } rule)
                     {
                         processed.Verdicts.AnsweredBy = $"faq:{rule}";
                     }
@@ -51,5 +45,7 @@ internal sealed class BotStage(WelcomeRitual welcome, BotCommands commands, Auto
                     break;
             }
         }
+
+        await bot.FlushAsync(cancellationToken);
     }
 }

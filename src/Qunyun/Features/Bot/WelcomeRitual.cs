@@ -18,29 +18,25 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
 {
     public const string IntroducedTag = "introduced";
 
-    public async Task OnJoinedAsync(ProcessedEvent processed, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+    public async Task OnJoinedAsync(ProcessedEvent processed, GroupBotSettings settings, BotBatch bot, CancellationToken cancellationToken)
     {
-        var db = batch.Db;
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
         if (settings.WelcomeEnabled || settings.IntroductionEnabled)
         {
-            var waiting = db.PendingWelcomes.Local.Where(p => p.GroupId == group.Id).Select(p => (DateTime?)p.DueAt).Max()
-                ?? await db.PendingWelcomes.Where(p => p.GroupId == group.Id).MaxAsync(p => (DateTime?)p.DueAt, cancellationToken);
-            db.PendingWelcomes.Add(new PendingWelcome
+            bot.QueueWelcome(new PendingWelcome
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
                 GroupId = group.Id,
                 MemberId = member.Id,
                 Name = member.DisplayName,
                 JoinedAt = at,
-                DueAt = waiting is { } due && due > at ? due : at.AddSeconds(settings.WelcomeBatchSeconds),
+                DueAt = bot.LastWelcomeDue(group.Id) is { } due && due > at ? due : at.AddSeconds(settings.WelcomeBatchSeconds),
             });
         }
 
-        if (settings.IntroductionEnabled && !await db.IntroductionWatches.AnyAsync(w => w.GroupId == group.Id && w.MemberId == member.Id, cancellationToken)
-            && !db.IntroductionWatches.Local.Any(w => w.GroupId == group.Id && w.MemberId == member.Id))
+        if (settings.IntroductionEnabled && bot.WatchOf(group.Id, member.Id) is null)
         {
-            db.IntroductionWatches.Add(new IntroductionWatch
+            bot.Watch(new IntroductionWatch
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
                 GroupId = group.Id,
@@ -53,29 +49,33 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
         }
 
         if (settings.PrivateWelcomeEnabled && settings.Voice != BotVoice.Off && processed.Event.ExternalUserId is { } user
-            && await TemplateGroups.LoadAsync(db, group.Id, cancellationToken) is { } target)
+            && await bot.TemplateGroupAsync(group.Id, cancellationToken) is { } target)
         {
             var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount);
-            var text = await render.RenderAsync(db, target, TemplatePurpose.PrivateWelcome, settings.PrivateWelcomeTemplateId, values, member.Id, cancellationToken);
-            batch.Enqueue(processed.Event.ChannelId, group.Id, new SendPrivateAction(user, text), $"bot:private-welcome:{processed.Event.Id}");
+            var stored = await bot.StoredAsync(TemplatePurpose.PrivateWelcome, settings.PrivateWelcomeTemplateId, cancellationToken);
+            var text = render.Render(bot.Db, target, TemplatePurpose.PrivateWelcome, stored, values, member.Id);
+            bot.Pipeline.Enqueue(processed.Event.ChannelId, group.Id, new SendPrivateAction(user, text), $"bot:private-welcome:{processed.Event.Id}");
         }
     }
 
-    public async Task OnMessageAsync(ProcessedEvent processed, string text, GroupBotSettings settings, PipelineBatch batch, CancellationToken cancellationToken)
+    public async Task OnMessageAsync(ProcessedEvent processed, string text, GroupBotSettings settings, BotBatch bot, CancellationToken cancellationToken)
     {
-        var db = batch.Db;
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
-        // The stage loaded every open watch of the batch's period; watches of this batch's joins are local too.
-        var watch = db.IntroductionWatches.Local.FirstOrDefault(w => w.GroupId == group.Id && w.MemberId == member.Id);
-        var check = IntroductionCheck.From(settings.IntroductionMinLength, settings.IntroductionFields, settings.WatchWords);
-        if (watch is not { IntroducedAt: null } || at > watch.WindowEndsAt || at < watch.JoinedAt || !check.IsIntroduction(text))
+        if (bot.WatchOf(group.Id, member.Id) is not { IntroducedAt: null } watch || at > watch.WindowEndsAt || at < watch.JoinedAt)
         {
             return;
         }
 
+        var check = bot.CheckOf(settings);
+        if (!check.IsIntroduction(text))
+        {
+            return;
+        }
+
+        var db = bot.Db;
         (watch.IntroducedAt, watch.RemindAt) = (at, null);
         await TagAsync(db, member.Id, at, cancellationToken);
-        await BotEvents.RecordAsync(batch, processed, EventKind.Custom, $"bot:introduced:{watch.Id}", clock.GetUtcNow().UtcDateTime,
+        await BotEvents.RecordAsync(bot.Pipeline, processed, EventKind.Custom, $"bot:introduced:{watch.Id}", clock.GetUtcNow().UtcDateTime,
             new CustomBody(IntroducedTag, null), cancellationToken);
         if (check.WatchWordsIn(text) is { Count: > 0 } words)
         {

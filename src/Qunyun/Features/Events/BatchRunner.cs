@@ -60,7 +60,7 @@ public sealed class BatchRunner(IEnumerable<IPipelineStage> registered, WarmStat
         // Stages add rows and look at what they added (DbSet.Local); with automatic change detection every such look
         // would scan everything tracked, which grows with the batch. Changes to tracked rows are detected once, below.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var batch = new PipelineBatch(db, processed, clock);
+        var batch = new PipelineBatch(db, processed, clock, effects.MemberDays, state.StageStates);
         foreach (var stage in _stages)
         {
             await stage.RunAsync(batch, cancellationToken);

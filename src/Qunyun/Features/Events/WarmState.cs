@@ -21,6 +21,9 @@ internal sealed class WarmState(Guid workspaceId, PipelineSettings settings, Dat
     public Dictionary<Guid, MemberState> MemberStates { get; } = [];
     public Dictionary<Guid, Member> Members { get; } = [];
     public Dictionary<Guid, Group> Groups { get; } = [];
+
+    /// <summary>What stages keep between batches (<see cref="PipelineBatch.Warm{T}"/>), dropped with the rest.</summary>
+    public Dictionary<Type, object> StageStates { get; } = [];
     private DateOnly _latestDay = daysFrom;
 
     /// <summary>The member row as the batch left it: one untracked instance per member, shared by its events.</summary>

@@ -15,9 +15,10 @@ internal sealed class TaggingStage(IOptions<TagOptions> options, TimeProvider cl
     {
         var (db, processed) = (batch.Db, batch.Events);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.MemberFacts.AddRange(processed.SelectMany(MemberFacts.Of));
+        var facts = processed.SelectMany(MemberFacts.Of).ToList();
+        db.MemberFacts.AddRange(facts);
         await InterestTagging.ApplyAsync(db, processed, now, options.Value, cancellationToken);
         var members = processed.Select(p => p.Member.Id).Distinct().ToList();
-        await RuleTagging.ApplyAsync(db, members, processed.Select(p => p.Kind).ToHashSet(), now, cancellationToken);
+        await RuleTagging.ApplyAsync(batch, members, facts, now, cancellationToken);
     }
 }

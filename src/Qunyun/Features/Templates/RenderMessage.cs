@@ -30,20 +30,29 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
         QunyunDb db, TemplateGroup group, TemplatePurpose purpose, Guid? templateId, TemplateValues values, Guid? memberId, CancellationToken cancellationToken,
         string? fallback = null)
     {
-        var stored = templateId is null ? null : await db.MessageTemplates.AsNoTracking().Where(t => t.Id == templateId && t.Purpose == purpose)
-            .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
+        var stored = templateId is { } id ? await StoredAsync(db, purpose, id, cancellationToken) : null;
         return Render(db, group, purpose, stored, values, memberId, fallback);
     }
 
     /// <summary>As <see cref="RenderAsync"/> for the template saved under <paramref name="key"/>, else <paramref name="builtIn"/>.</summary>
     public async Task<string> RenderByKeyAsync(
         QunyunDb db, TemplateGroup group, TemplatePurpose purpose, string key, Func<string, string> builtIn, TemplateValues values, Guid? memberId,
-        CancellationToken cancellationToken)
-    {
-        var stored = await db.MessageTemplates.AsNoTracking().Where(t => t.Key == key && t.Purpose == purpose)
+        CancellationToken cancellationToken) =>
+        RenderByKey(db, group, purpose, await StoredByKeyAsync(db, purpose, key, cancellationToken), builtIn, values, memberId);
+
+    /// <summary>The bodies of a saved template of <paramref name="purpose"/>; null when there is none (the built-in applies).</summary>
+    public static Task<StoredBody?> StoredAsync(QunyunDb db, TemplatePurpose purpose, Guid templateId, CancellationToken cancellationToken) =>
+        db.MessageTemplates.AsNoTracking().Where(t => t.Id == templateId && t.Purpose == purpose)
             .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
-        return Render(db, group, purpose, stored ?? new StoredBody(Guid.Empty, 0, builtIn(DefaultTemplates.Chinese), builtIn(DefaultTemplates.English)), values, memberId);
-    }
+
+    /// <summary>The bodies of the template saved under <paramref name="key"/>; null when there is none.</summary>
+    public static Task<StoredBody?> StoredByKeyAsync(QunyunDb db, TemplatePurpose purpose, string key, CancellationToken cancellationToken) =>
+        db.MessageTemplates.AsNoTracking().Where(t => t.Key == key && t.Purpose == purpose)
+            .Select(t => new StoredBody(t.Id, t.Version, t.BodyZh, t.BodyEn)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Renders <paramref name="stored"/>, or <paramref name="builtIn"/> in the group's language when nothing is saved.</summary>
+    public string RenderByKey(QunyunDb db, TemplateGroup group, TemplatePurpose purpose, StoredBody? stored, Func<string, string> builtIn, TemplateValues values, Guid? memberId) =>
+        Render(db, group, purpose, stored ?? new StoredBody(Guid.Empty, 0, builtIn(DefaultTemplates.Chinese), builtIn(DefaultTemplates.English)), values, memberId);
 
     /// <summary>Renders bodies kept on another row (an FAQ answer), cached under that row's id and version.</summary>
     public string Render(QunyunDb db, TemplateGroup group, TemplatePurpose purpose, StoredBody? stored, TemplateValues values, Guid? memberId, string? fallback = null)
