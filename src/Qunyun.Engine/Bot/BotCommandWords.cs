@@ -20,6 +20,7 @@ public sealed class BotCommandWords
     public const string DefaultMyPoints = "我的积分,积分,points,mypoints";
 
     private readonly Dictionary<string, BotCommand> _words = new(StringComparer.OrdinalIgnoreCase);
+    private int _longest;
 
     public BotCommandWords(string? checkIn, string? rules, string? help, string? myPoints = null)
     {
@@ -33,8 +34,11 @@ public sealed class BotCommandWords
 
     public BotCommand? Match(string? text)
     {
-        var word = text?.Trim().TrimStart('/', '!', '！').Trim();
-        return !string.IsNullOrEmpty(word) && _words.TryGetValue(word, out var command) ? command : null;
+        var word = text.AsSpan().Trim().TrimStart("/!！").Trim();
+        // Most messages are chatter far longer than any command word: no need to look them up.
+        return word.Length > 0 && word.Length <= _longest && _words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var command)
+            ? command
+            : null;
     }
 
     private void Add(string words, BotCommand command)
@@ -42,6 +46,7 @@ public sealed class BotCommandWords
         foreach (var word in words.Split([',', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             _words.TryAdd(word, command);
+            _longest = Math.Max(_longest, word.Length);
         }
     }
 }

@@ -8,19 +8,16 @@ namespace Qunyun.Data;
 
 /// <summary>
 /// One statement shape run over many rows inside the batch's transaction: <c>{head} (row), (row)… {tail}</c>, so an
-/// INSERT, an upsert or an <c>UPDATE … FROM (VALUES …) AS v</c> writes a whole set per round trip. The same SQL serves
-/// SQLite (≥ 3.35) and PostgreSQL; only the number of rows per statement differs. Each full-size statement is prepared
-/// once and re-bound for the next rows.
+/// INSERT, an upsert or an <c>UPDATE … FROM (VALUES …) AS v</c> writes a whole set per round trip. On PostgreSQL the
+/// rows are bound as parameters, each full-size statement prepared once and re-bound for the next rows. On SQLite,
+/// which finds each named parameter by a linear search (so binding grows with the square of the parameters), the
+/// rows travel as one JSON array read by <c>json_each</c>: <c>VALUES</c> becomes
+/// <c>SELECT j.value ->> 0 AS column1, … FROM json_each(@rows) AS j</c>, one statement for thousands of rows.
 /// </summary>
 /// <param name="pgTypes">PostgreSQL type of each column whose value may be null (a null parameter has no type of its own).</param>
 internal sealed class MultiRowCommand(QunyunDb db, string head, string tail, int columns, params string?[] pgTypes)
 {
-    /// <summary>
-    /// SQLite looks each named parameter up by a linear search, so a statement's binding cost grows with the square of
-    /// its parameters: a few hundred per statement is the sweet spot (measured in docs/benchmarks.md).
-    /// </summary>
-    internal static int SqliteParameters { get; set; } = 100;
-
+    private const int SqliteRows = 5000;
     private const int PostgresParameters = 30_000;
     private const int PostgresRows = 1000;
 
@@ -33,7 +30,7 @@ internal sealed class MultiRowCommand(QunyunDb db, string head, string tail, int
         }
 
         var sqlite = db.Database.IsSqlite();
-        var perStatement = Math.Min(rows.Count, sqlite ? Math.Max(1, SqliteParameters / columns) : Math.Min(PostgresRows, PostgresParameters / columns));
+        var perStatement = Math.Min(rows.Count, sqlite ? SqliteRows : Math.Min(PostgresRows, PostgresParameters / columns));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         DbCommand? full = null;
@@ -46,12 +43,19 @@ internal sealed class MultiRowCommand(QunyunDb db, string head, string tail, int
                 var command = count == perStatement ? full ??= Create(connection, transaction, count, sqlite) : Create(connection, transaction, count, sqlite);
                 try
                 {
-                    for (var row = 0; row < count; row++)
+                    if (sqlite)
                     {
-                        var rowValues = values(rows[offset + row]);
-                        for (var column = 0; column < columns; column++)
+                        command.Parameters[0].Value = SqliteJsonRows.Write(rows, offset, count, values, columns);
+                    }
+                    else
+                    {
+                        for (var row = 0; row < count; row++)
                         {
-                            command.Parameters[(row * columns) + column].Value = Value(rowValues[column], sqlite);
+                            var rowValues = values(rows[offset + row]);
+                            for (var column = 0; column < columns; column++)
+                            {
+                                command.Parameters[(row * columns) + column].Value = Value(rowValues[column]);
+                            }
                         }
                     }
 
@@ -90,6 +94,15 @@ internal sealed class MultiRowCommand(QunyunDb db, string head, string tail, int
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
+        if (sqlite)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@rows";
+            command.Parameters.Add(parameter);
+            command.CommandText = SqliteJsonRows.Statement(head, tail, columns, "@rows");
+            return command;
+        }
+
         var sql = new StringBuilder(head).Append(' ');
         for (var row = 0; row < rows; row++)
         {
@@ -100,7 +113,7 @@ internal sealed class MultiRowCommand(QunyunDb db, string head, string tail, int
                 sql.Append(column == 0 ? name : ", " + name);
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                if (!sqlite && column < pgTypes.Length && pgTypes[column] is { } type && parameter is NpgsqlParameter typed)
+                if (column < pgTypes.Length && pgTypes[column] is { } type && parameter is NpgsqlParameter typed)
                 {
                     typed.DataTypeName = type;
                 }
@@ -115,11 +128,10 @@ internal sealed class MultiRowCommand(QunyunDb db, string head, string tail, int
         return command;
     }
 
-    // EF Core stores GUIDs in SQLite as upper-case text and every timestamp as UTC; raw parameters must match.
-    private static object Value(object? value, bool sqlite) => value switch
+    // EF Core stores every timestamp as UTC; raw parameters must match.
+    private static object Value(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid id when sqlite => id.ToString().ToUpperInvariant(),
         DateTime moment => DateTime.SpecifyKind(moment, DateTimeKind.Utc),
         _ => value,
     };

@@ -17,7 +17,7 @@ internal sealed class BotBatch
     private readonly Dictionary<Guid, GroupBotSettings> _settings;
     private readonly Dictionary<(Guid Group, Guid Member), IntroductionWatch> _watches;
     private readonly Dictionary<Guid, DateTime> _lastWelcomeDue;
-    private readonly Dictionary<Guid, TemplateGroup?> _templateGroups = [];
+    private Dictionary<Guid, TemplateGroup>? _templateGroups;
     private readonly Dictionary<(TemplatePurpose, Guid), StoredBody?> _stored = [];
     private readonly Dictionary<(TemplatePurpose, string), StoredBody?> _storedByKey = [];
     private readonly Dictionary<GroupBotSettings, IntroductionCheck> _checks = [];
@@ -52,8 +52,8 @@ internal sealed class BotBatch
         var joinGroups = events.Where(p => p.Kind == EventKind.MemberJoined).Select(p => p.Group!.Id).Distinct().ToList();
         var settings = await db.GroupBotSettings.Where(s => groupIds.Contains(s.GroupId)).ToDictionaryAsync(s => s.GroupId, cancellationToken);
         var words = (await db.BotWorkspaceSettings.FindAsync([pipeline.WorkspaceId], cancellationToken))?.Words() ?? new BotCommandWords(null, null, null);
-        // Tracked: a message may close a watch. The unique (group, member) index serves this read.
-        var watches = (await db.IntroductionWatches.Where(w => groupIds.Contains(w.GroupId) && memberIds.Contains(w.MemberId)).ToListAsync(cancellationToken))
+        // Every watch of the batch's members (the member index serves it), tracked: a message may close one.
+        var watches = (await db.IntroductionWatches.Where(w => memberIds.Contains(w.MemberId)).ToListAsync(cancellationToken))
             .ToDictionary(w => (w.GroupId, w.MemberId));
         var lastDue = joinGroups.Count == 0
             ? []
@@ -87,14 +87,11 @@ internal sealed class BotBatch
         _lastWelcomeDue[pending.GroupId] = LastWelcomeDue(pending.GroupId) is { } due && due > pending.DueAt ? due : pending.DueAt;
     }
 
+    /// <summary>The group's template facts; the first call reads those of every group in the batch.</summary>
     public async Task<TemplateGroup?> TemplateGroupAsync(Guid groupId, CancellationToken cancellationToken)
     {
-        if (!_templateGroups.TryGetValue(groupId, out var group))
-        {
-            _templateGroups[groupId] = group = await TemplateGroups.LoadAsync(Db, groupId, cancellationToken);
-        }
-
-        return group;
+        _templateGroups ??= await TemplateGroups.LoadManyAsync(Db, _groupIds, cancellationToken);
+        return _templateGroups.GetValueOrDefault(groupId);
     }
 
     public async Task<StoredBody?> StoredAsync(TemplatePurpose purpose, Guid? templateId, CancellationToken cancellationToken)

@@ -29,5 +29,6 @@ internal sealed class IntroductionWatchConfiguration : IEntityTypeConfiguration<
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.HasIndex(w => new { w.GroupId, w.MemberId }).IsUnique();
         builder.HasIndex(w => w.RemindAt);
+        builder.HasIndex(w => w.MemberId); // the pipeline's bot reads the watches of a batch's members
     }
 }

@@ -13,20 +13,24 @@ namespace Qunyun.Features.Bot;
 /// </summary>
 public static class TemplateGroups
 {
-    public static async Task<TemplateGroup?> LoadAsync(QunyunDb db, Guid groupId, CancellationToken cancellationToken)
+    public static async Task<TemplateGroup?> LoadAsync(QunyunDb db, Guid groupId, CancellationToken cancellationToken) =>
+        (await LoadManyAsync(db, [groupId], cancellationToken)).GetValueOrDefault(groupId);
+
+    /// <summary>Several groups' template facts in three queries whatever their number (the pipeline's bot loads a batch's groups at once).</summary>
+    public static async Task<Dictionary<Guid, TemplateGroup>> LoadManyAsync(QunyunDb db, IReadOnlyCollection<Guid> groupIds, CancellationToken cancellationToken)
     {
-        var row = await db.Groups.AsNoTracking().Where(g => g.Id == groupId)
+        var rows = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
             .Select(g => new { g.Id, g.Name, g.MemberCount, Settings = db.GroupBotSettings.FirstOrDefault(s => s.GroupId == g.Id) })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
         {
-            return null;
+            return [];
         }
 
         var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == db.WorkspaceId)
             .Select(w => new { w.Name, w.DefaultCulture }).FirstAsync(cancellationToken);
-        var language = DefaultTemplates.Normalize(row.Settings?.Language ?? workspace.DefaultCulture);
-        var rules = await RulesInForce.TextForGroupAsync(db, groupId, cancellationToken);
-        return new TemplateGroup(row.Id, row.Name, row.MemberCount, language, rules, row.Settings?.RulesLink, workspace.Name);
+        var rules = await RulesInForce.TextsAsync(db, cancellationToken);
+        return rows.ToDictionary(row => row.Id, row => new TemplateGroup(row.Id, row.Name, row.MemberCount,
+            DefaultTemplates.Normalize(row.Settings?.Language ?? workspace.DefaultCulture), rules(row.Id), row.Settings?.RulesLink, workspace.Name));
     }
 }

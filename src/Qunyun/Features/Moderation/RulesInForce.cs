@@ -40,6 +40,15 @@ public static class RulesInForce
     public static async Task<string?> TextForGroupAsync(QunyunDb db, Guid groupId, CancellationToken cancellationToken) =>
         (await ForGroupAsync(db, groupId, cancellationToken)).Effective.RulesText;
 
+    /// <summary>The group rules text of any group, from one read of every rule set.</summary>
+    public static async Task<Func<Guid, string?>> TextsAsync(QunyunDb db, CancellationToken cancellationToken)
+    {
+        var all = await AllAsync(db, cancellationToken);
+        var workspaceDefault = all.FirstOrDefault(c => c.RuleSet.GroupId is null)?.Definition;
+        var overrides = all.Where(c => c.RuleSet.GroupId is not null).ToDictionary(c => c.RuleSet.GroupId!.Value, c => c.Definition);
+        return groupId => EffectiveRuleSet.Merge(workspaceDefault, overrides.GetValueOrDefault(groupId)).RulesText;
+    }
+
     /// <summary>"default v3 + group v2", as the audit stores it.</summary>
     public static string Label(int? defaultNumber, int? overrideNumber) =>
         (defaultNumber, overrideNumber) switch

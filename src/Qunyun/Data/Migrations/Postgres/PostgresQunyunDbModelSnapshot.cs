@@ -534,6 +534,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("RemindAt");
 
                     b.HasIndex("GroupId", "MemberId")

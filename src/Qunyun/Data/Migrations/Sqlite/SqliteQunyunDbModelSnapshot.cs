@@ -524,6 +524,8 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("RemindAt");
 
                     b.HasIndex("GroupId", "MemberId")
