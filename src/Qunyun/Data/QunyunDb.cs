@@ -130,7 +130,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    private void StampWorkspace()
+    internal void StampWorkspace()
     {
         foreach (var member in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {

@@ -67,7 +67,8 @@ public sealed class BatchRunner(IEnumerable<IPipelineStage> registered, WarmStat
             mark = PipelineMetrics.Phase($"stage.{stage.Name}", mark);
         }
 
-        db.ChangeTracker.DetectChanges();
+        // What the stages added goes in set-based; SaveChanges is left with the updates and deletes.
+        await AddedRows.WriteAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         PipelineMetrics.Phase("process.save", mark);
         return events;
