@@ -17,6 +17,53 @@ internal static class DetectorText
 
     public static string Digits(string text) => Map(text, DigitTable);
 
+    /// <summary>
+    /// Whether the text may hold a link: every host the link pattern finds has a letter or digit, a dot (. 点 點) and
+    /// another letter or digit, or spells the dot out ("(dot)"). Most chat has neither, and skips the pattern.
+    /// </summary>
+    public static bool MayHoldLink(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            var c = Table[text[i]];
+            if (c is '.' or '点' or '點' ? IsAsciiLetterOrDigit(Table[text[i - 1]]) && IsAsciiLetterOrDigit(Table[text[i + 1]])
+                : c == 'o' && Table[text[i - 1]] == 'd' && Table[text[i + 1]] == 't')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many characters read as digits 0–9 (Chinese numerals included), up to <paramref name="enough"/>.</summary>
+    public static int CountDigits(ReadOnlySpan<char> text, int enough)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length && count < enough; i++)
+        {
+            count += char.IsAsciiDigit(DigitTable[text[i]]) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether some character normalises to <paramref name="c"/> (＠ and ﹫ are @).</summary>
+    public static bool Contains(ReadOnlySpan<char> text, char c)
+    {
+        foreach (var ch in text)
+        {
+            if (Table[ch] == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
+
     private static string Map(string text, char[] table) =>
         string.Create(text.Length, (text, table), static (span, state) =>
         {
