@@ -10,8 +10,8 @@ namespace Qunyun.Engine.Moderation.Detectors;
 /// </summary>
 internal static class DetectorText
 {
-    private static readonly char[] Table = BuildTable(chineseDigits: false);
-    private static readonly char[] DigitTable = BuildTable(chineseDigits: true);
+    private static readonly char[] Table = BuildTable();
+    private static readonly char[] DigitTable = BuildDigitTable(Table);
 
     public static string Normalize(string text) => Map(text, Table);
 
@@ -73,7 +73,7 @@ internal static class DetectorText
             }
         });
 
-    private static char[] BuildTable(bool chineseDigits)
+    private static char[] BuildTable()
     {
         var table = new char[65536];
         for (var c = 0; c < table.Length; c++)
@@ -84,22 +84,24 @@ internal static class DetectorText
 
         table['。'] = '.';
         table['｡'] = '.';
-        if (chineseDigits)
-        {
-            const string numerals = "〇一二三四五六七八九";
-            const string formal = "零壹贰叁肆伍陆柒捌玖";
-            for (var d = 0; d < 10; d++)
-            {
-                table[numerals[d]] = (char)('0' + d);
-                table[formal[d]] = (char)('0' + d);
-            }
+        return table;
+    }
 
-            table['幺'] = '1';
-            table['貳'] = '2';
-            table['陸'] = '6';
+    private static char[] BuildDigitTable(char[] table)
+    {
+        var digits = (char[])table.Clone();
+        const string numerals = "〇一二三四五六七八九";
+        const string formal = "零壹贰叁肆伍陆柒捌玖";
+        for (var d = 0; d < 10; d++)
+        {
+            digits[numerals[d]] = (char)('0' + d);
+            digits[formal[d]] = (char)('0' + d);
         }
 
-        return table;
+        digits['幺'] = '1';
+        digits['貳'] = '2';
+        digits['陸'] = '6';
+        return digits;
     }
 
     private static char FoldOne(char c)

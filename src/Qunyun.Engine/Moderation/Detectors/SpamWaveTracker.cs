@@ -98,22 +98,35 @@ public sealed class SpamWaveTracker(SpamWaveOptions options)
     internal static ulong SimHash(ReadOnlySpan<char> skeleton)
     {
         // A bit of the hash is set when more trigram hashes have it than not. The ones are counted eight bit
-        // positions at a time in the bytes of a ulong (bit 8m + j goes to byte m of lanes[j]), flushed before a
+        // positions at a time in the bytes of a ulong (bit 8m + j goes to byte m of lane j), flushed before a
         // byte could overflow.
-        Span<ulong> lanes = stackalloc ulong[8];
+        const ulong LowBits = 0x0101010101010101UL;
         Span<int> ones = stackalloc int[64];
+        ulong l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
         var trigrams = Math.Max(0, skeleton.Length - 2);
         for (var i = 0; i < trigrams; i++)
         {
             var h = Fnv(skeleton.Slice(i, 3));
-            for (var j = 0; j < 8; j++)
-            {
-                lanes[j] += (h >> j) & 0x0101010101010101UL;
-            }
-
+            l0 += h & LowBits;
+            l1 += (h >> 1) & LowBits;
+            l2 += (h >> 2) & LowBits;
+            l3 += (h >> 3) & LowBits;
+            l4 += (h >> 4) & LowBits;
+            l5 += (h >> 5) & LowBits;
+            l6 += (h >> 6) & LowBits;
+            l7 += (h >> 7) & LowBits;
             if (i % 255 == 254 || i == trigrams - 1)
             {
-                Flush(lanes, ones);
+                ReadOnlySpan<ulong> lanes = [l0, l1, l2, l3, l4, l5, l6, l7];
+                for (var j = 0; j < 8; j++)
+                {
+                    for (var m = 0; m < 8; m++)
+                    {
+                        ones[(8 * m) + j] += (int)((lanes[j] >> (8 * m)) & 0xFF);
+                    }
+                }
+
+                l0 = l1 = l2 = l3 = l4 = l5 = l6 = l7 = 0;
             }
         }
 
@@ -127,19 +140,6 @@ public sealed class SpamWaveTracker(SpamWaveOptions options)
         }
 
         return hash;
-    }
-
-    private static void Flush(Span<ulong> lanes, Span<int> ones)
-    {
-        for (var j = 0; j < 8; j++)
-        {
-            for (var m = 0; m < 8; m++)
-            {
-                ones[(8 * m) + j] += (int)((lanes[j] >> (8 * m)) & 0xFF);
-            }
-
-            lanes[j] = 0;
-        }
     }
 
     internal static ulong Fnv(ReadOnlySpan<char> chars)
