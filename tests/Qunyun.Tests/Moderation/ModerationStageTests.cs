@@ -171,6 +171,29 @@ public sealed class ModerationStageTests(ModerationApp app) : IClassFixture<Mode
     }
 
     [Fact]
+    public async Task Flood_AfterARestart_CountsTheMessagesStoredBeforeIt()
+    {
+        var flood = new { key = "flood", detector = "flood", threshold = 3, windowSeconds = 10, actions = new[] { new { type = "mute", minutes = 10 } } };
+        var (ws, channel) = await AdsWorkspaceAsync("mod-flood-restart", flood);
+        await ws.Client.IngestAsync(Message(channel, "quiet", "quiet", Day1, "大家好"));
+        await ws.Client.IngestAsync(Enumerable.Range(0, 3).Select(i => Message(channel, $"r{i}", "chatty", Day1.AddSeconds(i * 2), $"第{i}条")).ToArray());
+        await app.Host.DrainAsync();
+
+        // A new host on the same database has no detector state: it rebuilds the group's from the stored messages.
+        await using var restarted = new QunyunApp(app.Host.Database).With("Pipeline:RunWorker", "false");
+        var client = restarted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = ws.Client.DefaultRequestHeaders.Authorization;
+        await client.IngestAsync(
+            Message(channel, "r3", "chatty", Day1.AddSeconds(6), "第3条"),
+            Message(channel, "calm", "quiet", Day1.AddSeconds(7), "早"));
+        await restarted.DrainAsync();
+
+        await using var db = ws.OpenDb();
+        var caught = await db.ModerationDecisions.Select(d => new { d.ExternalEventId, d.RuleKey }).ToListAsync();
+        Assert.Equal(("r3", "flood"), (Assert.Single(caught).ExternalEventId, caught[0].RuleKey));
+    }
+
+    [Fact]
     public async Task QrRule_ImageThatCannotBeFetched_IsUnreadableAndTheMessageIsProcessed()
     {
         var qr = new { key = "qr", detector = "qr", actions = new[] { new { type = "delete" } } };

@@ -25,13 +25,19 @@ public static partial class ContactHandleDetector
     public static IReadOnlyList<Finding> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var hits = KeywordMatcher.Match(text);
+        return Find(new MessageText(text)) ?? [];
+    }
+
+    /// <summary>The contact findings of <paramref name="text"/>, or null when there are none.</summary>
+    internal static List<Finding>? Find(MessageText text)
+    {
+        var hits = KeywordMatcher.Match(text.Original);
         if (hits.Count == 0)
         {
-            return [];
+            return null;
         }
 
-        var digits = DetectorText.Digits(text);
+        var digits = text.Digits;
         List<Finding>? findings = null;
         var coveredUntil = -1;
         foreach (var hit in hits.OrderBy(h => h.Start).ThenByDescending(h => h.Length))
@@ -55,7 +61,7 @@ public static partial class ContactHandleDetector
             (findings ??= []).Add(new Finding(kind, hit.Start, coveredUntil - hit.Start, detail));
         }
 
-        return findings ?? [];
+        return findings;
     }
 
     private static Regex AccountPattern(string service) => service switch

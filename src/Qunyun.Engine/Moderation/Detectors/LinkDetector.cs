@@ -13,9 +13,20 @@ public static partial class LinkDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(allowList);
-        var normalized = DetectorText.Normalize(text);
         List<Finding>? findings = null;
-        foreach (Match match in LinkPattern().Matches(normalized))
+        Find(new MessageText(text), allowList, ref findings);
+        return findings ?? [];
+    }
+
+    /// <summary>Adds the links of <paramref name="text"/> to <paramref name="findings"/> (created on the first).</summary>
+    internal static void Find(MessageText text, DomainAllowList allowList, ref List<Finding>? findings)
+    {
+        if (!DetectorText.MayHoldLink(text.Original))
+        {
+            return;
+        }
+
+        foreach (Match match in LinkPattern().Matches(text.Normalized))
         {
             var host = DotPattern().Replace(match.Groups["host"].Value, ".");
             if (allowList.Allows(host))
@@ -27,8 +38,6 @@ public static partial class LinkDetector
             var (kind, detail) = Classify(host, path);
             (findings ??= []).Add(new Finding(kind, match.Index, match.Length, detail));
         }
-
-        return findings ?? [];
     }
 
     private static (FindingKind Kind, string Detail) Classify(string host, string path)
@@ -71,7 +80,7 @@ public static partial class LinkDetector
         (?![a-z0-9-])
         (?<path>(?::[0-9]{1,5})?[/?#][^\s<>"'，。！？、（）()\[\]{}]*)?
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex LinkPattern();
+    internal static partial Regex LinkPattern();
 
     [GeneratedRegex(@"点|點|\(dot\)|\[dot\]", RegexOptions.CultureInvariant)]
     private static partial Regex DotPattern();

@@ -8,8 +8,18 @@ public static partial class MentionDetector
     public static int Count(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Count(new MessageText(text));
+    }
+
+    internal static int Count(MessageText text)
+    {
+        if (!DetectorText.Contains(text.Original, '@'))
+        {
+            return 0;
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in Mention().Matches(DetectorText.Normalize(text)))
+        foreach (Match match in Mention().Matches(text.Normalized))
         {
             names.Add(match.Groups["name"].Value);
         }
@@ -21,11 +31,17 @@ public static partial class MentionDetector
     /// mentions as entities rather than text pass their count as <paramref name="platformMentions"/>.</summary>
     public static Finding? Find(string text, int threshold, int platformMentions = 0)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return Find(new MessageText(text), threshold, platformMentions);
+    }
+
+    internal static Finding? Find(MessageText text, int threshold, int platformMentions)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
         var count = Math.Max(Count(text), platformMentions);
-        return count >= threshold ? new Finding(FindingKind.MassMention, 0, text.Length, $"{count} mentions") : null;
+        return count >= threshold ? new Finding(FindingKind.MassMention, 0, text.Original.Length, $"{count} mentions") : null;
     }
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.@])@(?<name>[\p{L}\p{N}_]{1,32})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex Mention();
+    internal static partial Regex Mention();
 }

@@ -7,26 +7,47 @@ public static class MessageDetectors
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        var findings = new List<Finding>();
-        findings.AddRange(LinkDetector.Find(text, options.AllowedDomains));
-        findings.AddRange(PhoneDetector.Find(text));
-        foreach (var contact in ContactHandleDetector.Find(text))
-        {
-            // "t.me/name" is already a contact finding of the link detector; a phone after "微信" is a contact too.
-            if (!findings.Any(f => f.Kind != FindingKind.Phone && Overlaps(f, contact)))
-            {
-                findings.Add(contact);
-            }
-        }
-
-        if (MentionDetector.Find(text, options.MassMentionThreshold, options.PlatformMentions) is { } mentions)
+        var view = new MessageText(text);
+        var findings = Collect(view, options.AllowedDomains) ?? [];
+        if (MentionDetector.Find(view, options.MassMentionThreshold, options.PlatformMentions) is { } mentions)
         {
             findings.Add(mentions);
         }
 
-        findings.Sort((a, b) => a.Start.CompareTo(b.Start));
+        findings.Sort(ByStart);
         return findings;
     }
+
+    /// <summary>Links and invitations, phones and contact handles (no mentions), in text order.</summary>
+    internal static IReadOnlyList<Finding> Contacts(MessageText text, DomainAllowList allowedDomains)
+    {
+        if (Collect(text, allowedDomains) is not { } findings)
+        {
+            return [];
+        }
+
+        findings.Sort(ByStart);
+        return findings;
+    }
+
+    private static List<Finding>? Collect(MessageText text, DomainAllowList allowedDomains)
+    {
+        List<Finding>? findings = null;
+        LinkDetector.Find(text, allowedDomains, ref findings);
+        PhoneDetector.Find(text, ref findings);
+        foreach (var contact in ContactHandleDetector.Find(text) ?? [])
+        {
+            // "t.me/name" is already a contact finding of the link detector; a phone after "微信" is a contact too.
+            if (findings is null || !findings.Exists(f => f.Kind != FindingKind.Phone && Overlaps(f, contact)))
+            {
+                (findings ??= []).Add(contact);
+            }
+        }
+
+        return findings;
+    }
+
+    private static readonly Comparison<Finding> ByStart = (a, b) => a.Start.CompareTo(b.Start);
 
     private static bool Overlaps(Finding a, Finding b) => a.Start < b.Start + b.Length && b.Start < a.Start + a.Length;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Qunyun.Engine.Moderation.Detectors;
@@ -10,7 +11,13 @@ namespace Qunyun.Engine.Moderation.Detectors;
 /// </summary>
 public sealed class SpamWaveTracker(SpamWaveOptions options)
 {
-    private readonly Queue<Entry> _entries = new();
+    // A ring of the remembered messages, hashes apart so the comparison walks one dense array.
+    private ulong[] _hashes = new ulong[16];
+    private Guid[] _members = new Guid[16];
+    private DateTimeOffset[] _times = new DateTimeOffset[16];
+    private int _head;
+    private int _count;
+    private readonly HashSet<Guid> _similar = [];
 
     public SpamWaveOptions Options { get; } = options;
 
@@ -18,62 +25,115 @@ public sealed class SpamWaveTracker(SpamWaveOptions options)
     public Finding? Observe(Guid memberId, string text, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(text);
-        while (_entries.Count > 0 && (_entries.Peek().At <= at - Options.Window || _entries.Count >= Options.MaxEntries))
+        return Observe(memberId, new MessageText(text), at);
+    }
+
+    internal Finding? Observe(Guid memberId, MessageText text, DateTimeOffset at)
+    {
+        while (_count > 0 && (_times[_head] <= at - Options.Window || _count >= Options.MaxEntries))
         {
-            _entries.Dequeue();
+            _head = (_head + 1) % _hashes.Length;
+            _count--;
         }
 
-        var skeleton = Skeleton(text);
-        if (skeleton.Length < Options.MinLength)
+        var (hash, length) = text.Fingerprint;
+        if (length < Options.MinLength)
         {
             return null;
         }
 
-        var hash = SimHash(skeleton);
-        var members = new HashSet<Guid> { memberId };
-        foreach (var entry in _entries)
-        {
-            if (BitOperations.PopCount(entry.Hash ^ hash) <= Options.MaxDistance)
-            {
-                members.Add(entry.MemberId);
-            }
-        }
+        _similar.Clear();
+        _similar.Add(memberId);
+        var first = Math.Min(_count, _hashes.Length - _head);
+        AddSimilar(_head, first, hash);
+        AddSimilar(0, _count - first, hash);
 
-        _entries.Enqueue(new Entry(memberId, hash, at));
-        return members.Count >= Options.MinMembers
-            ? new Finding(FindingKind.SpamWave, 0, 0, $"{members.Count} members sent this within {Options.Window.TotalMinutes:0.#} min")
+        Enqueue(memberId, hash, at);
+        return _similar.Count >= Options.MinMembers
+            ? new Finding(FindingKind.SpamWave, 0, 0, $"{_similar.Count} members sent this within {Options.Window.TotalMinutes:0.#} min")
             : null;
     }
 
-    internal static string Skeleton(string text)
+    /// <summary>The SimHash of the text's skeleton and the skeleton's length, without allocating.</summary>
+    internal static (ulong Hash, int Length) Fingerprint(ReadOnlySpan<char> text)
     {
-        // Digits go before folding (which would read 1 as l): "abc123" and "abc124" are the same spam.
-        var withoutDigits = string.Create(text.Length, text, static (span, source) =>
+        char[]? rented = null;
+        var skeleton = text.Length <= 512 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var length = Skeleton(text, skeleton);
+        var hash = SimHash(skeleton[..length]);
+        if (rented is not null)
         {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = char.IsDigit(source[i]) ? ' ' : source[i];
-            }
-        });
-        return TextFolder.FoldToString(withoutDigits);
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return (hash, length);
     }
 
-    internal static ulong SimHash(string skeleton)
+    /// <summary>Writes the fold of the text without its digits; returns its length.</summary>
+    private static int Skeleton(ReadOnlySpan<char> text, Span<char> destination)
     {
-        Span<int> weights = stackalloc int[64];
-        for (var i = 0; i + 3 <= skeleton.Length; i++)
+        // Digits go before folding (which would read 1 as l): "abc123" and "abc124" are the same spam. A digit is
+        // skipped as the separator it would have been replaced with; it is never half of a surrogate pair.
+        var length = 0;
+        for (var i = 0; i < text.Length;)
         {
-            var h = Fnv(skeleton.AsSpan(i, 3));
-            for (var bit = 0; bit < 64; bit++)
+            if (char.IsDigit(text[i]))
             {
-                weights[bit] += ((h >> bit) & 1) != 0 ? 1 : -1;
+                i++;
+                continue;
+            }
+
+            var folded = CharFold.FoldAt(text, i, out var width, out _);
+            if (folded != CharFold.Skipped)
+            {
+                destination[length++] = folded;
+            }
+
+            i += width;
+        }
+
+        return length;
+    }
+
+    internal static ulong SimHash(ReadOnlySpan<char> skeleton)
+    {
+        // A bit of the hash is set when more trigram hashes have it than not. The ones are counted eight bit
+        // positions at a time in the bytes of a ulong (bit 8m + j goes to byte m of lane j), flushed before a
+        // byte could overflow.
+        const ulong LowBits = 0x0101010101010101UL;
+        Span<int> ones = stackalloc int[64];
+        ulong l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0;
+        var trigrams = Math.Max(0, skeleton.Length - 2);
+        for (var i = 0; i < trigrams; i++)
+        {
+            var h = Fnv(skeleton.Slice(i, 3));
+            l0 += h & LowBits;
+            l1 += (h >> 1) & LowBits;
+            l2 += (h >> 2) & LowBits;
+            l3 += (h >> 3) & LowBits;
+            l4 += (h >> 4) & LowBits;
+            l5 += (h >> 5) & LowBits;
+            l6 += (h >> 6) & LowBits;
+            l7 += (h >> 7) & LowBits;
+            if (i % 255 == 254 || i == trigrams - 1)
+            {
+                ReadOnlySpan<ulong> lanes = [l0, l1, l2, l3, l4, l5, l6, l7];
+                for (var j = 0; j < 8; j++)
+                {
+                    for (var m = 0; m < 8; m++)
+                    {
+                        ones[(8 * m) + j] += (int)((lanes[j] >> (8 * m)) & 0xFF);
+                    }
+                }
+
+                l0 = l1 = l2 = l3 = l4 = l5 = l6 = l7 = 0;
             }
         }
 
         ulong hash = 0;
         for (var bit = 0; bit < 64; bit++)
         {
-            if (weights[bit] > 0)
+            if (2 * ones[bit] > trigrams)
             {
                 hash |= 1UL << bit;
             }
@@ -82,7 +142,7 @@ public sealed class SpamWaveTracker(SpamWaveOptions options)
         return hash;
     }
 
-    private static ulong Fnv(ReadOnlySpan<char> chars)
+    internal static ulong Fnv(ReadOnlySpan<char> chars)
     {
         var h = 14695981039346656037UL;
         foreach (var c in chars)
@@ -97,7 +157,51 @@ public sealed class SpamWaveTracker(SpamWaveOptions options)
         return h;
     }
 
-    private readonly record struct Entry(Guid MemberId, ulong Hash, DateTimeOffset At);
+    private void AddSimilar(int from, int count, ulong hash)
+    {
+        var hashes = _hashes.AsSpan(from, count);
+        var most = Options.MaxDistance;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (BitOperations.PopCount(hashes[i] ^ hash) <= most)
+            {
+                _similar.Add(_members[from + i]);
+            }
+        }
+    }
+
+    private void Enqueue(Guid memberId, ulong hash, DateTimeOffset at)
+    {
+        if (_count == _hashes.Length)
+        {
+            Grow();
+        }
+
+        var tail = (_head + _count) % _hashes.Length;
+        _hashes[tail] = hash;
+        _members[tail] = memberId;
+        _times[tail] = at;
+        _count++;
+    }
+
+    private void Grow()
+    {
+        var capacity = _hashes.Length * 2;
+        _hashes = Unroll(_hashes, capacity);
+        _members = Unroll(_members, capacity);
+        _times = Unroll(_times, capacity);
+        _head = 0;
+    }
+
+    /// <summary>The ring's entries, oldest first, at the start of a larger array.</summary>
+    private T[] Unroll<T>(T[] ring, int capacity)
+    {
+        var copy = new T[capacity];
+        var first = Math.Min(_count, ring.Length - _head);
+        Array.Copy(ring, _head, copy, 0, first);
+        Array.Copy(ring, 0, copy, first, _count - first);
+        return copy;
+    }
 }
 
 /// <summary>Spam-wave settings: members, window, how short a message is ignored, how near is "nearly the same".</summary>

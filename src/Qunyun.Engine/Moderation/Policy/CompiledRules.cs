@@ -19,7 +19,7 @@ public sealed class CompiledRules
     private readonly DomainAllowList _groupDomains;
     private readonly Dictionary<string, int[]> _rulesByList;
     private readonly bool _needsFindings;
-    private readonly DetectorOptions _detectorOptions;
+    private readonly bool[][] _appliesByRole;
 
     private CompiledRules(EffectiveRuleSet rules, Compiled[] compiled, WordMatcher words, WordMatcher allowedPhrases, DomainAllowList groupDomains)
     {
@@ -28,7 +28,11 @@ public sealed class CompiledRules
         _words = words;
         _allowedPhrases = allowedPhrases;
         _groupDomains = groupDomains;
-        _detectorOptions = new DetectorOptions { AllowedDomains = groupDomains, MassMentionThreshold = int.MaxValue };
+        _appliesByRole = new bool[(int)Enum.GetValues<MembershipRole>().Max() + 1][];
+        foreach (var role in Enum.GetValues<MembershipRole>())
+        {
+            _appliesByRole[(int)role] = Applies(compiled, role);
+        }
         _rulesByList = compiled.Select((c, i) => (c, i)).Where(x => x.c.Rule.Detector == RuleDetectors.Words && x.c.Rule.List is not null)
             .GroupBy(x => x.c.Rule.List!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
         _needsFindings = compiled.Any(c => c.Rule.Detector is RuleDetectors.Links or RuleDetectors.Invite or RuleDetectors.Phone or RuleDetectors.Contact or RuleDetectors.NewMemberLinks);
@@ -63,16 +67,12 @@ public sealed class CompiledRules
     /// <summary>Every rule the message breaks, in the order of the rules (the first names the decision).</summary>
     public Evaluation Evaluate(MessageInput message, GroupDetectorState state)
     {
-        var hits = new List<(int Rule, RuleHit Hit)>();
-        var text = message.Text;
-        var role = message.Role.ToString();
-        bool Applies(int i) => !_rules[i].Exempt.Contains(role);
-
-        MatchWords(text, Applies, hits);
-        var findings = _needsFindings && text.Length > 0
-            ? MessageDetectors.Detect(text, _detectorOptions)
-            : [];
-        var unreadable = new List<ImageScan>();
+        List<(int Rule, RuleHit Hit)>? hits = null;
+        List<ImageScan>? unreadable = null;
+        var text = new MessageText(message.Text);
+        var applies = AppliesTo(message.Role);
+        MatchWords(text.Original, applies, ref hits);
+        var findings = _needsFindings && text.Original.Length > 0 ? MessageDetectors.Contacts(text, _groupDomains) : [];
         for (var i = 0; i < _rules.Length; i++)
         {
             var rule = _rules[i].Rule;
@@ -82,15 +82,15 @@ public sealed class CompiledRules
                 var finding = rule.Detector == RuleDetectors.Flood
                     ? state.RecordFlood(rule, message.MemberId, message.At)
                     : state.ObserveWave(rule, message.MemberId, text, message.At);
-                if (finding is { } f && Applies(i))
+                if (finding is { } f && applies[i])
                 {
-                    hits.Add((i, new RuleHit(rule, 0, 0, "", f.Detail)));
+                    Add(ref hits, i, new RuleHit(rule, 0, 0, "", f.Detail));
                 }
 
                 continue;
             }
 
-            if (!Applies(i))
+            if (!applies[i])
             {
                 continue;
             }
@@ -98,31 +98,30 @@ public sealed class CompiledRules
             switch (rule.Detector)
             {
                 case RuleDetectors.Regex when _rules[i].Pattern is { } pattern:
-                    MatchPattern(i, pattern, text, hits);
+                    MatchPattern(i, pattern, text.Original, ref hits);
                     break;
                 case RuleDetectors.Mentions when MentionDetector.Find(text, rule.Threshold ?? 5, message.PlatformMentions) is { } mentions:
-                    hits.Add((i, new RuleHit(rule, 0, 0, "", mentions.Detail)));
+                    Add(ref hits, i, new RuleHit(rule, 0, 0, "", mentions.Detail));
                     break;
-                case RuleDetectors.NewMemberLinks when _rules[i].Restriction.Applies(message.JoinedAt, message.At):
-                    AddFindings(i, _rules[i].Restriction.Check(message.JoinedAt, message.At, findings.Where(f => !Allowed(i, f))), text, hits);
+                case RuleDetectors.NewMemberLinks when findings.Count > 0 && _rules[i].Restriction.Applies(message.JoinedAt, message.At):
+                    AddFindings(i, _rules[i].Restriction.Check(message.JoinedAt, message.At, findings.Where(f => !Allowed(i, f))), text.Original, ref hits);
                     break;
                 case RuleDetectors.Qr:
-                    ScanImages(i, message.Images ?? [], hits, unreadable);
+                    ScanImages(i, message.Images ?? [], ref hits, ref unreadable);
                     break;
-                case RuleDetectors.Links or RuleDetectors.Invite or RuleDetectors.Phone or RuleDetectors.Contact:
-                    var kind = KindOf(rule.Detector);
-                    AddFindings(i, findings.Where(f => f.Kind == kind && !Allowed(i, f)), text, hits);
+                case RuleDetectors.Links or RuleDetectors.Invite or RuleDetectors.Phone or RuleDetectors.Contact when findings.Count > 0:
+                    AddFindings(i, KindOf(rule.Detector), findings, text.Original, ref hits);
                     break;
             }
         }
 
-        if (hits.Count == 0 && unreadable.Count == 0)
+        if (hits is null && unreadable is null)
         {
             return Evaluation.None;
         }
 
-        var ordered = hits.OrderBy(h => h.Rule).ThenBy(h => h.Hit.Start).Select(h => h.Hit).ToList();
-        return new Evaluation(ordered, unreadable.DistinctBy(u => u.Url).ToList());
+        var ordered = hits is null ? [] : hits.OrderBy(h => h.Rule).ThenBy(h => h.Hit.Start).Select(h => h.Hit).ToList();
+        return new Evaluation(ordered, unreadable is null ? [] : unreadable.DistinctBy(u => u.Url).ToList());
     }
 
     /// <summary>Feeds a past message to the flood and spam-wave rules only (rebuilding their state after a restart).</summary>
@@ -145,7 +144,7 @@ public sealed class CompiledRules
     public TimeSpan LongestWindow =>
         TimeSpan.FromSeconds(_rules.Where(r => RuleDetectors.IsStateful(r.Rule.Detector)).Select(r => r.Rule.WindowSeconds ?? 0).DefaultIfEmpty(0).Max());
 
-    private void MatchWords(string text, Func<int, bool> applies, List<(int, RuleHit)> hits)
+    private void MatchWords(string text, bool[] applies, ref List<(int, RuleHit)>? hits)
     {
         if (_rulesByList.Count == 0 || text.Length == 0)
         {
@@ -168,21 +167,21 @@ public sealed class CompiledRules
 
             foreach (var i in _rulesByList.GetValueOrDefault(hit.ListName, []))
             {
-                if (applies(i))
+                if (applies[i])
                 {
-                    hits.Add((i, new RuleHit(_rules[i].Rule, hit.Start, hit.Length, text.Substring(hit.Start, hit.Length), hit.Word)));
+                    Add(ref hits, i, new RuleHit(_rules[i].Rule, hit.Start, hit.Length, text.Substring(hit.Start, hit.Length), hit.Word));
                 }
             }
         }
     }
 
-    private void MatchPattern(int i, Regex pattern, string text, List<(int, RuleHit)> hits)
+    private void MatchPattern(int i, Regex pattern, string text, ref List<(int, RuleHit)>? hits)
     {
         try
         {
             if (pattern.Match(text) is { Success: true } match)
             {
-                hits.Add((i, new RuleHit(_rules[i].Rule, match.Index, match.Length, match.Value, match.Value)));
+                Add(ref hits, i, new RuleHit(_rules[i].Rule, match.Index, match.Length, match.Value, match.Value));
             }
         }
         catch (RegexMatchTimeoutException)
@@ -191,13 +190,13 @@ public sealed class CompiledRules
         }
     }
 
-    private void ScanImages(int i, IReadOnlyList<ImageScan> images, List<(int, RuleHit)> hits, List<ImageScan> unreadable)
+    private void ScanImages(int i, IReadOnlyList<ImageScan> images, ref List<(int, RuleHit)>? hits, ref List<ImageScan>? unreadable)
     {
         foreach (var image in images)
         {
             if (image.Unreadable is not null)
             {
-                unreadable.Add(image);
+                (unreadable ??= []).Add(image);
                 continue;
             }
 
@@ -205,20 +204,46 @@ public sealed class CompiledRules
             {
                 foreach (var finding in LinkDetector.Find(code, _rules[i].Domains))
                 {
-                    hits.Add((i, new RuleHit(_rules[i].Rule, 0, 0, code.Length > 200 ? code[..200] : code, DetailOf(finding))));
+                    Add(ref hits, i, new RuleHit(_rules[i].Rule, 0, 0, code.Length > 200 ? code[..200] : code, DetailOf(finding)));
                 }
             }
         }
     }
 
-    private void AddFindings(int i, IEnumerable<Finding> findings, string text, List<(int, RuleHit)> hits)
+    /// <summary>The findings of one kind that the rule's own allowed domains do not cover.</summary>
+    private void AddFindings(int i, FindingKind kind, IReadOnlyList<Finding> findings, string text, ref List<(int, RuleHit)>? hits)
     {
         foreach (var finding in findings)
         {
-            var span = finding.Length > 0 && finding.Start + finding.Length <= text.Length ? text.Substring(finding.Start, finding.Length) : "";
-            hits.Add((i, new RuleHit(_rules[i].Rule, finding.Start, finding.Length, span, DetailOf(finding))));
+            if (finding.Kind == kind && !Allowed(i, finding))
+            {
+                AddFinding(i, finding, text, ref hits);
+            }
         }
     }
+
+    private void AddFindings(int i, IEnumerable<Finding> findings, string text, ref List<(int, RuleHit)>? hits)
+    {
+        foreach (var finding in findings)
+        {
+            AddFinding(i, finding, text, ref hits);
+        }
+    }
+
+    private void AddFinding(int i, Finding finding, string text, ref List<(int, RuleHit)>? hits)
+    {
+        var span = finding.Length > 0 && finding.Start + finding.Length <= text.Length ? text.Substring(finding.Start, finding.Length) : "";
+        Add(ref hits, i, new RuleHit(_rules[i].Rule, finding.Start, finding.Length, span, DetailOf(finding)));
+    }
+
+    private static void Add(ref List<(int, RuleHit)>? hits, int rule, RuleHit hit) => (hits ??= []).Add((rule, hit));
+
+    /// <summary>For each rule, whether it judges a member of <paramref name="role"/> (it does unless the role is exempt).</summary>
+    private bool[] AppliesTo(MembershipRole role) =>
+        ((uint)role < (uint)_appliesByRole.Length ? _appliesByRole[(int)role] : null) ?? Applies(_rules, role);
+
+    private static bool[] Applies(Compiled[] rules, MembershipRole role) =>
+        Array.ConvertAll(rules, r => !r.Exempt.Contains(role.ToString()));
 
     /// <summary>Whether the rule's own allowed domains cover a link finding (the group's are applied by the detector).</summary>
     private bool Allowed(int i, Finding finding) =>

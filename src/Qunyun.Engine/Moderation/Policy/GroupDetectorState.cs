@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Qunyun.Engine.Moderation.Detectors;
 
 namespace Qunyun.Engine.Moderation.Policy;
@@ -9,52 +10,72 @@ namespace Qunyun.Engine.Moderation.Policy;
 /// </summary>
 public sealed class GroupDetectorState
 {
-    private readonly Dictionary<(string Rule, Guid Member), FloodWindow> _floods = [];
-    private readonly Dictionary<string, SpamWaveTracker> _waves = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Rule, Guid Member), DateTimeOffset> _lastSeen = [];
+    private readonly Dictionary<(RuleKey Rule, Guid Member), Flood> _floods = [];
+    private readonly Dictionary<RuleKey, SpamWaveTracker> _waves = [];
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
+    private int _sinceSweep;
 
     public int TrackedWindows => _floods.Count;
 
     public Finding? RecordFlood(RuleDefinition rule, Guid memberId, DateTimeOffset at)
     {
-        var window = TimeSpan.FromSeconds(rule.WindowSeconds ?? 10);
-        var key = ($"{rule.Key}/{rule.Threshold}/{rule.WindowSeconds}", memberId);
-        if (!_floods.TryGetValue(key, out var flood))
+        ref var flood = ref CollectionsMarshal.GetValueRefOrAddDefault(_floods, (RuleKey.Of(rule), memberId), out var exists);
+        if (!exists)
         {
-            _floods[key] = flood = new FloodWindow(rule.Threshold ?? 5, window);
+            flood.Window = new FloodWindow(rule.Threshold ?? 5, TimeSpan.FromSeconds(rule.WindowSeconds ?? 10));
         }
 
-        _lastSeen[key] = at;
+        flood.LastSeen = at;
+        var window = flood.Window;
         Sweep(at);
-        return flood.Record(at);
+        return window.Record(at);
     }
 
-    public Finding? ObserveWave(RuleDefinition rule, Guid memberId, string text, DateTimeOffset at)
+    public Finding? ObserveWave(RuleDefinition rule, Guid memberId, string text, DateTimeOffset at) =>
+        ObserveWave(rule, memberId, new MessageText(text), at);
+
+    internal Finding? ObserveWave(RuleDefinition rule, Guid memberId, MessageText text, DateTimeOffset at)
     {
-        var key = $"{rule.Key}/{rule.Threshold}/{rule.WindowSeconds}";
-        if (!_waves.TryGetValue(key, out var tracker))
+        ref var tracker = ref CollectionsMarshal.GetValueRefOrAddDefault(_waves, RuleKey.Of(rule), out var exists);
+        if (!exists)
         {
-            var options = new SpamWaveOptions { MinMembers = rule.Threshold ?? 3, Window = TimeSpan.FromSeconds(rule.WindowSeconds ?? 600) };
-            _waves[key] = tracker = new SpamWaveTracker(options);
+            tracker = new SpamWaveTracker(new SpamWaveOptions { MinMembers = rule.Threshold ?? 3, Window = TimeSpan.FromSeconds(rule.WindowSeconds ?? 600) });
         }
 
-        return tracker.Observe(memberId, text, at);
+        return tracker!.Observe(memberId, text, at);
     }
 
-    /// <summary>Once per simulated hour, forgets flood windows idle for longer than a day (longer than any window).</summary>
+    /// <summary>
+    /// Forgets flood windows idle for longer than a day (longer than any window), at most once per hour of the group's
+    /// time and not before as many messages as there are windows came in: a sweep costs O(1) per message.
+    /// </summary>
     private void Sweep(DateTimeOffset now)
     {
-        if (now - _lastSweep < TimeSpan.FromHours(1))
+        if (++_sinceSweep < _floods.Count || now - _lastSweep < TimeSpan.FromHours(1))
         {
             return;
         }
 
         _lastSweep = now;
-        foreach (var (key, seen) in _lastSeen.Where(e => now - e.Value > TimeSpan.FromDays(1)).ToList())
+        _sinceSweep = 0;
+        foreach (var (key, flood) in _floods)
         {
-            _lastSeen.Remove(key);
-            _floods.Remove(key);
+            if (now - flood.LastSeen > TimeSpan.FromDays(1))
+            {
+                _floods.Remove(key);
+            }
         }
+    }
+
+    /// <summary>A rule with its parameters: the state of a rule whose threshold or window changes starts over.</summary>
+    private readonly record struct RuleKey(string Key, int? Threshold, int? WindowSeconds)
+    {
+        public static RuleKey Of(RuleDefinition rule) => new(rule.Key, rule.Threshold, rule.WindowSeconds);
+    }
+
+    private struct Flood
+    {
+        public FloodWindow Window;
+        public DateTimeOffset LastSeen;
     }
 }

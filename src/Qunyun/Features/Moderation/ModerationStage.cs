@@ -34,11 +34,11 @@ public sealed class ModerationStage(
             return;
         }
 
+        var judged = await StatesAsync(batch, context.Rules, messages, cancellationToken);
         var broken = new List<(ProcessedEvent Processed, GroupRules Rules, IReadOnlyList<RuleHit> Hits)>();
-        foreach (var processed in messages)
+        foreach (var (processed, groupRules, state) in judged)
         {
-            if (context.Rules.For(processed.Group!.Id) is { Compiled.Rules.Rules.Count: > 0 } groupRules
-                && await JudgeAsync(processed, groupRules.Compiled, batch, cancellationToken) is { Count: > 0 } hits)
+            if (await JudgeAsync(processed, groupRules.Compiled, state, batch, cancellationToken) is { Count: > 0 } hits)
             {
                 processed.Verdicts.ModeratedBy = hits[0].Rule.Key;
                 broken.Add((processed, groupRules, hits));
@@ -53,21 +53,61 @@ public sealed class ModerationStage(
         // An event decided before (its batch was retried from the pending table) queues nothing twice.
         var ids = broken.ConvertAll(b => (long?)b.Processed.Event.Id);
         var decided = (await batch.Db.ModerationDecisions.Where(d => EF.Parameter(ids).Contains(d.EventId)).Select(d => d.EventId!.Value).ToListAsync(cancellationToken)).ToHashSet();
-        foreach (var (processed, groupRules, hits) in broken.Where(b => !decided.Contains(b.Processed.Event.Id)))
+        broken.RemoveAll(b => decided.Contains(b.Processed.Event.Id));
+        var striking = broken.Where(b => b.Hits.Any(h => h.Rule.Strike)).Select(b => b.Processed).ToList();
+        var strikes = striking.Count == 0 ? StrikeLedger.Empty : await StrikeLedger.LoadAsync(batch.Db, striking.Select(p => p.Member.Id).Distinct().ToList(),
+            striking.Min(p => p.Event.OccurredAt), striking.Max(p => p.Event.OccurredAt), cancellationToken);
+        foreach (var (processed, groupRules, hits) in broken)
         {
-            await DecideAsync(processed, batch, groupRules, context.Culture, hits, cancellationToken);
+            await DecideAsync(processed, batch, groupRules, context.Culture, hits, strikes, cancellationToken);
         }
     }
 
-    private async Task<IReadOnlyList<RuleHit>> JudgeAsync(ProcessedEvent processed, CompiledRules compiled, PipelineBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The group's rules and detector state for each message of a group with rules. States that must be rebuilt are
+    /// rebuilt here, before any message is judged: one query tells which of their groups posted before the batch in the window.
+    /// </summary>
+    private async Task<List<(ProcessedEvent Processed, GroupRules Rules, GroupDetectorState State)>> StatesAsync(
+        PipelineBatch batch, WorkspaceRules workspaceRules, List<ProcessedEvent> messages, CancellationToken cancellationToken)
     {
-        var (e, group, message) = (processed.Event, processed.Group!, processed.Payload.Message!);
-        var state = states.For(batch.WorkspaceId, group.Id, e.Id, out var fresh);
-        if (fresh)
+        var judged = new List<(ProcessedEvent, GroupRules, GroupDetectorState)>(messages.Count);
+        var fresh = new List<(Event First, Guid GroupId, CompiledRules Compiled, GroupDetectorState State)>();
+        foreach (var processed in messages)
         {
-            await RebuildAsync(batch, compiled, state, e, group.Id, cancellationToken);
+            var groupId = processed.Group!.Id;
+            if (workspaceRules.For(groupId) is { Compiled.Rules.Rules.Count: > 0 } groupRules)
+            {
+                var state = states.For(batch.WorkspaceId, groupId, processed.Event.Id, out var isFresh);
+                if (isFresh && groupRules.Compiled.LongestWindow > TimeSpan.Zero)
+                {
+                    fresh.Add((processed.Event, groupId, groupRules.Compiled, state));
+                }
+
+                judged.Add((processed, groupRules, state));
+            }
         }
 
+        if (fresh.Count > 0)
+        {
+            var groupIds = fresh.ConvertAll(f => (Guid?)f.GroupId);
+            var since = fresh.Min(f => f.First.OccurredAt - f.Compiled.LongestWindow);
+            var until = fresh.Max(f => f.First.OccurredAt);
+            var kind = EventKind.Message.WireName();
+            var earliest = await batch.Db.Events.Where(x => groupIds.Contains(x.GroupId) && x.Kind == kind && x.OccurredAt > since && x.OccurredAt <= until)
+                .GroupBy(x => x.GroupId).Select(g => new { GroupId = g.Key!.Value, Id = g.Min(x => x.Id) }).ToDictionaryAsync(g => g.GroupId, g => g.Id, cancellationToken);
+            foreach (var (first, groupId, compiled, state) in fresh.Where(f => earliest.TryGetValue(f.GroupId, out var id) && id < f.First.Id))
+            {
+                await RebuildAsync(batch, compiled, state, first, groupId, cancellationToken);
+            }
+        }
+
+        return judged;
+    }
+
+    private async Task<IReadOnlyList<RuleHit>> JudgeAsync(
+        ProcessedEvent processed, CompiledRules compiled, GroupDetectorState state, PipelineBatch batch, CancellationToken cancellationToken)
+    {
+        var (e, message) = (processed.Event, processed.Payload.Message!);
         var scans = compiled.NeedsImages ? await images.ScanAsync(batch.WorkspaceId, message.Attachments, cancellationToken) : null;
         var at = new DateTimeOffset(e.OccurredAt);
         var joined = processed.Membership?.JoinedAt is { } j ? new DateTimeOffset(j) : (DateTimeOffset?)null;
@@ -84,17 +124,19 @@ public sealed class ModerationStage(
     }
 
     private async Task DecideAsync(
-        ProcessedEvent processed, PipelineBatch batch, GroupRules groupRules, string culture, IReadOnlyList<RuleHit> hits, CancellationToken cancellationToken)
+        ProcessedEvent processed, PipelineBatch batch, GroupRules groupRules, string culture, IReadOnlyList<RuleHit> hits, StrikeLedger strikes,
+        CancellationToken cancellationToken)
     {
         var (db, e, group) = (batch.Db, processed.Event, processed.Group!);
         var effective = groupRules.Compiled.Rules;
         var broken = hits.Select(h => h.Rule).DistinctBy(r => r.Key).ToList();
-        var active = broken.Any(r => r.Strike) ? await ActiveStrikesAsync(db, processed.Member.Id, e.OccurredAt, cancellationToken) : 0;
+        var active = broken.Any(r => r.Strike) ? strikes.ActiveAt(processed.Member.Id, e.OccurredAt) : 0;
         var decision = Escalation.Decide(broken, active, effective.Ladder);
         var primary = hits[0];
         var who = new Offender(e.Id, e.ExternalEventId, e.ChannelId, group.Id, group.ExternalId, group.Name, processed.Member.Id, e.ExternalUserId!,
             processed.Member.DisplayName);
-        var warning = ModerationActions.Warning(effective, culture, who, primary.Rule, decision);
+        // Rendered only when a warning is sent.
+        var warning = decision.Actions.Any(a => a.Type == ActionTypes.Warn) ? ModerationActions.Warning(effective, culture, who, primary.Rule, decision) : "";
         var actions = await ModerationActions.QueueAsync(batch, who, decision.Actions, e.OccurredAt, warning, cancellationToken);
         var now = clock.GetUtcNow();
         var row = new ModerationDecision
@@ -125,7 +167,7 @@ public sealed class ModerationStage(
         db.ModerationDecisions.Add(row);
         if (decision.Strike is not null)
         {
-            db.ModerationStrikes.Add(new ModerationStrike
+            var strike = new ModerationStrike
             {
                 Id = Guid.CreateVersion7(now),
                 MemberId = processed.Member.Id,
@@ -133,19 +175,12 @@ public sealed class ModerationStage(
                 GroupId = group.Id,
                 At = e.OccurredAt,
                 ExpiresAt = e.OccurredAt.AddDays(effective.Ladder.ExpiryDays),
-            });
+            };
+            db.ModerationStrikes.Add(strike);
+            strikes.Add(strike.MemberId, strike.At, strike.ExpiresAt);
         }
 
         Decisions.Inc();
-    }
-
-    /// <summary>Strikes that count at the message's time: stored ones and those this batch added but did not save yet.</summary>
-    private static async Task<int> ActiveStrikesAsync(Data.QunyunDb db, Guid memberId, DateTime at, CancellationToken cancellationToken)
-    {
-        var stored = await db.ModerationStrikes.CountAsync(s => s.MemberId == memberId && s.RevokedAt == null && s.At <= at && s.ExpiresAt > at, cancellationToken);
-        var pending = db.ChangeTracker.Entries<ModerationStrike>().Count(e => e.State == EntityState.Added
-            && e.Entity.MemberId == memberId && e.Entity.RevokedAt == null && e.Entity.At <= at && e.Entity.ExpiresAt > at);
-        return stored + pending;
     }
 
     /// <summary>Feeds the group's stored messages of the longest window into a new state (after a restart or a retry).</summary>

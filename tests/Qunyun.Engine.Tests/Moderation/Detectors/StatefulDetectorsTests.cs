@@ -32,14 +32,18 @@ public sealed class StatefulDetectorsTests
     {
         var tracker = new SpamWaveTracker(SpamWaveOptions.Default);
 
-        var first = tracker.Observe(Guid.NewGuid(), "低价出售比特币，加微信 abc123 详聊！！", T0);
-        var second = tracker.Observe(Guid.NewGuid(), "低价出售比特币, 加 微信 abc124 详聊!", T0.AddMinutes(1));
-        var third = tracker.Observe(Guid.NewGuid(), "低價出售比特幣，加微信 abc125 詳聊🔥", T0.AddMinutes(2));
+        var (first, second, third) = ObserveWave(tracker, T0);
 
         Assert.Null(first);
         Assert.Null(second);
         Assert.Equal(FindingKind.SpamWave, third?.Kind);
     }
+
+    /// <summary>Three members send nearly the same ad a minute apart.</summary>
+    internal static (Finding? First, Finding? Second, Finding? Third) ObserveWave(SpamWaveTracker tracker, DateTimeOffset at) =>
+        (tracker.Observe(Guid.NewGuid(), "低价出售比特币，加微信 abc123 详聊！！", at),
+         tracker.Observe(Guid.NewGuid(), "低价出售比特币, 加 微信 abc124 详聊!", at.AddMinutes(1)),
+         tracker.Observe(Guid.NewGuid(), "低價出售比特幣，加微信 abc125 詳聊🔥", at.AddMinutes(2)));
 
     [Fact]
     public void SpamWave_SameMemberOrOutsideWindowOrDifferentText_IsNoWave()
