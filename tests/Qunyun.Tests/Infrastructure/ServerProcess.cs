@@ -49,7 +49,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var server = new ServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        await server.WaitHealthyAsync();
+        try
+        {
+            await server.WaitHealthyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync(); // a server that never became healthy must not outlive the test
+            throw;
+        }
+
         return server;
     }
 

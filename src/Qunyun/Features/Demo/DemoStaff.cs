@@ -15,7 +15,7 @@ namespace Qunyun.Features.Demo;
 /// </summary>
 public sealed class DemoStaff(ReviewDecision review, SaveTag saveTag, SaveSegment saveSegment)
 {
-    public const string Reviewer = "staff:小林 Xiaolin";
+    public const string Reviewer = "小林 Xiaolin";
     private const int Reversals = 3;
 
     public async Task ActAsync(QunyunDb db, CancellationToken cancellationToken)
