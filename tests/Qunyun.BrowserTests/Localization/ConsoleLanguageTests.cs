@@ -79,11 +79,11 @@ public sealed partial class ConsoleLanguageTests(Chromium chromium, QunyunServer
 
         await page.GotoAsync("/groups");
         var group = page.Locator("a[href^='/groups/']").First;
-        await Expect(group).ToBeVisibleAsync();
+        await Expect(group).ToBeVisibleAsync(new() { Timeout = 60_000 }); // the first grid load of a filled workspace
         var groupHref = (await group.GetAttributeAsync("href"))!;
         await page.GotoAsync("/members");
         var member = page.Locator("a[href^='/members/']").First;
-        await Expect(member).ToBeVisibleAsync();
+        await Expect(member).ToBeVisibleAsync(new() { Timeout = 60_000 });
         pages.AddRange([groupHref, groupHref + "/bot", (await member.GetAttributeAsync("href"))!,
             "/moderation/audit", "/moderation/wordlists", "/moderation/dry-run"]);
         return pages.Distinct().ToList();
