@@ -35,8 +35,9 @@ return await QunyunCli.RunAsync(args, BuildHost);
 // The table of contents: one AddXxx / MapXxx per feature.
 static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, string?> overrides)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostingDefaults.ContentRoot() });
     builder.Configuration.AddInMemoryCollection(overrides);
+    builder.AddHostingDefaults();
     builder.WebHost.UseStaticWebAssets(); // so `dotnet run` serves MudBlazor's and Blazor's assets in any environment
     builder.AddLogs();
     builder.Services.AddSingleton(TimeProvider.System);
@@ -108,6 +109,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     app.MapSegmentDownloads();
     app.MapImportDownloads();
     app.MapModerationDownloads();
+    app.MapChatSimulator();
     app.MapConsole();
     return app;
 }

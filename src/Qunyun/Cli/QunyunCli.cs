@@ -51,7 +51,7 @@ internal static class QunyunCli
         var serve = new Command("serve", "Run the console and the API (the default).");
         foreach (var command in new Command[] { root, serve })
         {
-            var demo = new Option<bool>("--demo") { Description = "Fill the demo workspace (slug 'demo') before serving; idempotent." };
+            var demo = new Option<bool>("--demo") { Description = "Fill the demo workspace (slug 'demo') in the background while serving; idempotent." };
             var members = MembersOption();
             command.Options.Add(demo);
             command.Options.Add(members);

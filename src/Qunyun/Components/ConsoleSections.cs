@@ -22,6 +22,9 @@ public static class ConsoleSections
     /// <summary>Cards of the member page; parameters <c>MemberId</c> (Guid) and <c>Changed</c> (EventCallback, the member changed).</summary>
     public const string MemberPage = "member";
 
+    /// <summary>Notices above every console page (the demo's fill progress); no parameters.</summary>
+    public const string Banner = "banner";
+
     /// <summary>Cards of the group page; parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupPage = "group";
 

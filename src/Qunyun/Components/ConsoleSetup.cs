@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 using MudBlazor.Services;
 using Qunyun.Localization;
 
@@ -10,6 +12,7 @@ public static class ConsoleSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddConsoleLocalization();
+        builder.Services.Replace(ServiceDescriptor.Transient<MudLocalizer, ConsoleMudLocalizer>());
         return builder;
     }
 

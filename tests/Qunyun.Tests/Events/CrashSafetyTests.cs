@@ -98,9 +98,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         }
     }
 
-    private QunyunDb Unscoped() =>
-        new QunyunDbFactory(new DatabaseOptions { Provider = Enum.Parse<DatabaseProvider>(_database.Provider), ConnectionString = _database.ConnectionString },
-            NullLoggerFactory.Instance).CreateUnscoped();
+    private QunyunDb Unscoped() => _database.OpenUnscoped();
 
     private static async Task<Guid> CreateChannelAsync(ServerProcess server, string key)
     {

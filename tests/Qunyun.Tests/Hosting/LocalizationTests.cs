@@ -54,9 +54,33 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Features.Templates.BotAlertKind>().Select(n => $"BotAlertKind.{n}"))
             .Concat(Enum.GetNames<Features.Content.ContentCategory>().Select(n => $"ContentCategory.{n}"))
             .Concat(Enum.GetNames<Features.Plan.OccurrenceStatus>().Select(n => $"Plan.Status.{n}"))
-            .Concat(Enum.GetNames<Features.Points.PointsReason>().Select(n => $"PointsReason.{n}"));
+            .Concat(Enum.GetNames<Features.Points.PointsReason>().Select(n => $"PointsReason.{n}"))
+            .Concat(Engine.Connectors.ConnectorActions.All.Select(n => $"ConnectorAction.{n}"))
+            .Concat(Enum.GetNames<Engine.Channels.ChannelKind>().Select(n => $"ChannelKind.{n}"))
+            .Concat(Enum.GetNames<Features.Outbox.OutboxStatus>().Select(n => $"OutboxStatus.{n}"))
+            .Concat(Enum.GetNames<Features.Moderation.DecisionStatus>().Select(n => $"DecisionStatus.{n}"))
+            .Concat(Enum.GetNames<Features.Moderation.AllowKind>().Select(n => $"AllowKind.{n}"))
+            .Concat(Enum.GetNames<Features.Imports.ImportStatus>().Select(n => $"ImportStatus.{n}"))
+            .Concat(Enum.GetNames<Engine.Moderation.Policy.ChangeKind>().Select(n => $"ChangeKind.{n}"))
+            .Concat(Enum.GetNames<Engine.Moderation.WordListIssueKind>().Select(n => $"WordListIssue.{n}"))
+            .Concat(Engine.Moderation.Policy.RuleDetectors.All.Select(n => $"Detector.{n}"))
+            .Concat(Engine.Moderation.Policy.ActionTypes.All.Select(n => $"Action.{n}"))
+            .Concat(Features.Accounts.Roles.All.Select(n => $"UserRole.{n}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
+    }
+
+    [Fact]
+    public void MudBlazorsOwnTexts_AreAllTranslated()
+    {
+        var chinese = Read("Strings.zh-CN.resx");
+        // MudBlazor's key list is internal; its names are the keys its components ask the localizer for.
+        var resource = typeof(MudBlazor.MudLocalizer).Assembly.GetType("MudBlazor.Resources.LanguageResource", throwOnError: true)!;
+        var mudKeys = resource.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(string)).Select(f => f.Name).ToList();
+
+        Assert.True(mudKeys.Count > 100, $"{mudKeys.Count} MudBlazor texts found");
+        Assert.All(mudKeys, key => Assert.True(chinese.ContainsKey("Mud." + key), $"MudBlazor's {key} has no Chinese text (add Mud.{key} to both resource files)"));
     }
 
     private static Dictionary<string, string> Read(string file) =>

@@ -48,6 +48,23 @@ public sealed class QunyunApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>
+    /// Webhook deliveries to a path (the chat simulator) reach this host through its test server, as they would reach
+    /// the real server over loopback.
+    /// </summary>
+    public QunyunApp DeliverWebhooksToItself() => WithServices(services =>
+        services.AddHttpClient(Features.Connectors.Webhook.WebhookConnector.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SelfHandler(this)));
+
+    private sealed class SelfHandler(QunyunApp app) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            InnerHandler ??= app.Server.CreateHandler();
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

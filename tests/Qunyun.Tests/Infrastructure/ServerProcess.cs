@@ -34,18 +34,31 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(TestDatabase database, params string[] extra)
+    public static Task<ServerProcess> StartAsync(TestDatabase database, params string[] extra) =>
+        StartAsync(database, AppContext.BaseDirectory, ["--Logging:LogLevel:Default=Warning", .. extra]);
+
+    /// <summary>From a working directory of the test's choice, with exactly the given switches besides the database's.</summary>
+    public static async Task<ServerProcess> StartAsync(TestDatabase database, string workingDirectory, string[] extra)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var arg in database.Arguments([Path.Combine(AppContext.BaseDirectory, "Qunyun.dll"), "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", .. extra]))
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (var arg in database.Arguments([Path.Combine(AppContext.BaseDirectory, "Qunyun.dll"), "--urls", $"http://127.0.0.1:{port}", .. extra]))
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var server = new ServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        await server.WaitHealthyAsync();
+        try
+        {
+            await server.WaitHealthyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync(); // a server that never became healthy must not outlive the test
+            throw;
+        }
+
         return server;
     }
 
@@ -59,6 +72,30 @@ public sealed class ServerProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>Sends a signal (INT, TERM) as a terminal or a service manager would; the time until the process was gone.</summary>
+    public async Task<TimeSpan> SignalAsync(string signal, TimeSpan patience)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Qunyun was still running {patience.TotalSeconds} s after SIG{signal}:\n{Log}");
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    public int ExitCode => _process.ExitCode;
 
     public async ValueTask DisposeAsync()
     {

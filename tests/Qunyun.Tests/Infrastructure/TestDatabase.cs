@@ -34,6 +34,12 @@ public sealed class TestDatabase : IAsyncDisposable
         $"--Imports:StoragePath={Path.Combine(Folder, "imports")}",
     ];
 
+    /// <summary>A context on this database that sees no rows until a query calls <c>IgnoreQueryFilters()</c>.</summary>
+    public Qunyun.Data.QunyunDb OpenUnscoped() =>
+        new Qunyun.Data.QunyunDbFactory(
+            new Qunyun.Data.DatabaseOptions { Provider = Enum.Parse<Qunyun.Data.DatabaseProvider>(Provider), ConnectionString = ConnectionString },
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateUnscoped();
+
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("QUNYUN_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
     public static TestDatabase Create()

@@ -8,12 +8,29 @@ using Qunyun.Features.Templates;
 namespace Qunyun.Features.Demo;
 
 /// <summary>
-/// The demo workspace's bot: a welcome template, three FAQ entries and the welcome ritual on the two busiest groups.
-/// Added after the demo traffic, so the past is not re-welcomed; only new events see it.
+/// The demo workspace's bot: three FAQ entries before the traffic (the bot answers the simulated questions, so hit
+/// counts and unanswered questions come from the pipeline), then a welcome template and the welcome ritual on the
+/// two busiest groups after it, so the past is not re-welcomed; only new events see it.
 /// </summary>
 internal static class DemoBot
 {
-    public static async Task SeedAsync(QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task SeedFaqAsync(QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await db.AutoReplyRules.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.AutoReplyRules.AddRange(
+            Rule(clock, "营业时间 Opening hours", MatchMode.Similar, "几点开门\n营业时间是几点\n周末营业吗\nopening hours", 10,
+                "{{ member.name }}，门店每天 8:00–21:00 营业，周末照常。", "{{ member.name }}, our shops open 8:00–21:00 every day."),
+            Rule(clock, "会员积分 Membership", MatchMode.AnyOf, "会员卡\n积分\nmembership", 5,
+                "会员卡在小程序“我的”页面领取，消费即累计。", "Get the membership card in the mini-program under \"Me\"."),
+            Rule(clock, "发票 Invoice", MatchMode.Contains, "发票", 5, "发票请在小程序订单页申请，三个工作日内开出。", null));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static async Task SeedWelcomeAsync(QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await db.MessageTemplates.AnyAsync(cancellationToken))
         {
@@ -34,12 +51,6 @@ internal static class DemoBot
             UpdatedAt = now,
         };
         db.MessageTemplates.Add(welcome);
-        db.AutoReplyRules.AddRange(
-            Rule(clock, "营业时间 Opening hours", MatchMode.Similar, "几点开门\n营业时间是几点\n周末营业吗\nopening hours", 10,
-                "{{ member.name }}，门店每天 8:00–21:00 营业，周末照常。", "{{ member.name }}, our shops open 8:00–21:00 every day."),
-            Rule(clock, "会员积分 Membership", MatchMode.AnyOf, "会员卡\n积分\nmembership", 5,
-                "会员卡在小程序“我的”页面领取，消费即累计。", "Get the membership card in the mini-program under \"Me\"."),
-            Rule(clock, "发票 Invoice", MatchMode.Contains, "发票", 5, "发票请在小程序订单页申请，三个工作日内开出。", null));
         var groups = await db.Groups.OrderByDescending(g => g.MemberCount).Take(2).Select(g => g.Id).ToListAsync(cancellationToken);
         foreach (var group in groups)
         {

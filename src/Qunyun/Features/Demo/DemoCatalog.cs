@@ -17,14 +17,20 @@ internal sealed record DemoLife(TrajectoryKind Kind, int Lead = 0, int Peak = 0,
 /// <summary>A demo group: name, type, channel (index into <see cref="DemoCatalog.Channels"/>), theme, topics, draw, life.</summary>
 internal sealed record DemoGroup(string Name, GroupType Type, int Channel, DemoTheme Theme, string[] Topics, double Weight, DemoLife Life);
 
+/// <summary>
+/// A demo channel. Simulated ones are Webhook channels whose actions go to the built-in chat simulator
+/// (<see cref="ChatSimulator"/>), standing in for the WeCom and Discord gateways a real workspace would connect.
+/// </summary>
+internal sealed record DemoChannel(ChannelKind Kind, string Name, string UserPrefix, bool Simulated);
+
 /// <summary>The bilingual cast of the demo workspace: a coffee brand's communities (see docs/scenarios).</summary>
 internal static class DemoCatalog
 {
-    public static readonly (ChannelKind Kind, string Name)[] Channels =
+    public static readonly DemoChannel[] Channels =
     [
-        (ChannelKind.WeCom, "企业微信 · 豆子咖啡"),
-        (ChannelKind.Telegram, "Telegram · Beans Coffee bot"),
-        (ChannelKind.Discord, "Discord · Beans Coffee"),
+        new(ChannelKind.Webhook, "企业微信 · 豆子咖啡（聊天模拟器 chat simulator）", "wecom", Simulated: true),
+        new(ChannelKind.Telegram, "Telegram · Beans Coffee bot", "telegram", Simulated: false),
+        new(ChannelKind.Webhook, "Discord · Beans Coffee（聊天模拟器 chat simulator）", "discord", Simulated: true),
     ];
 
     /// <summary>Chinese-speaking members live on WeCom; the others on Telegram or Discord.</summary>

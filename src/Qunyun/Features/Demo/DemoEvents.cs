@@ -14,6 +14,9 @@ namespace Qunyun.Features.Demo;
 internal sealed class DemoEvents(DemoWorld world, IReadOnlyList<Channel> channels, IReadOnlyList<Group> groups, IReadOnlyList<MemberPlan> plans)
 {
     private static readonly double[] ReactionWeights = [8, 6, 4, 3, 3, 2, 2, 1, 1, 1];
+
+    /// <summary>About one message in 250 is an ad or an invitation to another group.</summary>
+    private const double SpamShare = 0.004;
     private readonly string[] _names = plans.Select(DemoRoster.NameOf).ToArray();
 
     public IngestEvent Map(SimEvent e)
@@ -21,7 +24,7 @@ internal sealed class DemoEvents(DemoWorld world, IReadOnlyList<Channel> channel
         var plan = plans[e.Member];
         var channel = channels[plan.HomeChannel];
         var group = e.Group >= 0 ? groups[e.Group] : null;
-        var user = DemoRoster.ExternalUserId(channel, e.Member);
+        var user = DemoRoster.ExternalUserId(plan.HomeChannel, e.Member);
         var at = new DateTimeOffset(e.At);
         var random = new Random(e.Variant);
         IngestEvent Of(string kind) => new(kind, channel.Id, e.Id, group?.ExternalId, group?.Name, user, _names[e.Member], at);
@@ -46,11 +49,12 @@ internal sealed class DemoEvents(DemoWorld world, IReadOnlyList<Channel> channel
         var text = e switch
         {
             { Introduction: true } => Pick(chinese ? DemoTexts.Introductions : DemoTexts.IntroductionsEn, random),
+            { TargetId: null } when random.NextDouble() < SpamShare => Pick(chinese ? DemoTexts.Spam : DemoTexts.SpamEn, random),
             { TargetId: not null } when random.NextDouble() < 0.7 => Pick(chinese ? DemoTexts.Replies : DemoTexts.RepliesEn, random),
             _ => DemoTexts.Message(theme, chinese, random),
         };
 
-        List<string>? mentions = e.TargetId is { } target && random.NextDouble() < 0.3 ? [DemoRoster.ExternalUserId(channels[plan.HomeChannel], AuthorOf(target))] : null;
+        List<string>? mentions = e.TargetId is { } target && random.NextDouble() < 0.3 ? [DemoRoster.ExternalUserId(plan.HomeChannel, AuthorOf(target))] : null;
         List<Attachment>? photos = theme is DemoTheme.LatteArt or DemoTheme.Explore && random.NextDouble() < 0.25
             ? [new Attachment("image", $"https://img.beans-coffee.example/{theme.ToString().ToLowerInvariant()}/{e.Id}.jpg")]
             : null;

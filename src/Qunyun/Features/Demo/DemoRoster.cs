@@ -22,7 +22,8 @@ internal static class DemoRoster
             : $"{DemoCatalog.FirstNames[random.Next(DemoCatalog.FirstNames.Length)]} {DemoCatalog.LastNames[random.Next(DemoCatalog.LastNames.Length)]}";
     }
 
-    public static string ExternalUserId(Channel channel, int n) => $"{channel.Kind.ToString().ToLowerInvariant()}-{n}";
+    /// <summary>Member n's user id on catalogue channel <paramref name="channel"/>.</summary>
+    public static string ExternalUserId(int channel, int n) => $"{DemoCatalog.Channels[channel].UserPrefix}-{n}";
 
     public static Member Create(MemberPlan plan, IReadOnlyList<Channel> channels, IReadOnlyList<Group> groups, IReadOnlyList<Tag> tags)
     {
@@ -37,15 +38,15 @@ internal static class DemoRoster
             CreatedAt = since,
         };
 
-        var home = channels[plan.HomeChannel];
-        var identityChannels = random.NextDouble() < 0.15 ? channels.Where(c => c != home).Take(1).Prepend(home) : [home];
+        var home = plan.HomeChannel;
+        var identityChannels = random.NextDouble() < 0.15 ? Enumerable.Range(0, channels.Count).Where(c => c != home).Take(1).Prepend(home) : [home];
         foreach (var channel in identityChannels)
         {
             member.Identities.Add(new MemberIdentity
             {
                 Id = Guid.CreateVersion7(new DateTimeOffset(since)),
                 MemberId = member.Id,
-                ChannelId = channel.Id,
+                ChannelId = channels[channel].Id,
                 ExternalUserId = ExternalUserId(channel, plan.Index),
                 DisplayName = name,
                 CreatedAt = since,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Channels;
 using Qunyun.Features.Workspaces;
 
 namespace Qunyun.Features.Demo;
@@ -11,7 +12,8 @@ namespace Qunyun.Features.Demo;
 /// count, with their traffic. Deterministic: the story is a fixed seed played over the 90 days before the workspace
 /// was created, so members added by a later run slot into the same 90 days.
 /// </summary>
-public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, DemoTraffic traffic, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    QunyunDbFactory factory, CreateUser createUser, DemoTraffic traffic, DemoStaff staff, ChannelCredentials credentials, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const int DefaultMembers = 3000;
     public const string Slug = "demo";
@@ -19,40 +21,54 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, D
     public const string OwnerPassword = "qunyun-demo-2026";
     private const int Batch = 2000;
 
-    public async Task<string> SeedAsync(int memberCount, CancellationToken cancellationToken)
+    /// <summary>The workspace and its owner only: enough to sign in while the rest fills.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken) => await EnsureWorkspaceAsync(cancellationToken);
+
+    public async Task<string> SeedAsync(int memberCount, CancellationToken cancellationToken, DemoProgress? progress = null)
     {
         var workspace = await EnsureWorkspaceAsync(cancellationToken);
         int existing;
+        bool finished;
         await using (var db = factory.Create(workspace.Id))
         {
             existing = await db.Members.CountAsync(cancellationToken);
-            if (existing >= memberCount)
+            finished = await db.Segments.AnyAsync(cancellationToken); // the last thing a fill does
+            if (existing >= memberCount && finished)
             {
+                progress?.Report(DemoPhase.Done, existing, existing);
                 return $"Demo workspace '{Slug}' already has {existing} members; sign in as {OwnerEmail} / {OwnerPassword}.";
             }
         }
 
         var started = clock.GetTimestamp();
         var world = DemoWorld.For(workspace);
-        await AddMembersAsync(workspace.Id, world, existing, memberCount, cancellationToken);
+        progress?.Report(DemoPhase.Members, existing, memberCount);
+        await AddMembersAsync(workspace.Id, world, existing, memberCount, progress, cancellationToken);
         await using (var db = factory.Create(workspace.Id))
         {
             await DemoModeration.SeedAsync(db, clock, cancellationToken);
+            await DemoBot.SeedFaqAsync(db, clock, cancellationToken);
         }
 
-        var sent = await traffic.SendAsync(workspace.Id, existing, memberCount, cancellationToken);
+        // A fill that was stopped half-way sends everything again: stored events come back as duplicates.
+        var from = finished ? existing : 0;
+        var sent = await traffic.SendAsync(workspace.Id, from, memberCount, cancellationToken,
+            (done, total) => progress?.Report(DemoPhase.Traffic, done, total));
+        progress?.Report(DemoPhase.Finishing);
         await using (var db = factory.Create(workspace.Id))
         {
             await db.Groups.ExecuteUpdateAsync(
                 s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
             await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken); // fresh statistics after a bulk load
-            await DemoBot.SeedAsync(db, clock, cancellationToken);
+            await DemoBot.SeedWelcomeAsync(db, clock, cancellationToken);
             await DemoPlan.SeedAsync(db, workspace, clock, cancellationToken);
+            await staff.ActAsync(db, cancellationToken);
         }
 
         var report = $"Demo workspace '{Slug}': added {memberCount - existing} members (now {memberCount}) and {sent.Accepted:N0} events over "
             + $"{DemoWorld.Days} days in {clock.GetElapsedTime(started).TotalSeconds:0.0} s; sign in as {OwnerEmail} / {OwnerPassword}.";
         logger.LogInformation("{Report}", report);
+        progress?.Report(DemoPhase.Done, memberCount, memberCount);
         return report;
     }
 
@@ -82,11 +98,11 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, D
     }
 
     /// <summary>Members, identities, memberships from before the period and tags, in bulk; their traffic comes after.</summary>
-    private async Task AddMembersAsync(Guid workspaceId, DemoWorld world, int existing, int target, CancellationToken cancellationToken)
+    private async Task AddMembersAsync(Guid workspaceId, DemoWorld world, int existing, int target, DemoProgress? progress, CancellationToken cancellationToken)
     {
         await using (var db = factory.Create(workspaceId))
         {
-            await DemoStructure.EnsureAsync(db, world, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await DemoStructure.EnsureAsync(db, world, credentials, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         for (var start = existing; start < target; start += Batch)
@@ -101,6 +117,7 @@ public sealed class DemoSeeder(QunyunDbFactory factory, CreateUser createUser, D
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            progress?.Report(DemoPhase.Members, Math.Min(target, start + Batch), target);
         }
     }
 }

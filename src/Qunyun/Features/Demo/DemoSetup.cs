@@ -1,4 +1,7 @@
+using Qunyun.Components;
 using Qunyun.Data;
+using Qunyun.Features.Demo.Pages;
+using Qunyun.Hosting;
 
 namespace Qunyun.Features.Demo;
 
@@ -7,20 +10,30 @@ public static class DemoSetup
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoTraffic>();
+        builder.Services.AddScoped<DemoStaff>();
         builder.Services.AddScoped<DemoSeeder>();
-        builder.Services.AddScoped<IStartupTask, SeedDemoOnStart>();
+        builder.Services.AddSingleton<DemoProgress>();
+        builder.Services.AddSingleton<ChatSimulator>();
+        builder.Services.AddScoped<IStartupTask, PrepareDemoOnStart>();
+        builder.Services.AddHostedService<DemoFillWorker>();
+        builder.Services.AddConsoleSection<DemoProgressBanner>(ConsoleSections.Banner, 10);
+        if (builder.Configuration.GetValue("Demo:Seed", false))
+        {
+            builder.Services.AddSingleton(DemoBanner.Note);
+        }
+
         return builder;
     }
-}
 
-/// <summary>--demo (<c>Demo:Seed</c>): fill the demo workspace before the server takes requests.</summary>
-internal sealed class SeedDemoOnStart(DemoSeeder seeder, IConfiguration configuration) : IStartupTask
-{
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>The chat simulator's endpoint: no API key, the request is authenticated by the channel's signature.</summary>
+    public static IEndpointRouteBuilder MapChatSimulator(this IEndpointRouteBuilder app)
     {
-        if (configuration.GetValue("Demo:Seed", false))
-        {
-            await seeder.SeedAsync(configuration.GetValue("Demo:Members", DemoSeeder.DefaultMembers), cancellationToken);
-        }
+        app.MapPost(ChatSimulator.Route + "/{channelId:guid}",
+                (Guid channelId, HttpRequest request, ChatSimulator simulator, CancellationToken cancellationToken) =>
+                    simulator.ReceiveAsync(channelId, request, cancellationToken))
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        return app;
     }
 }

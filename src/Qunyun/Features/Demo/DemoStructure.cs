@@ -10,14 +10,14 @@ namespace Qunyun.Features.Demo;
 /// <summary>The demo's channels, groups and tags: created once, then read back in catalogue order.</summary>
 internal static class DemoStructure
 {
-    public static async Task EnsureAsync(QunyunDb db, DemoWorld world, DateTime now, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(QunyunDb db, DemoWorld world, ChannelCredentials credentials, DateTime now, CancellationToken cancellationToken)
     {
         if (await db.Channels.AnyAsync(cancellationToken))
         {
             return;
         }
 
-        var channels = DemoCatalog.Channels.Select(c => new Channel { Id = Guid.CreateVersion7(now), Kind = c.Kind, Name = c.Name, CreatedAt = now }).ToList();
+        var channels = DemoCatalog.Channels.Select(c => ChannelOf(c, credentials, now)).ToList();
         db.Channels.AddRange(channels);
         for (var i = 0; i < DemoCatalog.Groups.Length; i++)
         {
@@ -51,12 +51,24 @@ internal static class DemoStructure
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Channels by catalogue index (matched on kind) and groups by catalogue index (their external ids are numbered).</summary>
+    private static Channel ChannelOf(DemoChannel demo, ChannelCredentials credentials, DateTime now)
+    {
+        var channel = new Channel { Id = Guid.CreateVersion7(now), Kind = demo.Kind, Name = demo.Name, CreatedAt = now };
+        if (demo.Simulated)
+        {
+            channel.OutboundUrl = ChatSimulator.OutboundUrl(channel.Id);
+            channel.ProtectedCredentials = credentials.Protect(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return channel;
+    }
+
+    /// <summary>Channels by catalogue index (matched on name) and groups by catalogue index (their external ids are numbered).</summary>
     public static async Task<(List<Channel> Channels, List<Group> Groups)> LoadAsync(QunyunDb db, CancellationToken cancellationToken)
     {
         var channels = await db.Channels.AsNoTracking().ToListAsync(cancellationToken);
         var groups = (await db.Groups.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(g => g.ExternalId);
-        return (DemoCatalog.Channels.Select(c => channels.First(x => x.Kind == c.Kind)).ToList(),
+        return (DemoCatalog.Channels.Select(c => channels.First(x => x.Name == c.Name)).ToList(),
             DemoCatalog.Groups.Select((_, i) => groups[ExternalId(i)]).ToList());
     }
 

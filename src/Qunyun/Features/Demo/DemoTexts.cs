@@ -68,6 +68,7 @@ internal static class DemoTexts
             "大家一般一包豆子多久喝完？", "豆子开封后怎么保存比较好？", "晚上喝咖啡会不会睡不着啊", "推荐一款适合做{drink}的豆子？",
             "刚看到公众号那篇{bean}的文章，写得真好", "周末有人一起去{city}的门店吗", "优惠券怎么用不了？", "今天店里人好多，排了二十分钟",
             "第一次冲出{note}的味道，激动！", "办公室同事都被我带入坑了哈哈", "晚安，明天见 🌙", "会员日是每个月几号？",
+            "几点开门？", "周末营业吗？", "发票怎么开？",
         ],
         [DemoTheme.Course] =
         [
@@ -111,6 +112,7 @@ internal static class DemoTexts
             "How do you store beans once the bag is open?", "Today's {drink} had a real {note} note, love it", "Anyone else drinking a {drink} at lunch?",
             "Finished my bag of {bean}, ordering again", "How long does a 250g bag last you?", "Does coffee after 8pm keep you up?", "Good night all 🌙",
             "Just read the article on {bean} origins, great stuff", "Is the member discount applied automatically?", "Any tips for a cheap hand grinder?",
+            "What are your opening hours?",
         ],
         [DemoTheme.Course] =
         [
@@ -135,6 +137,15 @@ internal static class DemoTexts
         ],
         [DemoTheme.Explore] = ["New café opened in {city}, nice vibe", "Anyone up for a café crawl this weekend?", "Good spot to work from, decent {drink}"],
     };
+
+    /// <summary>Ads and invitations that the demo's group rules (contacts, invitations) catch: the audit log fills from these.</summary>
+    public static readonly string[] Spam =
+    [
+        "加微信 beansvip888 领取免费咖啡豆", "便宜代购咖啡豆，有需要加 vx: cheapbean2026", "进群领红包 https://t.me/joinchat/AAAAbeansfree",
+        "内部价咖啡机，私聊 @coffee_deals_2026", "兼职刷单日结，加 QQ 2876543210",
+    ];
+
+    public static readonly string[] SpamEn = ["Cheap beans, add me on wechat: beansdeal99", "Free giveaways at https://discord.gg/freecoffee"];
 
     public static string Message(DemoTheme theme, bool chinese, Random random)
     {

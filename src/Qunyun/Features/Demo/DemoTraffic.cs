@@ -21,7 +21,9 @@ public sealed class DemoTraffic(QunyunDbFactory factory, IngestEvents ingest, Ev
     public const int FullRateMembers = 10_000;
 
     /// <summary>Simulates members 0 … <paramref name="memberCount"/> − 1 and sends the events of those from <paramref name="fromMember"/> on.</summary>
-    public async Task<DemoTrafficReport> SendAsync(Guid workspaceId, int fromMember, int memberCount, CancellationToken cancellationToken)
+    /// <param name="progress">Events sent so far and in all, after each chunk.</param>
+    public async Task<DemoTrafficReport> SendAsync(
+        Guid workspaceId, int fromMember, int memberCount, CancellationToken cancellationToken, Action<int, int>? progress = null)
     {
         Workspace workspace;
         await using (var db = factory.CreateUnscoped())
@@ -37,10 +39,12 @@ public sealed class DemoTraffic(QunyunDbFactory factory, IngestEvents ingest, Ev
         {
             var (channels, groups) = await DemoStructure.LoadAsync(db, cancellationToken);
             var mapper = new DemoEvents(world, channels, groups, plans);
-            foreach (var chunk in events.Where(e => e.Member >= fromMember).Chunk(IngestEvents.MaxBatch))
+            var wanted = events.Where(e => e.Member >= fromMember).ToList();
+            foreach (var chunk in wanted.Chunk(IngestEvents.MaxBatch))
             {
                 var response = await ingest.ExecuteAsync(db, chunk.Select(mapper.Map).ToList(), cancellationToken);
                 (accepted, duplicates, sent) = (accepted + response.Accepted, duplicates + response.Duplicates.Count, sent + chunk.Length);
+                progress?.Invoke(sent, wanted.Count);
             }
         }
 
