@@ -20,6 +20,7 @@ using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
+using Qunyun.Features.GroupChat;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
@@ -59,6 +60,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddContent();
     builder.AddPlan();
     builder.AddDigest();
+    builder.AddGroupChat();
     builder.AddDemo();
     builder.AddConnectors();
     builder.AddOutbox();

@@ -1903,6 +1903,10 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -1918,6 +1922,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "CreatedAt");
 
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 
