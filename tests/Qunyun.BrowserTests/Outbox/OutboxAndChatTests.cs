@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Qunyun.BrowserTests.Infrastructure;
 
@@ -20,10 +19,10 @@ public sealed partial class OutboxAndChatTests(Chromium chromium, QunyunServer s
         // The outbox, in Chinese: sentences with names, the rule, the reason; no JSON, no catalogue keys, no English.
         await page.GotoAsync("/outbox");
         var grid = page.GetByTestId("outbox-grid");
-        await ReloadUntilAsync(page, () => Expect(grid.GetByTestId("outbox-words").Filter(new() { HasText = "删除" }))
+        await ConsoleSteps.ReloadUntilAsync(page, () => Expect(grid.GetByTestId("outbox-words").Filter(new() { HasText = "删除" }))
             .ToHaveTextAsync("删除 张三 的消息（触发规则：联系方式）", new() { Timeout = 1000 }));
         await Expect(grid.GetByTestId("outbox-words").Filter(new() { HasText = "回复 阿青：" })).ToBeVisibleAsync();
-        await ReloadUntilAsync(page, () => Expect(grid.GetByTestId("outbox-reason").First).ToContainTextAsync("连接器", new() { Timeout = 1000 }));
+        await ConsoleSteps.ReloadUntilAsync(page, () => Expect(grid.GetByTestId("outbox-reason").First).ToContainTextAsync("连接器", new() { Timeout = 1000 }));
         var reasons = await grid.GetByTestId("outbox-reason").AllInnerTextsAsync();
         Assert.Contains("还没有 Discord 渠道的连接器，动作在等待。", reasons);
         Assert.All(reasons.Select(r => r.Replace("Discord", "", StringComparison.Ordinal)), r => Assert.DoesNotMatch(Latin(), r));
@@ -94,24 +93,6 @@ public sealed partial class OutboxAndChatTests(Chromium chromium, QunyunServer s
             Event("message", "m2", "u-zs", "张三", 2, "加微信领红包"),
             Event("message", "m3", "u-aq", "阿青", 3, "签到"),
         ]);
-    }
-
-    /// <summary>The worker processes events within about a second; the page shows what was there when it loaded.</summary>
-    private static async Task ReloadUntilAsync(IPage page, Func<Task> expectation)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await expectation();
-                return;
-            }
-            catch (PlaywrightException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await page.ReloadAsync();
-            }
-        }
     }
 
     [GeneratedRegex("[A-Za-z]")]

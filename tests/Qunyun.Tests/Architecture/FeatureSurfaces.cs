@@ -34,8 +34,8 @@ internal static class FeatureSurfaces
         "Events.CustomBody", "Events.IPipelineStage", "Events.PipelineBatch", "Events.ProcessedEvent",
         "Events.EventVerdicts", "Events.PipelineOptions",
         // Outbox: the one way in for typed actions, the seam connectors implement, and the seam through which features
-        // that queue actions name the decision behind a row (moderation).
-        "Outbox.OutboxEntry", "Outbox.IActionOrigins", "Outbox.ActionOrigin",
+        // that queue actions name the decision behind a row (moderation) and events name the message a row is about.
+        "Outbox.OutboxEntry", "Outbox.IActionOrigins", "Outbox.ActionOrigin", "Outbox.IActionMessages", "Outbox.ActionMessage",
         "Outbox.IActionExecutor", "Outbox.IActionExecutors", "Outbox.ActionDelivery",
         // Connectors: the seam moderation reads platform images through.
         "Connectors.IPlatformImageSource",

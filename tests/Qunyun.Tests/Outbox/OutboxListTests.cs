@@ -8,7 +8,7 @@ using Qunyun.Tests.Infrastructure;
 
 namespace Qunyun.Tests.Outbox;
 
-public sealed class OutboxListTests(OutboxWordsTests.App app) : IClassFixture<OutboxWordsTests.App>
+public sealed class OutboxListTests(WorkersOffApp app) : IClassFixture<WorkersOffApp>
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 8, 0, 0, TimeSpan.Zero);
 

@@ -8,27 +8,13 @@ using Qunyun.Features.Outbox;
 using Qunyun.Features.Outbox.Pages;
 using Qunyun.Localization;
 using Qunyun.Tests.Infrastructure;
-using Qunyun.Tests.Moderation;
 using static Qunyun.Tests.Moderation.ModerationSteps;
 
 namespace Qunyun.Tests.Outbox;
 
 /// <summary>Every action of the catalogue, as the outbox page words it in each console language.</summary>
-public sealed class OutboxWordsTests(OutboxWordsTests.App app) : IClassFixture<OutboxWordsTests.App>
+public sealed class OutboxWordsTests(WorkersOffApp app) : IClassFixture<WorkersOffApp>
 {
-    public sealed class App : IAsyncLifetime
-    {
-        public QunyunApp Host { get; } = new();
-
-        public Task InitializeAsync()
-        {
-            Host.With("Pipeline:RunWorker", "false").With("Outbox:RunWorker", "false");
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync() => await ((IAsyncLifetime)Host).DisposeAsync();
-    }
-
     private const string Group = "豆子咖啡 · 拿铁群";
 
     [Fact]
@@ -145,7 +131,8 @@ public sealed class OutboxWordsTests(OutboxWordsTests.App app) : IClassFixture<O
     private async Task<(OutboxWords Words, OutboxLookups Lookups)> LookupsAsync(TestWorkspace ws, List<OutboxItem> rows)
     {
         await using var db = ws.OpenDb();
-        var lookups = await OutboxLookups.LoadAsync(db, rows, app.Host.Services.GetServices<IActionOrigins>(), CancellationToken.None);
+        var lookups = await OutboxLookups.LoadAsync(
+            db, rows, app.Host.Services.GetRequiredService<IActionMessages>(), app.Host.Services.GetServices<IActionOrigins>(), CancellationToken.None);
         return (Words(), lookups);
     }
 

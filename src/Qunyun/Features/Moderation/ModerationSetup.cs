@@ -1,7 +1,7 @@
 using Qunyun.Components;
 using Qunyun.Features.Events;
-using Qunyun.Features.Outbox;
 using Qunyun.Features.Moderation.Pages;
+using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Moderation;
 

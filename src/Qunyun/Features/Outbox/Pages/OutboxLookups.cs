@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
-using Qunyun.Features.Events;
 
 namespace Qunyun.Features.Outbox.Pages;
 
@@ -29,7 +28,7 @@ public sealed class OutboxLookups
         externalEventId is null ? null : Events.GetValueOrDefault((item.ChannelId, externalEventId));
 
     public static async Task<OutboxLookups> LoadAsync(
-        QunyunDb db, IReadOnlyList<OutboxItem> items, IEnumerable<IActionOrigins> origins, CancellationToken cancellationToken)
+        QunyunDb db, IReadOnlyList<OutboxItem> items, IActionMessages messages, IEnumerable<IActionOrigins> origins, CancellationToken cancellationToken)
     {
         var lookups = new OutboxLookups();
         var users = new List<(Guid Channel, string Id)>();
@@ -55,12 +54,15 @@ public sealed class OutboxLookups
 
         foreach (var channel in events.GroupBy(e => e.Channel))
         {
-            var ids = channel.Select(e => e.Id).Distinct().ToList();
-            var found = await db.Events.AsNoTracking().Where(e => e.ChannelId == channel.Key && ids.Contains(e.ExternalEventId))
-                .Select(e => new { e.Id, e.ExternalEventId, e.GroupId, e.MemberId, Name = db.Members.Where(m => m.Id == e.MemberId).Select(m => m.DisplayName).FirstOrDefault(), e.Payload })
-                .ToListAsync(cancellationToken);
-            found.ForEach(e => lookups.Events[(channel.Key, e.ExternalEventId)] = new ActionEvent(e.Id, e.GroupId,
-                EventPayload.Read(e.Payload).Message?.Text, e.MemberId is { } member && e.Name is { } name ? new ActionMember(member, name) : null));
+            var found = await messages.FindAsync(db, channel.Key, channel.Select(e => e.Id).Distinct().ToList(), cancellationToken);
+            var authors = found.Values.Select(m => m.MemberId).OfType<Guid>().Distinct().ToList();
+            var names = await db.Members.AsNoTracking().Where(m => authors.Contains(m.Id))
+                .Select(m => new { m.Id, m.DisplayName }).ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
+            foreach (var (id, message) in found)
+            {
+                var author = message.MemberId is { } member && names.TryGetValue(member, out var name) ? new ActionMember(member, name) : null;
+                lookups.Events[(channel.Key, id)] = new ActionEvent(message.EventId, message.GroupId, message.Text, author);
+            }
         }
 
         var keys = items.Select(i => i.IdempotencyKey).ToList();
