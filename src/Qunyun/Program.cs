@@ -15,6 +15,7 @@ using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Digest;
 using Qunyun.Features.Events;
+using Qunyun.Features.GroupChat;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
@@ -60,6 +61,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddContent();
     builder.AddPlan();
     builder.AddDigest();
+    builder.AddGroupChat();
     builder.AddDemo();
     builder.AddConnectors();
     builder.AddOutbox();

@@ -28,6 +28,9 @@ public static class ConsoleSections
     /// <summary>Cards of the group page; parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupPage = "group";
 
+    /// <summary>Full-width sections under the group page's facts and members (the conversation); parameter <c>GroupId</c> (Guid).</summary>
+    public const string GroupBody = "group.body";
+
     public static IServiceCollection AddConsoleSection<TComponent>(
         this IServiceCollection services, string slot, int order, string key = "", string title = "", string icon = "")
         where TComponent : IComponent =>

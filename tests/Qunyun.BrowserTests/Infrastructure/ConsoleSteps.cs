@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Qunyun.BrowserTests.Infrastructure;
 
 /// <summary>What a person does in the console, shared by the scenarios.</summary>
@@ -53,4 +55,22 @@ public static class ConsoleSteps
 
     public static ILocator NavLink(IPage page, string label) =>
         page.Locator(".mud-nav-link").GetByText(label, new() { Exact = true });
+
+    /// <summary>The worker processes events within about a second; the page shows what was there when it loaded.</summary>
+    public static async Task ReloadUntilAsync(IPage page, Func<Task> expectation, int seconds = 20)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await expectation();
+                return;
+            }
+            catch (PlaywrightException) when (deadline.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                await page.ReloadAsync();
+            }
+        }
+    }
 }

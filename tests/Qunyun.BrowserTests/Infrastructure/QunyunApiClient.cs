@@ -73,6 +73,10 @@ public sealed class QunyunApiClient(HttpClient http) : IDisposable
         return result.GetProperty("accepted").GetInt32();
     }
 
+    /// <summary>Any POST the scenario needs (word lists, rule sets); fails unless the API answers with success.</summary>
+    public async Task PostJsonAsync(string path, object body) =>
+        await EnsureSuccessAsync(await http.PostAsJsonAsync(path, body, Json));
+
     public void Dispose() => http.Dispose();
 
     private async Task<Guid> PostAsync(string path, object body)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Qunyun.BrowserTests.Infrastructure;
 
@@ -43,7 +42,7 @@ public sealed class MemberActivityTests(Chromium chromium, QunyunServer server) 
         Assert.Equal(5, accepted);
 
         var entries = page.GetByTestId("member-timeline").GetByTestId("timeline-entry");
-        await ReloadUntilAsync(page, () => Expect(entries).ToHaveCountAsync(5, new() { Timeout = 1000 }));
+        await ConsoleSteps.ReloadUntilAsync(page, () => Expect(entries).ToHaveCountAsync(5, new() { Timeout = 1000 }));
         await Expect(entries.GetByTestId("timeline-kind")).ToHaveTextAsync(["浏览内容", "发言", "发言", "发言", "入群"]);
         await Expect(entries.First).ToContainTextAsync("冷萃入门");
         await Expect(entries.Nth(1)).ToContainTextAsync("手冲交流群");
@@ -56,22 +55,4 @@ public sealed class MemberActivityTests(Chromium chromium, QunyunServer server) 
     // S(now) = Σ wᵢ · 2^(−(now − tᵢ) / halfLife), written out here rather than taken from the engine.
     private static double Decayed(double weight, DateTimeOffset at) =>
         weight * Math.Pow(2, -(DateTimeOffset.UtcNow - at).TotalDays / HalfLife.TotalDays);
-
-    /// <summary>The worker processes events within about a second; the page shows what was there when it loaded.</summary>
-    private static async Task ReloadUntilAsync(IPage page, Func<Task> expectation)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await expectation();
-                return;
-            }
-            catch (PlaywrightException) when (deadline.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                await page.ReloadAsync();
-            }
-        }
-    }
 }

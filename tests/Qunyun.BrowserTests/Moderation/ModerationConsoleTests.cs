@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Qunyun.BrowserTests.Infrastructure;
 
 namespace Qunyun.BrowserTests.Moderation;
@@ -52,28 +51,10 @@ public sealed class ModerationConsoleTests(Chromium chromium, QunyunServer serve
 
         await page.GetByTestId("moderation-nav-audit").ClickAsync();
         var grid = page.GetByTestId("audit-grid");
-        await ReloadUntilAsync(page, () => Expect(grid.GetByTestId("audit-rule-cell")).ToHaveTextAsync("ads", new() { Timeout = 1000 }));
+        await ConsoleSteps.ReloadUntilAsync(page, () => Expect(grid.GetByTestId("audit-rule-cell")).ToHaveTextAsync("ads", new() { Timeout = 1000 }));
         await Expect(grid.GetByTestId("highlight")).ToHaveTextAsync("加 微 信");
         await Expect(grid.GetByTestId("audit-actions")).ToContainTextAsync("删除消息");
         await Expect(grid).ToContainTextAsync("推广小号");
         await Expect(grid.GetByTestId("audit-status")).ToHaveTextAsync("已处理");
-    }
-
-    /// <summary>The worker processes events within about a second; the page shows what was there when it loaded.</summary>
-    private static async Task ReloadUntilAsync(IPage page, Func<Task> expectation)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await expectation();
-                return;
-            }
-            catch (PlaywrightException) when (deadline.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                await page.ReloadAsync();
-            }
-        }
     }
 }

@@ -33,8 +33,9 @@ internal static class FeatureSurfaces
         "Events.MessageBody", "Events.ReactionBody", "Events.InviteBody", "Events.PurchaseBody", "Events.TopicBody",
         "Events.CustomBody", "Events.IPipelineStage", "Events.PipelineBatch", "Events.ProcessedEvent",
         "Events.EventVerdicts", "Events.PipelineOptions",
-        // Outbox: the one way in for typed actions, and the seam connectors implement.
-        "Outbox.OutboxEntry",
+        // Outbox: the one way in for typed actions, the seam connectors implement, and the seam through which features
+        // that queue actions name the decision behind a row (moderation) and events name the message a row is about.
+        "Outbox.OutboxEntry", "Outbox.IActionOrigins", "Outbox.ActionOrigin", "Outbox.IActionMessages", "Outbox.ActionMessage",
         "Outbox.IActionExecutor", "Outbox.IActionExecutors", "Outbox.ActionDelivery",
         // Connectors: the seam moderation reads platform images through.
         "Connectors.IPlatformImageSource",
@@ -43,8 +44,8 @@ internal static class FeatureSurfaces
         // Templates: rendering, its inputs, checks, the picker widget, and the template-usage registration seam.
         "Templates.RenderMessage", "Templates.TemplateGroup", "Templates.StoredBody", "Templates.TemplateChecks",
         "Templates.TemplateResponse", "Templates.Pages.TemplatePicker", "Templates.TemplatesSetup",
-        // Moderation: the rules in force (one rules text).
-        "Moderation.RulesInForce",
+        // Moderation: the rules in force (one rules text); which messages it acted on (the group's conversation).
+        "Moderation.RulesInForce", "Moderation.DecisionOrigins", "Moderation.ModeratedMessage",
         // Points: check-in awards the bot's command gives at once.
         "Points.CheckInAwards", "Points.CheckInResult", "Points.PointsLedger",
         // Bot: a group's template facts (its language and rules link are bot settings).

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Qunyun.Engine.Channels;
+using Qunyun.Engine.Connectors;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Outbox;
 using Qunyun.Tests.Infrastructure;
@@ -103,6 +104,7 @@ public sealed class DeadLetterTests(DeadLetterTests.App app) : IClassFixture<Dea
 
         var waiting = Assert.Single(await ws.Client.OutboxAsync("pending"));
         Assert.Contains("No connector for Discord", waiting.LastError);
+        Assert.Equal(DeliveryReasons.Of(DeliveryReasons.NoConnector, "Discord"), waiting.Reason);
         var analyst = await app.Host.ClientAsync(ws.Id, Roles.Analyst);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsync($"/api/v1/outbox/{waiting.Id}/discard", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await ws.Client.PostAsync($"/api/v1/outbox/{waiting.Id}/discard", null)).StatusCode);

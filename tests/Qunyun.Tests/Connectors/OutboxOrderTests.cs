@@ -4,21 +4,8 @@ using Qunyun.Tests.Infrastructure;
 namespace Qunyun.Tests.Connectors;
 
 /// <summary>Actions without a group form one line per channel, like a group's; a failing head holds only its own line.</summary>
-public sealed class OutboxOrderTests(OutboxOrderTests.App app) : IClassFixture<OutboxOrderTests.App>
+public sealed class OutboxOrderTests(WorkersOffApp app) : IClassFixture<WorkersOffApp>
 {
-    public sealed class App : IAsyncLifetime
-    {
-        public QunyunApp Host { get; } = new();
-
-        public Task InitializeAsync()
-        {
-            Host.With("Pipeline:RunWorker", "false").With("Outbox:RunWorker", "false");
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync() => await ((IAsyncLifetime)Host).DisposeAsync();
-    }
-
     [Fact]
     public async Task WithoutGroup_FailingHeadHoldsItsLine_GroupGoesOn_EachDeliveredOnceInOrder()
     {

@@ -9,21 +9,8 @@ using Qunyun.Tests.Infrastructure;
 namespace Qunyun.Tests.Connectors;
 
 /// <summary>POST /api/v1/channels/{id}/webhook: signed by the bridge, no API key.</summary>
-public sealed class WebhookInboundTests(WebhookInboundTests.App app) : IClassFixture<WebhookInboundTests.App>
+public sealed class WebhookInboundTests(WorkersOffApp app) : IClassFixture<WorkersOffApp>
 {
-    public sealed class App : IAsyncLifetime
-    {
-        public QunyunApp Host { get; } = new();
-
-        public Task InitializeAsync()
-        {
-            Host.With("Pipeline:RunWorker", "false").With("Outbox:RunWorker", "false");
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync() => await ((IAsyncLifetime)Host).DisposeAsync();
-    }
-
     private static string Body(params object[] events) => JsonSerializer.Serialize(new { events }, Infrastructure.Api.Json);
 
     private static object Joined(string id, string user = "wx-1") => new

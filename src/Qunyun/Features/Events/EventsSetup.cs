@@ -1,6 +1,7 @@
 using MudBlazor;
 using Qunyun.Components;
 using Qunyun.Features.Events.Pages;
+using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Events;
 
@@ -10,6 +11,7 @@ public static class EventsSetup
     {
         builder.Services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PipelineSignal>();
+        builder.Services.AddSingleton<IActionMessages, ActionMessages>();
         builder.Services.AddSingleton<SingleWriter>();
         builder.Services.AddSingleton<WarmStates>();
         builder.Services.AddSingleton<BatchRunner>();

@@ -1,6 +1,7 @@
 using Qunyun.Components;
 using Qunyun.Features.Events;
 using Qunyun.Features.Moderation.Pages;
+using Qunyun.Features.Outbox;
 
 namespace Qunyun.Features.Moderation;
 
@@ -14,6 +15,7 @@ public static class ModerationSetup
         builder.Services.AddSingleton<DryRun>();
         builder.Services.AddSingleton<SaveWordList>();
         builder.Services.AddSingleton<ModerationRules>();
+        builder.Services.AddSingleton<IActionOrigins, DecisionOrigins>();
         builder.Services.AddSingleton<DetectorStates>();
         builder.Services.AddSingleton<ImageScanner>();
         builder.Services.AddHttpClient(ImageScanner.HttpClientName);

@@ -1,13 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
-using Qunyun.Engine.Channels;
 
 namespace Qunyun.Features.Outbox;
-
-public sealed record OutboxItem(
-    Guid Id, Guid ChannelId, string ChannelName, ChannelKind ChannelKind, Guid? GroupId, string Action, string Payload,
-    string IdempotencyKey, OutboxStatus Status, int Attempts, DateTime CreatedAt, DateTime? NextAttemptAt,
-    DateTime? LastAttemptAt, DateTime? DeliveredAt, DateTime? DeadAt, string? LastError, string? PlatformRef);
 
 public enum OutboxChange
 {
@@ -18,23 +12,9 @@ public enum OutboxChange
     WrongState,
 }
 
-/// <summary>Staff's view of the outbox: list by status, replay a dead or unsupported action, discard one.</summary>
+/// <summary>Staff's changes to the outbox: replay a dead or unsupported action, discard one; counts per status.</summary>
 public sealed class OutboxActions(TimeProvider clock)
 {
-    public static IQueryable<OutboxItem> List(QunyunDb db, OutboxStatus status, Guid? channelId = null)
-    {
-        var rows = db.Outbox.AsNoTracking().Where(o => o.Status == status);
-        if (channelId is { } channel)
-        {
-            rows = rows.Where(o => o.ChannelId == channel);
-        }
-
-        var ordered = status == OutboxStatus.Pending ? rows.OrderBy(o => o.Sequence) : rows.OrderByDescending(o => o.Sequence);
-        return ordered.Join(db.Channels, o => o.ChannelId, c => c.Id, (o, c) => new OutboxItem(
-            o.Id, o.ChannelId, c.Name, c.Kind, o.GroupId, o.Action, o.Payload, o.IdempotencyKey, o.Status, o.Attempts,
-            o.CreatedAt, o.NextAttemptAt, o.LastAttemptAt, o.DeliveredAt, o.DeadAt, o.LastError, o.PlatformRef));
-    }
-
     public static async Task<Dictionary<OutboxStatus, int>> CountsAsync(QunyunDb db, CancellationToken cancellationToken) =>
         await db.Outbox.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -17,17 +17,16 @@ public static class OutboxApi
         return api;
     }
 
-    /// <summary>Actions with one status (pending, delivered, dead, unsupported, discarded; default pending), optionally of one channel.</summary>
+    /// <summary>
+    /// Actions, newest first, filtered by status (all, pending, delivered, dead, unsupported, discarded; default pending,
+    /// listed oldest first as they go out), channel, group, action name and creation time (from inclusive, to exclusive).
+    /// </summary>
     private static async Task<Results<Ok<Page<OutboxItem>>, ValidationProblem>> List(
-        QunyunDb db, [AsParameters] PageQuery paging, string? status, Guid? channelId, CancellationToken cancellationToken)
+        QunyunDb db, [AsParameters] PageQuery paging, string? status, Guid? channelId, Guid? groupId, string? action,
+        DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        var wanted = OutboxStatus.Pending;
-        if (status is not null && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted) || int.TryParse(status, out _)))
-        {
-            return new FieldErrors().Add("status", "Use pending, delivered, dead, unsupported or discarded.").ToProblem();
-        }
-
-        return TypedResults.Ok(await paging.ApplyAsync(OutboxActions.List(db, wanted, channelId), cancellationToken));
+        var (filter, errors) = OutboxFilter.Read(status, channelId, groupId, action, from, to);
+        return filter is null ? errors.ToProblem() : TypedResults.Ok(await paging.ApplyAsync(OutboxList.Query(db, filter), cancellationToken));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Replay(Guid id, QunyunDb db, OutboxActions actions, CancellationToken cancellationToken) =>

@@ -110,17 +110,20 @@ public sealed class OutboxDispatcher(
     {
         if (channel is null || connectors.For(channel.Kind) is not { } connector)
         {
-            var reason = channel is null ? "The channel no longer exists." : $"No connector for {channel.Kind} channels; waiting for one.";
+            var reason = channel is null
+                ? DeliveryReasons.Of(DeliveryReasons.ChannelGone)
+                : DeliveryReasons.Of(DeliveryReasons.NoConnector, channel.Kind.ToString());
             return (OutboxOutcome.Postponed(row, reason, now + options.Value.NoConnectorRecheck), null);
         }
 
         return ConnectorActionParser.Parse(row.Action, row.Payload) switch
         {
-            ParsedAction.UnknownAction => (OutboxOutcome.Untried(row, OutboxStatus.Unsupported, $"'{row.Action}' is not an action Qunyun knows.", now), null),
+            ParsedAction.UnknownAction => (OutboxOutcome.Untried(row, OutboxStatus.Unsupported, DeliveryReasons.Of(DeliveryReasons.UnknownAction, row.Action), now), null),
             ParsedAction.Malformed malformed =>
-                (OutboxOutcome.Untried(row, OutboxStatus.Dead, $"Malformed payload, {malformed.Field}: {malformed.Message}", now), null),
+                (OutboxOutcome.Untried(row, OutboxStatus.Dead, DeliveryReasons.Of(DeliveryReasons.Malformed, malformed.Field, malformed.Message), now), null),
             ParsedAction.Ok { Action: var action } when !connector.CapabilitiesFor(ChannelSnapshot.Of(channel)).Supports(action) =>
-                (OutboxOutcome.Untried(row, OutboxStatus.Unsupported, $"{channel.Kind} channel '{channel.Name}' cannot {action.Name}.", now), null),
+                (OutboxOutcome.Untried(row, OutboxStatus.Unsupported,
+                    DeliveryReasons.Of(DeliveryReasons.Cannot, channel.Kind.ToString(), channel.Name, action.Name), now), null),
             ParsedAction.Ok ok => (null, (channel, connector, ok.Action)),
             _ => (null, null),
         };
@@ -142,7 +145,7 @@ public sealed class OutboxDispatcher(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Connector {Kind} threw on outbox row {Id}", channel.Kind, row.Id);
-            return new DeliveryOutcome.TransientFailure($"{e.GetType().Name}: {e.Message}");
+            return new DeliveryOutcome.TransientFailure(DeliveryReasons.Of(DeliveryReasons.Exception, e.GetType().Name, e.Message));
         }
     }
 

@@ -42,7 +42,11 @@ public sealed class OutboxMessage : IWorkspaceOwned
     public DateTime? LastAttemptAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
     public DateTime? DeadAt { get; set; }
+    /// <summary>The English line of the last failure or wait, for the API and logs (older rows have only this).</summary>
     public string? LastError { get; set; }
+
+    /// <summary>The same as a reason code and its arguments (<see cref="DeliveryReason.Store"/>), which the console words.</summary>
+    public string? Reason { get; set; }
 
     /// <summary>What the platform returned worth keeping: a message id, an invite link.</summary>
     public string? PlatformRef { get; set; }
@@ -62,10 +66,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.Action).HasMaxLength(32);
         builder.Property(o => o.IdempotencyKey).HasMaxLength(200);
         builder.Property(o => o.LastError).HasMaxLength(2000);
+        builder.Property(o => o.Reason).HasMaxLength(4000);
         builder.Property(o => o.PlatformRef).HasMaxLength(500);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(o => o.IdempotencyKey).IsUnique();
         builder.HasIndex(o => new { o.Status, o.ChannelId, o.GroupId, o.Sequence });
         builder.HasIndex(o => new { o.WorkspaceId, o.Status, o.Sequence });
+        builder.HasIndex(o => new { o.GroupId, o.CreatedAt }); // a group's actions by time: the group filter and the chat view
     }
 }

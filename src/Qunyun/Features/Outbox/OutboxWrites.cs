@@ -54,14 +54,15 @@ internal static class OutboxWrites
         var update = new MultiRowCommand(db,
             """
             UPDATE "Outbox" SET "Status" = v.column3, "Attempts" = v.column4, "NextAttemptAt" = v.column5, "LastAttemptAt" = v.column6,
-                "DeliveredAt" = v.column7, "DeadAt" = v.column8, "LastError" = v.column9, "PlatformRef" = v.column10, "LockedUntil" = NULL
+                "DeliveredAt" = v.column7, "DeadAt" = v.column8, "LastError" = v.column9, "Reason" = v.column10,
+                "PlatformRef" = v.column11, "LockedUntil" = NULL
             FROM (VALUES
             """,
             $""") AS v WHERE "Outbox"."Id" = v.column1 AND "Outbox"."LockedBy" = v.column2 AND {Pending}""",
-            10, null, null, null, null, Timestamp, Timestamp, Timestamp, Timestamp, "text", "text");
+            11, null, null, null, null, Timestamp, Timestamp, Timestamp, Timestamp, "text", "text", "text");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var written = await update.ExecuteAsync(outcomes, o =>
-            [o.Id, claim, o.Status.ToString(), o.Attempts, o.NextAttemptAt, o.LastAttemptAt, o.DeliveredAt, o.DeadAt, o.LastError, o.PlatformRef],
+            [o.Id, claim, o.Status.ToString(), o.Attempts, o.NextAttemptAt, o.LastAttemptAt, o.DeliveredAt, o.DeadAt, o.LastError, o.Reason, o.PlatformRef],
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;

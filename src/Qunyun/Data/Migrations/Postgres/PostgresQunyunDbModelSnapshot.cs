@@ -1905,6 +1905,10 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -1920,6 +1924,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "CreatedAt");
 
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 

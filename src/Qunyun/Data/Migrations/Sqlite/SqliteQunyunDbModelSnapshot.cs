@@ -1893,6 +1893,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -1908,6 +1912,8 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("GroupId", "CreatedAt");
 
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 

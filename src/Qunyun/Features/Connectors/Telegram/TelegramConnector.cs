@@ -26,17 +26,17 @@ public sealed class TelegramConnector(TelegramBots bots, ChannelCredentials cred
     {
         if (credentials.Unprotect(channel.ProtectedCredentials) is not { Length: > 0 } token)
         {
-            return new DeliveryOutcome.PermanentFailure("The Telegram channel has no bot token.");
+            return new DeliveryOutcome.PermanentFailure(DeliveryReasons.Of(DeliveryReasons.NoToken));
         }
 
         if (!long.TryParse(action.ExternalGroupId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var chatId))
         {
-            return new DeliveryOutcome.PermanentFailure($"'{action.ExternalGroupId}' is not a Telegram chat id.");
+            return new DeliveryOutcome.PermanentFailure(DeliveryReasons.Of(DeliveryReasons.NotChatId, action.ExternalGroupId));
         }
 
         try
         {
-            return await ExecuteAsync(bots.ClientFor(token), chatId, action, cancellationToken);
+            return await ExecuteAsync(bots.ClientFor(token), chatId, action, channel.Name, cancellationToken);
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429 || e.Parameters?.RetryAfter is not null)
         {
@@ -53,11 +53,12 @@ public sealed class TelegramConnector(TelegramBots bots, ChannelCredentials cred
         }
         catch (HttpRequestException e)
         {
-            return new DeliveryOutcome.TransientFailure(e.Message);
+            return new DeliveryOutcome.TransientFailure(DeliveryReasons.Of(DeliveryReasons.Network, e.Message));
         }
     }
 
-    private async Task<DeliveryOutcome> ExecuteAsync(TelegramBotClient client, long chatId, ConnectorAction action, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> ExecuteAsync(
+        TelegramBotClient client, long chatId, ConnectorAction action, string channelName, CancellationToken cancellationToken)
     {
         switch (action)
         {
@@ -77,8 +78,10 @@ public sealed class TelegramConnector(TelegramBots bots, ChannelCredentials cred
             case PinAction pin when TelegramUpdateMapper.TryReadMessageId(pin.ExternalEventId, out var messageId):
                 await client.PinChatMessage(chatId, messageId, pin.Silent, cancellationToken: cancellationToken);
                 return new DeliveryOutcome.Delivered();
-            case DeleteMessageAction or PinAction:
-                return new DeliveryOutcome.PermanentFailure("The event id is not a Telegram message id ({chat_id}:{message_id}).");
+            case DeleteMessageAction delete:
+                return new DeliveryOutcome.PermanentFailure(DeliveryReasons.Of(DeliveryReasons.NotMessageId, delete.ExternalEventId));
+            case PinAction pin:
+                return new DeliveryOutcome.PermanentFailure(DeliveryReasons.Of(DeliveryReasons.NotMessageId, pin.ExternalEventId));
             case MuteAction mute:
                 await client.RestrictChatMember(chatId, UserId(mute.ExternalUserId), new ChatPermissions(false), untilDate: MutedUntil(mute), cancellationToken: cancellationToken);
                 return new DeliveryOutcome.Delivered();
@@ -98,7 +101,7 @@ public sealed class TelegramConnector(TelegramBots bots, ChannelCredentials cred
                 await client.LeaveChat(chatId, cancellationToken);
                 return new DeliveryOutcome.Delivered();
             default:
-                return new DeliveryOutcome.Unsupported($"Telegram has no mapping for '{action.Name}'.");
+                return new DeliveryOutcome.Unsupported(DeliveryReasons.Of(DeliveryReasons.Cannot, nameof(ChannelKind.Telegram), channelName, action.Name));
         }
     }
 

@@ -33,12 +33,12 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
     {
         if (channel.OutboundUrl is not { } url)
         {
-            return new DeliveryOutcome.TransientFailure($"Webhook channel '{channel.Name}' has no outbound URL; set one on the channel.");
+            return new DeliveryOutcome.TransientFailure(DeliveryReasons.Of(DeliveryReasons.NoOutboundUrl, channel.Name));
         }
 
         if (credentials.Unprotect(channel.ProtectedCredentials) is not { Length: > 0 } secret)
         {
-            return new DeliveryOutcome.TransientFailure($"Webhook channel '{channel.Name}' has no shared secret; set one on the channel.");
+            return new DeliveryOutcome.TransientFailure(DeliveryReasons.Of(DeliveryReasons.NoSecret, channel.Name));
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new WebhookAction(
@@ -57,11 +57,11 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
         }
         catch (HttpRequestException e)
         {
-            return new DeliveryOutcome.TransientFailure($"Network: {e.Message}");
+            return new DeliveryOutcome.TransientFailure(DeliveryReasons.Of(DeliveryReasons.Network, e.Message));
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new DeliveryOutcome.TransientFailure("Timed out waiting for the bridge.");
+            return new DeliveryOutcome.TransientFailure(DeliveryReasons.Of(DeliveryReasons.Timeout));
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
     {
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var reason = $"HTTP {status}{(text.Length > 0 ? ": " + (text.Length > 500 ? text[..500] : text) : "")}";
+        var reason = DeliveryReasons.HttpAnswer(status, text);
         return status switch
         {
             >= 200 and < 300 => new DeliveryOutcome.Delivered(PlatformRefOf(text)),
