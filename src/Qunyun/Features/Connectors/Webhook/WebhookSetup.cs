@@ -7,6 +7,8 @@ public static class WebhookSetup
         builder.Services.AddHttpClient(WebhookConnector.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddConnector<WebhookConnector>();
         builder.Services.AddSingleton<WebhookInbound>();
+        builder.Services.AddSingleton<SendWebhookTestEvent>();
+        builder.Services.AddChannelPlatformUi(Engine.Channels.ChannelKind.Webhook, typeof(Pages.WebhookChannelSetup), typeof(Pages.WebhookChannelsPanel));
         return builder;
     }
 }
