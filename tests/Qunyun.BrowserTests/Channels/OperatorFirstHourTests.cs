@@ -79,13 +79,22 @@ public sealed class OperatorFirstHourTests(Chromium chromium, QunyunServer serve
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(http, inboundUrl, secret, new
         {
-            kind = "member_joined", externalEventId = "wx-join-1", externalGroupId = "room-latte",
-            externalUserId = "wxid_aqing", userDisplayName = "阿青", occurredAt = Now(),
+            kind = "member_joined",
+            externalEventId = "wx-join-1",
+            externalGroupId = "room-latte",
+            externalUserId = "wxid_aqing",
+            userDisplayName = "阿青",
+            occurredAt = Now(),
         })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(http, inboundUrl, secret, new
         {
-            kind = "message", externalEventId = "wx-msg-1", externalGroupId = "room-latte", externalUserId = "wxid_aqing", userDisplayName = "阿青",
-            occurredAt = Now(), message = new { text = "请问营业时间是？" },
+            kind = "message",
+            externalEventId = "wx-msg-1",
+            externalGroupId = "room-latte",
+            externalUserId = "wxid_aqing",
+            userDisplayName = "阿青",
+            occurredAt = Now(),
+            message = new { text = "请问营业时间是？" },
         })).StatusCode);
 
         // The member is in the CRM and in the prepared group.
