@@ -47,6 +47,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddAccounts();
     builder.AddApiKeys();
     builder.AddChannels();
+    builder.Services.AddSingleton<GroupLinks>();
     builder.AddApi();
     builder.AddConsole();
     builder.AddEvents();

@@ -58,7 +58,7 @@ public sealed partial class LiquidTemplate
             var context = new TemplateContext(Options);
             foreach (var (name, value) in values.Root)
             {
-                context.SetValue(name, value);
+                context.SetValue(name, WithLists(value, values.ListSeparator));
             }
 
             var text = _template.Render(context).Trim();
@@ -69,6 +69,13 @@ public sealed partial class LiquidTemplate
             return RenderOutcome.Fail(ex.Message);
         }
     }
+
+    private static object? WithLists(object? value, string separator) => value switch
+    {
+        string[] list => new NameList(list, separator),
+        Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => WithLists(e.Value, separator), StringComparer.Ordinal),
+        _ => value,
+    };
 
     [GeneratedRegex(@"\((\d+):(\d+)\)")]
     private static partial Regex Position();

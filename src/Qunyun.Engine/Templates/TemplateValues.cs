@@ -5,6 +5,16 @@ public sealed class TemplateValues
 {
     private readonly Dictionary<string, object?> _root = new(StringComparer.Ordinal);
 
+    /// <summary>How lists print: "、" in Chinese, ", " otherwise (see <see cref="ForLanguage"/>).</summary>
+    public string ListSeparator { get; private set; } = ", ";
+
+    /// <summary>Lists print joined as <paramref name="language"/> writes them.</summary>
+    public TemplateValues ForLanguage(string? language)
+    {
+        ListSeparator = DefaultTemplates.IsChinese(language) ? "、" : ", ";
+        return this;
+    }
+
     public TemplateValues Set(string path, object? value)
     {
         var segments = path.Split('.');

@@ -56,7 +56,7 @@ public static class TemplateVariables
     /// <summary>Sample values for previews, in the given language.</summary>
     public static TemplateValues Sample(TemplatePurpose purpose, string language)
     {
-        var values = new TemplateValues();
+        var values = new TemplateValues().ForLanguage(language);
         foreach (var variable in ByPurpose[purpose])
         {
             var text = language.StartsWith("zh", StringComparison.Ordinal) ? variable.SampleZh : variable.SampleEn;

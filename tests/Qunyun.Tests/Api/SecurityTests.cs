@@ -15,6 +15,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     {
         ["POST /api/v1/channels"] = _ => new { kind = "Telegram", name = "Another bot" },
         ["PUT /api/v1/channels/{id:guid}"] = _ => new { kind = "Telegram", name = "Renamed" },
+        ["POST /api/v1/channels/{id:guid}/rotate"] = _ => new { credentials = "123456:AAE-rotated-token" },
+        ["PUT /api/v1/groups/{id:guid}/link"] = _ => new { externalId = "linked-chat" },
         ["POST /api/v1/groups"] = w => new { channelId = w.Channel, externalId = "x-1", name = "New", type = "LongTerm" },
         ["PUT /api/v1/groups/{id:guid}"] = _ => new { name = "Renamed", type = "LongTerm", status = "Active", capacity = 100 },
         ["PUT /api/v1/groups/{id:guid}/members/{memberId:guid}"] = _ => new { role = "Member" },

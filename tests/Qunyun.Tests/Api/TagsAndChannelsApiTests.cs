@@ -69,7 +69,7 @@ public sealed class TagsAndChannelsApiTests(QunyunApp app) : IClassFixture<Qunyu
         var unused = await ws.Client.DeleteAsync($"/api/v1/channels/{empty}");
 
         Assert.Equal(["Kind", "Name"], (await missing.ValidationFieldsAsync()).Order());
-        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal(["Name"], await duplicate.ValidationFieldsAsync());
         Assert.Equal(HttpStatusCode.Conflict, changeKind.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, inUse.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, unused.StatusCode);

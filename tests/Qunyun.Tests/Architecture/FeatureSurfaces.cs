@@ -22,11 +22,15 @@ internal static class FeatureSurfaces
         // Channels: credentials, creation, the snapshot connectors get, and the store of connector state.
         "Channels.ChannelCredentials", "Channels.CreateChannel", "Channels.ChannelSnapshot", "Channels.ChannelStateStore",
         "Channels.ChannelConnection", "Channels.SeenChat",
+        // …and a channel's health as the console and the API word it (Connectors shows it with each channel).
+        "Channels.ChannelHealth", "Channels.ChannelHealthStatus",
         // Members: the member read model other lists and merges reuse, and attribute helpers.
         "Members.MemberQueries", "Members.MemberResponse", "Members.MemberSummary", "Members.IdentityResponse",
         "Members.MemberTagResponse", "Members.MemberSort", "Members.MemberAttributes",
         // Groups: the group read model, edits (topic groups create groups) and the member-count recount.
         "Groups.GroupQueries", "Groups.GroupEdits", "Groups.GroupDateProblem", "Groups.GroupMemberCounts",
+        // …and linking a prepared group to its chat (the Telegram setup links the chat its bot just saw).
+        "Groups.GroupLinks", "Groups.GroupChange", "Groups.LinkGroupRequest",
         // Events: ingest (the one way in), the event vocabulary, the stage contract and the pipeline's options.
         "Events.IngestEvents", "Events.IngestEvent", "Events.IngestRequest", "Events.IngestResponse", "Events.IngestError",
         "Events.IngestValidation", "Events.EventProcessor", "Events.EventInsert", "Events.EventPayload", "Events.Attachment",
@@ -37,6 +41,8 @@ internal static class FeatureSurfaces
         // that queue actions name the decision behind a row (moderation) and events name the message a row is about.
         "Outbox.OutboxEntry", "Outbox.IActionOrigins", "Outbox.ActionOrigin", "Outbox.IActionMessages", "Outbox.ActionMessage",
         "Outbox.IActionExecutor", "Outbox.IActionExecutors", "Outbox.ActionDelivery",
+        // …and a channel's queued actions, counted and discarded when the channel is deleted.
+        "Outbox.ChannelQueue",
         // Connectors: the seam moderation reads platform images through.
         "Connectors.IPlatformImageSource",
         // Tags: interest decay, member facts (merges move them) and options.
@@ -44,6 +50,8 @@ internal static class FeatureSurfaces
         // Templates: rendering, its inputs, checks, the picker widget, and the template-usage registration seam.
         "Templates.RenderMessage", "Templates.TemplateGroup", "Templates.StoredBody", "Templates.TemplateChecks",
         "Templates.TemplateResponse", "Templates.Pages.TemplatePicker", "Templates.TemplatesSetup",
+        // …the in-place text editor (welcome, FAQ answers) and saving a template (the bot tab saves the group's own welcome).
+        "Templates.Pages.TemplateTextEditor", "Templates.SaveTemplate", "Templates.SaveTemplateResult", "Templates.TemplateRequest",
         // Moderation: the rules in force (one rules text); which messages it acted on (the group's conversation).
         "Moderation.RulesInForce", "Moderation.DecisionOrigins", "Moderation.ModeratedMessage",
         // Points: check-in awards the bot's command gives at once.

@@ -38,7 +38,9 @@ public sealed class WebhookInboundTests(WorkersOffApp app) : IClassFixture<Worke
     private async Task<(TestWorkspace Ws, Guid Channel)> BridgeAsync(string slug)
     {
         var ws = await app.Host.CreateWorkspaceAsync(slug);
-        return (ws, await ws.Client.CreateWebhookChannelAsync(new Uri("http://127.0.0.1:9/actions")));
+        // Inbound only: no outbound URL (one that does not answer would be refused).
+        var created = await ws.Client.PostOkAsync("/api/v1/channels", new { kind = "Webhook", name = "Bridge", credentials = OutboxScenario.Secret });
+        return (ws, created.GetProperty("id").GetGuid());
     }
 
     private static async Task<int> EventCountAsync(TestWorkspace ws)
@@ -116,16 +118,17 @@ public sealed class WebhookInboundTests(WorkersOffApp app) : IClassFixture<Worke
     public async Task ChannelOutboundUrl_OnlyAbsoluteHttpOnWebhookChannels_NeverReturnsTheSecret()
     {
         var ws = await app.Host.CreateWorkspaceAsync("webhook-url");
+        await using var receiver = await LoopbackReceiver.StartAsync(OutboxScenario.Secret, app.Host.Clock);
 
         var relative = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Webhook", name = "a", outboundUrl = "/actions" }, Infrastructure.Api.Json);
-        var telegram = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Telegram", name = "b", outboundUrl = "https://x.example/a" }, Infrastructure.Api.Json);
-        var created = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Webhook", name = "c", credentials = "secret-value", outboundUrl = " https://x.example/a " }, Infrastructure.Api.Json);
+        var telegram = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Telegram", name = "b", outboundUrl = receiver.Url.ToString() }, Infrastructure.Api.Json);
+        var created = await ws.Client.PostAsJsonAsync("/api/v1/channels", new { kind = "Webhook", name = "c", credentials = "secret-value", outboundUrl = $" {receiver.Url} " }, Infrastructure.Api.Json);
 
-        Assert.Equal(["outboundUrl"], await relative.ValidationFieldsAsync());
-        Assert.Equal(["outboundUrl"], await telegram.ValidationFieldsAsync());
+        Assert.Equal(["OutboundUrl"], await relative.ValidationFieldsAsync());
+        Assert.Equal(["OutboundUrl"], await telegram.ValidationFieldsAsync());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadAsStringAsync();
-        Assert.Contains("\"outboundUrl\":\"https://x.example/a\"", body);
+        Assert.Contains($"\"outboundUrl\":\"{receiver.Url}\"", body);
         Assert.DoesNotContain("secret-value", body);
     }
 }

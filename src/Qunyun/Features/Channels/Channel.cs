@@ -20,6 +20,9 @@ public sealed class Channel : IWorkspaceOwned, IPipelineStateRow
     public string? OutboundUrl { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set while staff have switched the channel off: nothing is received or sent, its history stays.</summary>
+    public DateTime? DisabledAt { get; set; }
 }
 
 internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>

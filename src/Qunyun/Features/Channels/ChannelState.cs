@@ -36,6 +36,9 @@ public sealed class ChannelState : IWorkspaceOwned
     public string? LastError { get; set; }
     public DateTime? LastErrorAt { get; set; }
     public DateTime? LastContactAt { get; set; }
+
+    /// <summary>The first error after the last successful contact; cleared by the next contact.</summary>
+    public DateTime? FailingSince { get; set; }
 }
 
 /// <summary>A group chat a channel's bot was seen in (through its updates); the console lists them per channel.</summary>

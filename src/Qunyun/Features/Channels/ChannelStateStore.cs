@@ -7,7 +7,7 @@ namespace Qunyun.Features.Channels;
 /// <summary>What a connector knows about its channel's connection (a detached copy of <see cref="ChannelState"/>).</summary>
 public sealed record ChannelConnection(
     Guid WorkspaceId, Guid ChannelId, ChannelReceiveMode Mode, long Cursor, string? AccountId, string? AccountName, string? InboundSecret,
-    bool Healthy, string? LastError, DateTime? LastErrorAt, DateTime? LastContactAt)
+    bool Healthy, string? LastError, DateTime? LastErrorAt, DateTime? LastContactAt, DateTime? FailingSince = null)
 {
     public static ChannelConnection Initial(Guid workspaceId, Guid channelId) =>
         new(workspaceId, channelId, ChannelReceiveMode.Polling, 0, null, null, null, true, null, null, null);
@@ -45,11 +45,28 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
     {
         await using var db = factory.CreateUnscoped();
         var channels = await db.Channels.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Kind == kind && c.ProtectedCredentials != null)
+            .Where(c => c.Kind == kind && c.ProtectedCredentials != null && c.DisabledAt == null)
             .Where(c => !db.ChannelStates.IgnoreQueryFilters().Any(s => s.ChannelId == c.Id && (s.Mode != ChannelReceiveMode.Polling || !s.Healthy)))
             .Select(c => new { c.WorkspaceId, c.Id })
             .ToListAsync(cancellationToken);
         return [.. channels.Select(c => (c.WorkspaceId, c.Id))];
+    }
+
+    /// <summary>The connections of a workspace's channels that have one, for lists.</summary>
+    public async Task<Dictionary<Guid, ChannelConnection>> ListAsync(Guid workspaceId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create(workspaceId);
+        var states = await db.ChannelStates.AsNoTracking().ToListAsync(cancellationToken);
+        return states.ToDictionary(s => s.ChannelId, Snapshot);
+    }
+
+    /// <summary>Forgets everything connector-owned about a channel (it is being deleted).</summary>
+    public async Task ForgetAsync(Guid workspaceId, Guid channelId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create(workspaceId);
+        await db.ChannelNonces.Where(n => n.ChannelId == channelId).ExecuteDeleteAsync(cancellationToken);
+        await db.ChannelChats.Where(c => c.ChannelId == channelId).ExecuteDeleteAsync(cancellationToken);
+        await db.ChannelStates.Where(s => s.ChannelId == channelId).ExecuteDeleteAsync(cancellationToken);
     }
 
     public Task SetAccountAsync(Guid workspaceId, Guid channelId, string accountId, string? accountName, CancellationToken cancellationToken) =>
@@ -65,6 +82,7 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
             s.Cursor = Math.Max(s.Cursor, cursor ?? s.Cursor);
             s.Healthy = true;
             s.LastContactAt = clock.GetUtcNow().UtcDateTime;
+            s.FailingSince = null;
         }, cancellationToken);
 
     /// <summary>Keeps the platform's words for the console; <paramref name="unhealthy"/> when the credentials no longer work.</summary>
@@ -73,6 +91,7 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
         {
             s.LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
             s.LastErrorAt = clock.GetUtcNow().UtcDateTime;
+            s.FailingSince ??= s.LastErrorAt;
             s.Healthy = s.Healthy && !unhealthy;
         }, cancellationToken);
 
@@ -147,5 +166,6 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
     }
 
     private static ChannelConnection Snapshot(ChannelState s) =>
-        new(s.WorkspaceId, s.ChannelId, s.Mode, s.Cursor, s.AccountId, s.AccountName, s.InboundSecret, s.Healthy, s.LastError, s.LastErrorAt, s.LastContactAt);
+        new(s.WorkspaceId, s.ChannelId, s.Mode, s.Cursor, s.AccountId, s.AccountName, s.InboundSecret, s.Healthy, s.LastError, s.LastErrorAt, s.LastContactAt,
+            s.FailingSince);
 }

@@ -1,33 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
-using Qunyun.Engine.Channels;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Channels;
 
 namespace Qunyun.Features.Connectors;
-
-public sealed record ChannelRequest
-{
-    [Required]
-    public ChannelKind? Kind { get; init; }
-
-    [Required, StringLength(200, MinimumLength = 1)]
-    public string? Name { get; init; }
-
-    /// <summary>A bot token or shared secret; stored encrypted and never returned.</summary>
-    [StringLength(4000)]
-    public string? Credentials { get; init; }
-
-    /// <summary>Webhook channels: the absolute http(s) URL their actions are POSTed to.</summary>
-    [StringLength(2000)]
-    public string? OutboundUrl { get; init; }
-}
-
-public sealed record ChannelResponse(
-    Guid Id, ChannelKind Kind, string Name, bool HasCredentials, int GroupCount, DateTime CreatedAt, string? OutboundUrl = null);
 
 public static class ChannelsApi
 {
@@ -38,108 +16,108 @@ public static class ChannelsApi
         channels.MapGet("/{id:guid}", Get);
         channels.MapPost("/", Create).RequireAuthorization(Policies.Write);
         channels.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
+        channels.MapPost("/{id:guid}/rotate", Rotate).RequireAuthorization(Policies.Write);
+        channels.MapPost("/{id:guid}/disable", Disable).RequireAuthorization(Policies.Write);
+        channels.MapPost("/{id:guid}/enable", Enable).RequireAuthorization(Policies.Write);
         channels.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
         return api;
     }
 
-    private static Task<Page<ChannelResponse>> List(QunyunDb db, [AsParameters] PageQuery paging, CancellationToken cancellationToken) =>
-        paging.ApplyAsync(Project(db, db.Channels.AsNoTracking().OrderBy(c => c.Name)), cancellationToken);
-
-    private static async Task<Results<Ok<ChannelResponse>, NotFound>> Get(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    private static async Task<Page<ChannelResponse>> List(
+        QunyunDb db, ChannelList list, [AsParameters] PageQuery paging, CancellationToken cancellationToken)
     {
-        var channel = await Project(db, db.Channels.AsNoTracking().Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken);
-        return channel is null ? TypedResults.NotFound() : TypedResults.Ok(channel);
+        var page = await paging.ApplyAsync(db.Channels.AsNoTracking().OrderBy(c => c.Name), cancellationToken);
+        return new Page<ChannelResponse>(await list.DescribeAsync(db, page.Items, cancellationToken), page.PageNumber, page.PageSize, page.Total);
     }
 
-    private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult, ValidationProblem>> Create(
-        ChannelRequest request, QunyunDb db, CreateChannel createChannel, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ChannelResponse>, NotFound>> Get(Guid id, QunyunDb db, ChannelList list, CancellationToken cancellationToken) =>
+        await list.OneAsync(db, id, cancellationToken) is { } channel ? TypedResults.Ok(channel) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<ChannelResponse>, ValidationProblem>> Create(
+        ChannelRequest request, QunyunDb db, ChannelRules rules, CreateChannel createChannel, ChannelList list, CancellationToken cancellationToken)
     {
-        if (CheckOutboundUrl(request) is { } invalid)
+        var kind = request.Kind!.Value;
+        var problems = await rules.CheckAsync(db, null, kind, request.Name, request.OutboundUrl, cancellationToken);
+        if (ChannelRules.CheckShape(kind, request.Credentials) is { } shape)
         {
-            return invalid;
+            problems.Add(shape);
         }
 
-        var channel = await createChannel.ExecuteAsync(db.WorkspaceId, request.Kind!.Value, request.Name!, request.Credentials, cancellationToken, request.OutboundUrl);
+        if (problems.Count > 0)
+        {
+            return ChannelRules.ToErrors(problems).ToProblem();
+        }
+
+        var generated = kind == Engine.Channels.ChannelKind.Webhook && string.IsNullOrWhiteSpace(request.Credentials) ? ChannelChanges.NewSecret() : null;
+        var channel = await createChannel.ExecuteAsync(db.WorkspaceId, kind, request.Name!, generated ?? request.Credentials?.Trim(), cancellationToken, request.OutboundUrl);
         if (channel is null)
         {
-            return Conflicts.Of($"A channel named '{request.Name!.Trim()}' already exists.");
+            return new FieldErrors().Add("Name", $"A channel named '{request.Name!.Trim()}' already exists; choose another name.").ToProblem();
         }
 
-        return TypedResults.Created($"/api/v1/channels/{channel.Id}",
-            new ChannelResponse(channel.Id, channel.Kind, channel.Name, channel.ProtectedCredentials is not null, 0, channel.CreatedAt, channel.OutboundUrl));
+        var created = (await list.OneAsync(db, channel.Id, cancellationToken))! with { Secret = generated };
+        return TypedResults.Created($"/api/v1/channels/{channel.Id}", created);
     }
 
     private static async Task<Results<Ok<ChannelResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Update(
-        Guid id, ChannelRequest request, QunyunDb db, ChannelCredentials credentials, CancellationToken cancellationToken)
+        Guid id, ChannelRequest request, QunyunDb db, ChannelChanges changes, ChannelList list, CancellationToken cancellationToken)
     {
-        if (CheckOutboundUrl(request) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (channel is null)
+        if (await db.Channels.AsNoTracking().Where(c => c.Id == id).Select(c => (Engine.Channels.ChannelKind?)c.Kind).FirstOrDefaultAsync(cancellationToken) is not { } kind)
         {
             return TypedResults.NotFound();
         }
 
-        var name = request.Name!.Trim();
-        if (await db.Channels.AnyAsync(c => c.Name == name && c.Id != id, cancellationToken))
-        {
-            return Conflicts.Of($"A channel named '{name}' already exists.");
-        }
-
-        if (request.Kind != channel.Kind)
+        if (request.Kind != kind)
         {
             return Conflicts.Of("A channel's platform cannot change; create a new channel instead.");
         }
 
-        channel.Name = name;
-        if (request.OutboundUrl is not null)
+        var change = await changes.EditAsync(db, id, request.Name, request.OutboundUrl, cancellationToken);
+        if (change is ChannelChange.Done && !string.IsNullOrWhiteSpace(request.Credentials))
         {
-            channel.OutboundUrl = CreateChannel.NormalizeUrl(request.OutboundUrl); // "" clears it
-        }
-        if (request.Credentials is not null)
-        {
-            channel.ProtectedCredentials = credentials.Protect(request.Credentials);
+            change = await changes.RotateAsync(db, id, request.Credentials, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await Project(db, db.Channels.AsNoTracking().Where(c => c.Id == id)).FirstAsync(cancellationToken));
+        return change switch
+        {
+            ChannelChange.Invalid invalid => invalid.Errors.ToProblem(),
+            _ => TypedResults.Ok((await list.OneAsync(db, id, cancellationToken))!),
+        };
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)
-    {
-        if (!await db.Channels.AnyAsync(c => c.Id == id, cancellationToken))
+    /// <summary>New token or secret; the old one is refused from now on. A generated webhook secret is in the answer, once.</summary>
+    private static async Task<Results<Ok<ChannelResponse>, NotFound, ValidationProblem>> Rotate(
+        Guid id, RotateCredentialsRequest request, QunyunDb db, ChannelChanges changes, ChannelList list, CancellationToken cancellationToken) =>
+        await changes.RotateAsync(db, id, request.Credentials, cancellationToken) switch
         {
-            return TypedResults.NotFound();
-        }
+            ChannelChange.Done done => TypedResults.Ok((await list.OneAsync(db, id, cancellationToken))! with { Secret = done.Secret }),
+            ChannelChange.Invalid invalid => invalid.Errors.ToProblem(),
+            _ => TypedResults.NotFound(),
+        };
 
-        if (await db.Groups.AnyAsync(g => g.ChannelId == id, cancellationToken) || await db.MemberIdentities.AnyAsync(i => i.ChannelId == id, cancellationToken))
+    private static Task<Results<Ok<ChannelResponse>, NotFound>> Disable(Guid id, QunyunDb db, ChannelChanges changes, ChannelList list, CancellationToken cancellationToken) =>
+        SwitchAsync(id, true, db, changes, list, cancellationToken);
+
+    private static Task<Results<Ok<ChannelResponse>, NotFound>> Enable(Guid id, QunyunDb db, ChannelChanges changes, ChannelList list, CancellationToken cancellationToken) =>
+        SwitchAsync(id, false, db, changes, list, cancellationToken);
+
+    private static async Task<Results<Ok<ChannelResponse>, NotFound>> SwitchAsync(
+        Guid id, bool disabled, QunyunDb db, ChannelChanges changes, ChannelList list, CancellationToken cancellationToken) =>
+        await changes.SetDisabledAsync(db, id, disabled, cancellationToken) is ChannelChange.Done
+            ? TypedResults.Ok((await list.OneAsync(db, id, cancellationToken))!)
+            : TypedResults.NotFound();
+
+    /// <summary>409 while groups, identities or events belong to the channel, or while actions are queued and <paramref name="discardQueued"/> is not set.</summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, QunyunDb db, ChannelChanges changes, CancellationToken cancellationToken, bool discardQueued = false) =>
+        await changes.DeleteAsync(db, id, discardQueued, cancellationToken) switch
         {
-            return Conflicts.Of("The channel still has groups or member identities; delete or move them first.");
-        }
-
-        await db.Channels.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    internal static IQueryable<ChannelResponse> Project(QunyunDb db, IQueryable<Channel> channels) =>
-        channels.Select(c => new ChannelResponse(c.Id, c.Kind, c.Name, c.ProtectedCredentials != null,
-            db.Groups.Count(g => g.ChannelId == c.Id), c.CreatedAt, c.OutboundUrl));
-
-    private static ValidationProblem? CheckOutboundUrl(ChannelRequest request)
-    {
-        var url = CreateChannel.NormalizeUrl(request.OutboundUrl);
-        if (url is null)
-        {
-            return null;
-        }
-
-        var valid = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-        var errors = new FieldErrors()
-            .AddIf(!valid, "outboundUrl", "Use an absolute http:// or https:// URL.")
-            .AddIf(valid && request.Kind != ChannelKind.Webhook, "outboundUrl", "Only webhook channels POST actions to a URL.");
-        return errors.Any ? errors.ToProblem() : null;
-    }
+            ChannelChange.Done => TypedResults.NoContent(),
+            ChannelChange.Refused { Impact: var impact } => Conflicts.Of(impact.Blocked
+                ? $"{impact.Groups} group(s), {impact.Identities} member identity(ies){(impact.HasEvents ? " and the event history" : "")} belong to this channel "
+                  + "and would be lost: delete its groups first, or disable the channel instead (it keeps its history and stops sending and receiving)."
+                : $"{impact.QueuedActions} action(s) are still waiting to be sent on this channel; they will never be sent. "
+                  + "Send the request again with ?discardQueued=true to delete the channel and discard them."),
+            _ => TypedResults.NotFound(),
+        };
 }

@@ -13,6 +13,11 @@ public static class ConnectorsSetup
         builder.Services.TryAddSingleton<ConnectorRegistry>();
         builder.Services.TryAddSingleton<IActionExecutors>(sp => sp.GetRequiredService<ConnectorRegistry>());
         builder.Services.TryAddSingleton<ConnectorInbound>();
+        builder.Services.AddHttpClient(OutboundUrlProbe.HttpClientName, c => c.Timeout = OutboundUrlProbe.Timeout);
+        builder.Services.TryAddSingleton<OutboundUrlProbe>();
+        builder.Services.TryAddSingleton<ChannelRules>();
+        builder.Services.TryAddSingleton<ChannelList>();
+        builder.Services.TryAddScoped<ChannelChanges>();
         builder.Services.AddConsoleSection<ChannelSettings>(ConsoleSections.Settings, 40, "channels", "Settings.Channels", Icons.Material.Filled.Hub);
         return builder;
     }

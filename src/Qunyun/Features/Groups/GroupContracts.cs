@@ -8,7 +8,8 @@ public sealed record CreateGroupRequest
     [Required]
     public Guid? ChannelId { get; init; }
 
-    [Required, StringLength(128, MinimumLength = 1)]
+    /// <summary>The platform's chat id; leave it out to prepare the group before the chat exists and link it later.</summary>
+    [StringLength(128)]
     public string? ExternalId { get; init; }
 
     [Required, StringLength(200, MinimumLength = 1)]
@@ -27,6 +28,16 @@ public sealed record CreateGroupRequest
     /// <summary>IANA id ("Europe/Berlin") the group's scheduled posts follow; empty: the workspace's zone.</summary>
     [StringLength(64)]
     public string? TimeZone { get; init; }
+}
+
+public sealed record LinkGroupRequest
+{
+    /// <summary>The platform's chat id (a chat the connector has seen, or typed).</summary>
+    [Required, StringLength(128, MinimumLength = 1)]
+    public string? ExternalId { get; init; }
+
+    /// <summary>Another channel, only for a group never linked and without members; empty keeps its channel.</summary>
+    public Guid? ChannelId { get; init; }
 }
 
 public sealed record UpdateGroupRequest
@@ -65,7 +76,8 @@ public sealed record GroupResponse(
     DateOnly? StartsOn,
     DateOnly? EndsOn,
     DateTime CreatedAt,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    bool Linked = true);
 
 public sealed record SetMembershipRequest
 {

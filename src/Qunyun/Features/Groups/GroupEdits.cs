@@ -27,6 +27,20 @@ public static class GroupEdits
         return problems;
     }
 
+    public const string UnknownZone = "Unknown time zone: use an IANA id such as Asia/Shanghai or Europe/Berlin, or leave it empty for the workspace's zone.";
+
+    /// <summary>The date problems as field errors (all under EndsOn), for the API.</summary>
+    public static Api.FieldErrors CheckDates(GroupType type, DateOnly? startsOn, DateOnly? endsOn)
+    {
+        var errors = new Api.FieldErrors();
+        foreach (var problem in DateProblems(type, startsOn, endsOn))
+        {
+            errors.Add("EndsOn", Describe(problem));
+        }
+
+        return errors;
+    }
+
     public static string Describe(GroupDateProblem problem) => problem switch
     {
         GroupDateProblem.EndBeforeStart => "The end date is before the start date.",

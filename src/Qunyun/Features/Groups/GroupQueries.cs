@@ -54,7 +54,7 @@ public static class GroupQueries
             g.Id, g.ChannelId, g.Channel!.Name, g.ExternalId, g.Name, g.Type, g.Status, g.Capacity, g.MemberCount,
             g.MemberCount <= SizeBands.IntimateLimit ? SizeBand.Intimate
                 : g.MemberCount <= SizeBands.StableLimit ? SizeBand.NeedsStructure : SizeBand.PastStableLimit,
-            g.StartsOn, g.EndsOn, g.CreatedAt, g.TimeZone));
+            g.StartsOn, g.EndsOn, g.CreatedAt, g.TimeZone, !g.ExternalId.StartsWith(GroupLinks.Placeholder)));
 
     public static string SearchTextOf(Group group) => SearchText.Combine(group.Name, group.ExternalId);
 }

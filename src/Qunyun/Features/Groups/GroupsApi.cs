@@ -16,6 +16,7 @@ public static class GroupsApi
         groups.MapGet("/{id:guid}", Get);
         groups.MapPost("/", Create).RequireAuthorization(Policies.Write);
         groups.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
+        groups.MapPut("/{id:guid}/link", Link).RequireAuthorization(Policies.Write);
         groups.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
         groups.MapMemberships();
         return api;
@@ -32,45 +33,28 @@ public static class GroupsApi
         return group is null ? TypedResults.NotFound() : TypedResults.Ok(group);
     }
 
+    /// <summary>Without an external id the group is prepared: welcome, FAQ and plan can be set before its chat exists (link it later).</summary>
     private static async Task<Results<Created<GroupResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateGroupRequest request, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var type = request.Type!.Value;
-        var errors = CheckDates(type, request.StartsOn, request.EndsOn)
-            .AddIf(!GroupEdits.TryZone(request.TimeZone, out var zone), "TimeZone", UnknownZone)
-            .AddIf(!await db.Channels.AnyAsync(c => c.Id == request.ChannelId, cancellationToken), "ChannelId", "No channel with this id in the workspace.");
-        if (errors.Any)
+        CreateGroupRequest request, QunyunDb db, GroupLinks links, CancellationToken cancellationToken) =>
+        await links.CreateAsync(db, request, cancellationToken) switch
         {
-            return errors.ToProblem();
-        }
-
-        var externalId = request.ExternalId!.Trim();
-        if (await db.Groups.AnyAsync(g => g.ChannelId == request.ChannelId && g.ExternalId == externalId, cancellationToken))
-        {
-            return Conflicts.Of($"The channel already has a group with external id '{externalId}'.");
-        }
-
-        var group = new Group
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            ChannelId = request.ChannelId!.Value,
-            ExternalId = externalId,
-            Name = request.Name!.Trim(),
-            Type = type,
-            Status = GroupStatus.Active,
-            Capacity = request.Capacity ?? GroupPolicy.For(type).DefaultCapacity,
-            StartsOn = request.StartsOn,
-            EndsOn = request.EndsOn,
-            TimeZone = zone,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            GroupChange.Done done => TypedResults.Created($"/api/v1/groups/{done.Id}",
+                await db.Groups.AsNoTracking().Where(g => g.Id == done.Id).ToResponses().FirstAsync(cancellationToken)),
+            GroupChange.Invalid invalid => invalid.Errors.ToProblem(),
+            GroupChange.Conflict conflict => Conflicts.Of(conflict.Detail),
+            _ => throw new InvalidOperationException("Creating a group cannot miss it."),
         };
-        group.SearchText = GroupQueries.SearchTextOf(group);
-        db.Groups.Add(group);
-        await db.SaveChangesAsync(cancellationToken);
 
-        var created = await db.Groups.AsNoTracking().Where(g => g.Id == group.Id).ToResponses().FirstAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/groups/{group.Id}", created);
-    }
+    /// <summary>Ties the group to its platform chat: the chat's events land in it from now on.</summary>
+    private static async Task<Results<Ok<GroupResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Link(
+        Guid id, LinkGroupRequest request, QunyunDb db, GroupLinks links, CancellationToken cancellationToken) =>
+        await links.LinkAsync(db, id, request, cancellationToken) switch
+        {
+            GroupChange.Done => TypedResults.Ok(await db.Groups.AsNoTracking().Where(g => g.Id == id).ToResponses().FirstAsync(cancellationToken)),
+            GroupChange.Invalid invalid => invalid.Errors.ToProblem(),
+            GroupChange.Conflict conflict => Conflicts.Of(conflict.Detail),
+            _ => TypedResults.NotFound(),
+        };
 
     private static async Task<Results<Ok<GroupResponse>, NotFound, ValidationProblem>> Update(
         Guid id, UpdateGroupRequest request, QunyunDb db, CancellationToken cancellationToken)
@@ -81,8 +65,8 @@ public static class GroupsApi
             return TypedResults.NotFound();
         }
 
-        var errors = CheckDates(request.Type!.Value, request.StartsOn, request.EndsOn)
-            .AddIf(!GroupEdits.TryZone(request.TimeZone, out var zone), "TimeZone", UnknownZone);
+        var errors = GroupEdits.CheckDates(request.Type!.Value, request.StartsOn, request.EndsOn)
+            .AddIf(!GroupEdits.TryZone(request.TimeZone, out var zone), "TimeZone", GroupEdits.UnknownZone);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -97,18 +81,5 @@ public static class GroupsApi
     {
         var deleted = await db.Groups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
-
-    private const string UnknownZone = "Unknown time zone: use an IANA id such as Asia/Shanghai or Europe/Berlin, or leave it empty for the workspace's zone.";
-
-    private static FieldErrors CheckDates(GroupType type, DateOnly? startsOn, DateOnly? endsOn)
-    {
-        var errors = new FieldErrors();
-        foreach (var problem in GroupEdits.DateProblems(type, startsOn, endsOn))
-        {
-            errors.Add("EndsOn", GroupEdits.Describe(problem));
-        }
-
-        return errors;
     }
 }

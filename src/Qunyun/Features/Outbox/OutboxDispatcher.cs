@@ -116,6 +116,11 @@ public sealed class OutboxDispatcher(
             return (OutboxOutcome.Postponed(row, reason, now + options.Value.NoConnectorRecheck), null);
         }
 
+        if (channel.DisabledAt is not null)
+        {
+            return (OutboxOutcome.Postponed(row, $"Channel '{channel.Name}' is disabled; its actions wait until it is enabled again.", now + options.Value.NoConnectorRecheck), null);
+        }
+
         return ConnectorActionParser.Parse(row.Action, row.Payload) switch
         {
             ParsedAction.UnknownAction => (OutboxOutcome.Untried(row, OutboxStatus.Unsupported, DeliveryReasons.Of(DeliveryReasons.UnknownAction, row.Action), now), null),

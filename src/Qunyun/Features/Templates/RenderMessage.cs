@@ -58,6 +58,7 @@ public sealed class RenderMessage(TemplateCache cache, TimeProvider clock)
     public string Render(QunyunDb db, TemplateGroup group, TemplatePurpose purpose, StoredBody? stored, TemplateValues values, Guid? memberId, string? fallback = null)
     {
         group.AddTo(values);
+        values.ForLanguage(group.Language);
         var body = stored is null ? null : (DefaultTemplates.IsChinese(group.Language) ? stored.BodyZh ?? stored.BodyEn : stored.BodyEn ?? stored.BodyZh);
         var template = stored is null || string.IsNullOrWhiteSpace(body)
             ? cache.Default(purpose, group.Language)

@@ -628,6 +628,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -733,6 +736,9 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.Property<long>("Cursor")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Healthy")
                         .HasColumnType("boolean");

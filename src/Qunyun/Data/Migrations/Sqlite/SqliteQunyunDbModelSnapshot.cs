@@ -618,6 +618,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -723,6 +726,9 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<long>("Cursor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Healthy")
                         .HasColumnType("INTEGER");

@@ -29,6 +29,26 @@ public sealed class TelegramBots(
     public TelegramBotClient ClientFor(string token) =>
         new(new TelegramBotClientOptions(token, options.Value.ApiBaseUrl) { RetryCount = 0 }, http.CreateClient(HttpClientName));
 
+    /// <summary>getMe with a token not saved yet: the bot's @name, or Telegram's refusal (or why it could not be asked).</summary>
+    public async Task<CredentialCheck> CheckTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        try
+        {
+            var me = await ClientFor(token).GetMe(timeout.Token);
+            return CredentialCheck.Accepted(me.Username);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or ArgumentException)
+        {
+            return CredentialCheck.Refused(IsTokenRejected(e) ? $"Telegram refused the token ({Describe(e)})." : $"Telegram could not be asked: {Describe(e)}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return CredentialCheck.Refused("Telegram did not answer within 15 s.");
+        }
+    }
+
     /// <summary>Records a platform error; returns whether it means the token no longer works (401/403).</summary>
     public async Task<bool> RecordErrorAsync(Guid workspaceId, Guid channelId, Exception error, CancellationToken cancellationToken, bool? markUnhealthy = null)
     {

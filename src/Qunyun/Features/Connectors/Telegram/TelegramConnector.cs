@@ -21,6 +21,12 @@ public sealed class TelegramConnector(TelegramBots bots, ChannelCredentials cred
 
     public ConnectorCapabilities Capabilities { get; } = ConnectorCapabilities.All;
 
+    public Task<CredentialCheck> CheckCredentialsAsync(string credentials, CancellationToken cancellationToken) =>
+        bots.CheckTokenAsync(credentials, cancellationToken);
+
+    /// <summary>Webhook mode only: Telegram posts here with the secret registered by setWebhook.</summary>
+    public string? InboundPath(Guid channelId) => $"/api/v1/channels/{channelId}/telegram";
+
     public async Task<DeliveryOutcome> ExecuteAsync(
         ChannelSnapshot channel, ConnectorAction action, ActionDelivery delivery, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public static class TelegramSetup
         builder.Services.AddScoped<TestTelegramConnection>();
         builder.Services.AddScoped<SetTelegramMode>();
         builder.Services.AddConnector<TelegramConnector>();
+        builder.Services.AddChannelPlatformUi(Engine.Channels.ChannelKind.Telegram, typeof(Pages.TelegramChannelSetup), typeof(Pages.TelegramChannelsPanel));
         return builder;
     }
 }

@@ -7,7 +7,7 @@ public static class WebhookApi
 {
     /// <summary>
     /// <c>POST /api/v1/channels/{id}/webhook</c>: no API key; the request is authenticated by its HMAC signature
-    /// (see docs/connectors/webhook.md). 202 once stored; 401 bad/stale/replayed signature; 400 names the field; 413 over 1 MB.
+    /// (see docs/connectors/webhook.md). 202 once stored; 401 bad/stale/replayed signature; 403 channel disabled; 400 names the field; 413 over 1 MB.
     /// </summary>
     public static RouteGroupBuilder MapWebhookBridge(this RouteGroupBuilder api)
     {
@@ -27,6 +27,7 @@ public static class WebhookApi
             WebhookReceipt.Unauthorized u => TypedResults.Problem(statusCode: 401, title: "Signature refused", detail: u.Reason),
             WebhookReceipt.TooLarge t => TypedResults.Problem(statusCode: 413, title: "Body too large", detail: t.Reason),
             WebhookReceipt.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            WebhookReceipt.Disabled => TypedResults.Problem(statusCode: 403, title: "Channel disabled", detail: "Staff switched this channel off in Qunyun; nothing is received."),
             _ => TypedResults.NotFound(),
         };
 }

@@ -18,7 +18,7 @@ public sealed record WebhookAction(Guid Id, string IdempotencyKey, string Action
 /// 2xx delivered (an optional <c>{"platformRef": "…"}</c> is kept), 429 waits for Retry-After, 501 unsupported,
 /// 5xx / timeout / network transient, other 4xx permanent.
 /// </summary>
-public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredentials credentials, TimeProvider clock) : IConnector
+public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredentials credentials, ChannelStateStore states, TimeProvider clock) : IConnector
 {
     public const string HttpClientName = "webhook";
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
@@ -27,6 +27,8 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
     public ChannelKind Kind => ChannelKind.Webhook;
 
     public ConnectorCapabilities Capabilities => ConnectorCapabilities.All;
+
+    public string? InboundPath(Guid channelId) => $"/api/v1/channels/{channelId}/webhook";
 
     public async Task<DeliveryOutcome> ExecuteAsync(
         ChannelSnapshot channel, ConnectorAction action, ActionDelivery delivery, CancellationToken cancellationToken)
@@ -50,6 +52,24 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(secret, timestamp, body));
         request.Headers.Add(WebhookSignature.IdempotencyHeader, delivery.IdempotencyKey);
 
+        var outcome = await SendAsync(request, cancellationToken);
+        var failure = outcome switch
+        {
+            DeliveryOutcome.TransientFailure transient => transient.Reason,
+            DeliveryOutcome.PermanentFailure permanent => permanent.Reason,
+            _ => null,
+        };
+        if (failure is { } reason)
+        {
+            // The console's health reads this: "failing since … (reason)" until the bridge is heard from again.
+            await states.RecordErrorAsync(channel.WorkspaceId, channel.Id, reason, unhealthy: false, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

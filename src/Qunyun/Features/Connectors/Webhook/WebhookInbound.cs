@@ -24,6 +24,8 @@ public abstract record WebhookReceipt
     public sealed record TooLarge(string Reason) : WebhookReceipt;
 
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : WebhookReceipt;
+
+    public sealed record Disabled : WebhookReceipt;
 }
 
 /// <summary>
@@ -61,6 +63,11 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
             return new WebhookReceipt.TooLarge($"The body is larger than {MaxBodyBytes} bytes; send fewer events per request.");
         }
 
+        if (channel.DisabledAt is not null)
+        {
+            return new WebhookReceipt.Disabled();
+        }
+
         if (credentials.Unprotect(channel.ProtectedCredentials) is not { Length: > 0 } secret)
         {
             return new WebhookReceipt.Unauthorized("The channel has no shared secret; set one in Qunyun first.");
@@ -86,7 +93,9 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
             return new WebhookReceipt.Unauthorized("This signed request was already received (replay).");
         }
 
-        return new WebhookReceipt.Stored(await inbound.AcceptAsync(channel.WorkspaceId, events, cancellationToken));
+        var stored = await inbound.AcceptAsync(channel.WorkspaceId, events, cancellationToken);
+        await states.RecordContactAsync(channel.WorkspaceId, channel.Id, cancellationToken);
+        return new WebhookReceipt.Stored(stored);
     }
 
     /// <summary>Field errors of the body, or null when every event is valid.</summary>

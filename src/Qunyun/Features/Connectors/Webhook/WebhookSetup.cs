@@ -15,6 +15,8 @@ public static class WebhookSetup
         });
         builder.Services.AddConnector<WebhookConnector>();
         builder.Services.AddSingleton<WebhookInbound>();
+        builder.Services.AddSingleton<SendWebhookTestEvent>();
+        builder.Services.AddChannelPlatformUi(Engine.Channels.ChannelKind.Webhook, typeof(Pages.WebhookChannelSetup), typeof(Pages.WebhookChannelsPanel));
         return builder;
     }
 }
