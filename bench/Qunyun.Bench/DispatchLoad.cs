@@ -64,7 +64,7 @@ internal static class DispatchLoad
             },
         });
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var webhook = new TimedConnector(new WebhookConnector(new OneClient(http), credentials, clock));
+        var webhook = new TimedConnector(new WebhookConnector(new OneClient(http), credentials, new ChannelStateStore(factory, clock), clock));
         var dispatcher = new OutboxDispatcher(factory, new ConnectorRegistry([webhook]), new OutboxRateLimiter(options), options, clock,
             NullLogger<OutboxDispatcher>.Instance);
 

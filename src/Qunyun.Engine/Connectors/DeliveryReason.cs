@@ -55,6 +55,9 @@ public static class DeliveryReasons
     /// <summary>(channel kind) no connector is registered for the kind; the row waits.</summary>
     public const string NoConnector = "no_connector";
 
+    /// <summary>(channel name) the channel is disabled; its actions wait until it is enabled again.</summary>
+    public const string ChannelDisabled = "channel_disabled";
+
     /// <summary>(action) the row's action is not in the catalogue.</summary>
     public const string UnknownAction = "unknown_action";
 
@@ -107,6 +110,7 @@ public static class DeliveryReasons
         {
             ChannelGone => "The channel no longer exists.",
             NoConnector => $"No connector for {Arg(0)} channels; waiting for one.",
+            ChannelDisabled => $"Channel '{Arg(0)}' is disabled; its actions wait until it is enabled again.",
             UnknownAction => $"'{Arg(0)}' is not an action Qunyun knows.",
             Malformed => $"Malformed payload, {Arg(0)}: {Arg(1)}",
             Cannot => $"{Arg(0)} channel '{Arg(1)}' cannot {Arg(2)}.",

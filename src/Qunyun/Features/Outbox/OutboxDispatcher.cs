@@ -118,7 +118,7 @@ public sealed class OutboxDispatcher(
 
         if (channel.DisabledAt is not null)
         {
-            return (OutboxOutcome.Postponed(row, $"Channel '{channel.Name}' is disabled; its actions wait until it is enabled again.", now + options.Value.NoConnectorRecheck), null);
+            return (OutboxOutcome.Postponed(row, DeliveryReasons.Of(DeliveryReasons.ChannelDisabled, channel.Name), now + options.Value.NoConnectorRecheck), null);
         }
 
         return ConnectorActionParser.Parse(row.Action, row.Payload) switch
