@@ -107,10 +107,9 @@ public sealed class OperatorFirstHourTests(Chromium chromium, QunyunServer serve
         var said = await gateway.WaitForTextsAsync(2);
         Assert.Contains(said, t => t.Contains("欢迎 阿青 加入拿铁群！", StringComparison.Ordinal));
         Assert.Contains(said, t => t.Contains("阿青，我们每天 8:00–20:00 营业。", StringComparison.Ordinal));
-        await page.GotoAsync("/outbox");
-        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("^已送达") }).ClickAsync();
-        await Expect(page.GetByTestId("outbox-table")).ToContainTextAsync("欢迎 阿青 加入拿铁群！");
-        await Expect(page.GetByTestId("outbox-table")).ToContainTextAsync("我们每天 8:00–20:00 营业");
+        await page.GotoAsync("/outbox?status=Delivered");
+        await Expect(page.GetByTestId("outbox-grid")).ToContainTextAsync("欢迎 阿青 加入拿铁群！");
+        await Expect(page.GetByTestId("outbox-grid")).ToContainTextAsync("我们每天 8:00–20:00 营业");
     }
 
     private static ILocator Field(IPage page, string id) =>
