@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Qunyun.Components.Shared;
 
-/// <summary>A piece of a worded line: text, or a link (a member's or a group's name).</summary>
-public sealed record WordPiece(string Text, string? Href = null, string? TestId = null)
+/// <summary>A piece of a worded line: plain words, a linked name, or a data value (<see cref="Data"/>: a message quoted, a title) that is not text to translate.</summary>
+public sealed record WordPiece(string Text, string? Href = null, string? TestId = null, bool Data = false)
 {
+    public static WordPiece Quoted(string text) => new(text, Data: true);
+
     public static implicit operator WordPiece(string text) => new(text);
 }
 

@@ -40,7 +40,7 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
             _ => null,
         });
         var trigger = target is { GroupId: { } group, Excerpt: { } excerpt }
-            ? WordPieces.Format(l["OutboxWords.Trigger"], new WordPiece(Clip(excerpt), $"/groups/{group}?at={target.Id}#chat", "outbox-trigger"))
+            ? WordPieces.Format(l["OutboxWords.Trigger"], new WordPiece(Clip(excerpt).Text, $"/groups/{group}?at={target.Id}#chat", "outbox-trigger"))
             : null;
         return new ActionWording(sentence, trigger);
     }
@@ -87,7 +87,7 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
             PinAction pin => lookups.Event(item, pin.ExternalEventId)?.Member is { } author
                 ? Words("OutboxWords.Pin", group, Member(author))
                 : Words("OutboxWords.PinMessage", group),
-            SetTitleAction title => Words("OutboxWords.SetTitle", group, title.Title),
+            SetTitleAction title => Words("OutboxWords.SetTitle", group, WordPiece.Quoted(title.Title)),
             LeaveAction => Words("OutboxWords.Leave", group),
             _ => Words("OutboxWords.Unreadable", ActionName(action.Name)),
         };
@@ -106,7 +106,7 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
         var details = new List<List<WordPiece>>();
         if (invite.LinkName is { } name)
         {
-            details.Add(Words("OutboxWords.InviteName", name));
+            details.Add(Words("OutboxWords.InviteName", WordPiece.Quoted(name)));
         }
 
         if (invite.InviterExternalUserId is not null)
@@ -116,7 +116,7 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
 
         if (invite.Campaign is { } campaign)
         {
-            details.Add(Words("OutboxWords.InviteCampaign", campaign));
+            details.Add(Words("OutboxWords.InviteCampaign", WordPiece.Quoted(campaign)));
         }
 
         if (invite.MemberLimit is { } limit)
@@ -170,9 +170,9 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
 
     private string Localized(string key, string fallback) => l[key] is { ResourceNotFound: false } found ? found.Value : fallback;
 
-    private static string Clip(string text)
+    private static WordPiece Clip(string text)
     {
         var line = text.ReplaceLineEndings(" ");
-        return line.Length > Excerpt ? line[..Excerpt] + "…" : line;
+        return WordPiece.Quoted(line.Length > Excerpt ? line[..Excerpt] + "…" : line);
     }
 }
