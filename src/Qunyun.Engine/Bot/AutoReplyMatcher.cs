@@ -104,7 +104,7 @@ public sealed class AutoReplyMatcher
                     }
 
                 default:
-                    features ??= QuestionSimilarity.Features(text);
+                    features ??= QuestionSimilarity.FeaturesOfNormalized(normalized);
                     var query = features;
                     var best = _samples.Length == 0 ? 0 : _samples.Max(s => QuestionSimilarity.Score(query, s));
                     return best >= Definition.Threshold ? best : 0;

@@ -17,26 +17,39 @@ public static class QuestionSimilarity
             return "";
         }
 
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        // One pass: letters and digits kept (lower case), whitespace and punctuation runs become one space, the rest dropped.
+        var source = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var buffer = source.Length <= 256 ? stackalloc char[source.Length] : new char[source.Length];
+        var length = 0;
+        var gap = false;
+        foreach (var c in source)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                if (gap && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                buffer[length++] = char.ToLowerInvariant(c);
+                gap = false;
             }
             else if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is UnicodeCategory.OtherPunctuation or UnicodeCategory.DashPunctuation)
             {
-                builder.Append(' ');
+                gap = true;
             }
         }
 
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return new string(buffer[..length]);
     }
 
-    public static HashSet<string> Features(string? text)
+    public static HashSet<string> Features(string? text) => FeaturesOfNormalized(Normalize(text));
+
+    /// <summary>The features of text already passed through <see cref="Normalize"/>.</summary>
+    public static HashSet<string> FeaturesOfNormalized(string normalized)
     {
         var features = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var run in Runs(Normalize(text)))
+        foreach (var run in Runs(normalized))
         {
             if (!run.Chinese)
             {

@@ -28,6 +28,38 @@ public sealed class QuestionSimilarityTests
     }
 
     [Fact]
+    public void Normalize_OnePass_AgreesWithTheSplitAndJoinDefinition() =>
+        Gen.OneOf(Gen.String, Gen.String[Gen.Char[" 　,.!?？！。、-—_ａＡｂ1２中文會員\t\n"], 0, 40], Gen.String[Gen.Char['\u3000', '\u9fff'], 0, 40])
+            .Sample(text => QuestionSimilarity.Normalize(text) == ByDefinition(text));
+
+    [Fact]
+    public void Normalize_LongText_UsesTheHeapBufferAlike()
+    {
+        var text = string.Concat(Enumerable.Repeat("Ｈｅｌｌｏ，  世界！ ", 100));
+
+        Assert.Equal(ByDefinition(text), QuestionSimilarity.Normalize(text));
+    }
+
+    /// <summary>The definition the fast path must keep: fold, keep letters and digits, punctuation and spaces split, runs of spaces collapse.</summary>
+    private static string ByDefinition(string text)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherPunctuation or System.Globalization.UnicodeCategory.DashPunctuation)
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Features_MixedText_HasChineseNgramsAndLatinWords()
     {
         var features = QuestionSimilarity.Features("VIP会员价格");

@@ -55,7 +55,7 @@ internal static class FeatureSurfaces
         // Moderation: the rules in force (one rules text); which messages it acted on (the group's conversation).
         "Moderation.RulesInForce", "Moderation.DecisionOrigins", "Moderation.ModeratedMessage",
         // Points: check-in awards the bot's command gives at once.
-        "Points.CheckInAwards", "Points.CheckInResult", "Points.PointsLedger",
+        "Points.CheckInAwards", "Points.CheckInBook", "Points.CheckInClaim", "Points.CheckInResult",
         // Bot: a group's template facts (its language and rules link are bot settings).
         "Bot.TemplateGroups",
         // Segments: evaluating a segment (plan entries target one).

@@ -55,14 +55,22 @@ public sealed class BotWorld(QunyunApp app, TestWorkspace ws, Guid channel, Guid
         await app.DrainAsync();
     }
 
+    /// <summary>Several messages in one ingest call, so the pipeline takes them as one batch.</summary>
+    public async Task SayAllAsync(params (string User, string Text)[] messages)
+    {
+        var at = app.Clock.GetUtcNow();
+        await ws.Client.IngestAsync([.. messages.Select((m, i) => Infrastructure.Events.Message(channel, $"msg-{_next++}", ExternalGroup, m.User, at.AddSeconds(i), m.Text, m.User))]);
+        await app.DrainAsync();
+    }
+
     public Task<int> RunWorkerAsync() => app.Services.GetRequiredService<BotWorker>().RunDueAsync(CancellationToken.None);
 
-    /// <summary>The texts the bot queued for the group, oldest first, with their action.</summary>
+    /// <summary>The texts the bot queued for the group, in the order they go out, with their action.</summary>
     public async Task<List<(string Action, JsonElement Payload)>> SaidAsync()
     {
         await using var db = ws.OpenDb();
         var rows = await db.Outbox.Where(o => o.Action == ConnectorActions.SendText || o.Action == ConnectorActions.SendPrivate)
-            .OrderBy(o => o.Id).Select(o => new { o.Action, o.Payload }).ToListAsync();
+            .OrderBy(o => o.Sequence).Select(o => new { o.Action, o.Payload }).ToListAsync();
         return [.. rows.Select(r => (r.Action, JsonDocument.Parse(r.Payload).RootElement.Clone()))];
     }
 

@@ -78,6 +78,29 @@ public sealed class PointsCommandTests(QunyunApp app) : IClassFixture<QunyunApp>
     }
 
     [Fact]
+    public async Task CommandsOfOneBatch_EachSeeTheCheckInsBeforeThem()
+    {
+        var world = await BotWorld.CreateAsync(app, "pts-batch");
+        await world.SayAsync("小红", "我的积分");
+        var red = await MemberAsync(world, "小红");
+        await world.Workspace.Client.PostOkAsync($"/api/v1/members/{red}/points", new { delta = 100, note = "分享奖励" });
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await world.SayAllAsync(("小明", "签到"), ("小红", "签到"), ("小明", "我的积分"), ("小明", "签到"), ("小红", "我的积分"));
+
+        Assert.Equal(
+        [
+            "小明 签到成功！获得 5 积分，已连续签到 1 天，当前积分 5。",
+            "小红 签到成功！获得 5 积分，已连续签到 1 天，当前积分 105。",
+            "小明 当前积分 5，已连续签到 1 天。",
+            "小明 今天已经签到过了，明天再来吧！已连续签到 1 天，当前积分 5。",
+            "小红 当前积分 105，已连续签到 1 天。",
+        ], (await world.TextsAsync())[^5..]);
+        await using var db = world.Workspace.OpenDb();
+        Assert.Equal(2, await db.Events.CountAsync(e => e.Kind == "check_in"));
+    }
+
+    [Fact]
     public async Task MyPointsWords_AreConfigurable_AndTheReplyTemplateToo()
     {
         var world = await BotWorld.CreateAsync(app, "pts-words");

@@ -24,6 +24,7 @@ internal sealed class BotBatch
     private readonly Dictionary<Guid, (int Count, DateTime Last)> _ruleHits = [];
     private List<AutoReplyHit>? _recentHits;
     private readonly List<Guid> _groupIds;
+    private CheckInCommands? _checkIns;
 
     private BotBatch(PipelineBatch pipeline, BotCommandWords words, Dictionary<Guid, GroupBotSettings> settings, List<Guid> groupIds,
         Dictionary<(Guid, Guid), IntroductionWatch> watches, Dictionary<Guid, DateTime> lastWelcomeDue)
@@ -42,6 +43,9 @@ internal sealed class BotBatch
 
     public BotCommandWords Words { get; }
 
+    /// <summary>The batch's joins and messages in groups, in order.</summary>
+    public required IReadOnlyList<ProcessedEvent> Events { get; init; }
+
     public DateTime Earliest { get; private init; }
 
     public static async Task<BotBatch> LoadAsync(PipelineBatch pipeline, IReadOnlyList<ProcessedEvent> events, CancellationToken cancellationToken)
@@ -59,7 +63,7 @@ internal sealed class BotBatch
             ? []
             : await db.PendingWelcomes.Where(p => joinGroups.Contains(p.GroupId)).GroupBy(p => p.GroupId)
                 .Select(g => new { GroupId = g.Key, Due = g.Max(p => p.DueAt) }).ToDictionaryAsync(g => g.GroupId, g => g.Due, cancellationToken);
-        return new BotBatch(pipeline, words, settings, groupIds, watches, lastDue) { Earliest = events.Min(p => p.Event.OccurredAt) };
+        return new BotBatch(pipeline, words, settings, groupIds, watches, lastDue) { Events = events, Earliest = events.Min(p => p.Event.OccurredAt) };
     }
 
     public GroupBotSettings SettingsOf(Guid groupId) =>
@@ -93,6 +97,10 @@ internal sealed class BotBatch
         _templateGroups ??= await TemplateGroups.LoadManyAsync(Db, _groupIds, cancellationToken);
         return _templateGroups.GetValueOrDefault(groupId);
     }
+
+    /// <summary>What the check-in and my-points commands read; the first call reads it for the whole batch.</summary>
+    public async Task<CheckInCommands> CheckInsAsync(Points.CheckInAwards awards, CancellationToken cancellationToken) =>
+        _checkIns ??= await CheckInCommands.LoadAsync(this, awards, cancellationToken);
 
     public async Task<StoredBody?> StoredAsync(TemplatePurpose purpose, Guid? templateId, CancellationToken cancellationToken)
     {

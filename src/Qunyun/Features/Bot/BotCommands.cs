@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qunyun.Engine.Bot;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Events;
@@ -17,12 +16,10 @@ namespace Qunyun.Features.Bot;
 /// </summary>
 internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, TimeProvider clock)
 {
-    private static readonly TimeSpan CheckInWindow = TimeSpan.FromDays(30);
-
     public async Task<bool> TryAnswerAsync(
         ProcessedEvent processed, string text, GroupBotSettings settings, BotBatch bot, CancellationToken cancellationToken)
     {
-        var (db, words) = (bot.Db, bot.Words);
+        var words = bot.Words;
         if (words.Match(text) is not { } command)
         {
             return false;
@@ -35,9 +32,9 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
         Func<string, string> fallback = language => CommandTemplates.Source(command, language);
         if (command == BotCommand.CheckIn)
         {
-            var since = at - CheckInWindow;
-            var earlier = await db.Events.CountAsync(e => e.MemberId == member.Id && e.Kind == "check_in" && e.OccurredAt >= since, cancellationToken);
-            var checkIn = await awards.CheckInAsync(db, member.Id, at, processed.Event.Id, cancellationToken);
+            var checkIns = await bot.CheckInsAsync(awards, cancellationToken);
+            var earlier = checkIns.RecentCheckIns(member.Id, at);
+            var checkIn = checkIns.Book.CheckIn(new CheckInClaim(member.Id, at, processed.Event.Id));
             values.Set("checkin.days", checkIn.AlreadyToday ? earlier : earlier + 1).Set("checkin.streak", checkIn.Streak)
                 .Set("points.earned", checkIn.Award.Total).Set("points.bonus", checkIn.Award.Bonus).Set("points.balance", checkIn.Balance);
             if (checkIn.AlreadyToday)
@@ -48,18 +45,19 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
             {
                 await BotEvents.RecordAsync(bot.Pipeline, processed, EventKind.CheckIn, $"bot:checkin:{processed.Event.ExternalEventId}",
                     clock.GetUtcNow().UtcDateTime, null, cancellationToken);
+                checkIns.Recorded(member.Id, at);
             }
         }
         else if (command == BotCommand.MyPoints)
         {
-            var (balance, streak, _) = await PointsLedger.StandingAsync(db, member.Id, at, cancellationToken);
+            var (balance, streak, _) = (await bot.CheckInsAsync(awards, cancellationToken)).Book.Standing(member.Id, at);
             values.Set("points.balance", balance).Set("checkin.streak", streak);
         }
 
         if (settings.Voice != BotVoice.Off && await bot.TemplateGroupAsync(group.Id, cancellationToken) is { } target)
         {
             var stored = await bot.StoredByKeyAsync(TemplatePurpose.Command, key, cancellationToken);
-            var reply = render.RenderByKey(db, target, TemplatePurpose.Command, stored, fallback, values, member.Id);
+            var reply = render.RenderByKey(bot.Db, target, TemplatePurpose.Command, stored, fallback, values, member.Id);
             bot.Pipeline.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId),
                 $"bot:command:{processed.Event.Id}");
         }

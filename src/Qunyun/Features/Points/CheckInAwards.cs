@@ -17,59 +17,17 @@ public sealed record CheckInResult(bool AlreadyToday, int Streak, CheckInAward A
 /// </summary>
 public sealed class CheckInAwards(TimeProvider clock)
 {
-    public async Task<CheckInResult> CheckInAsync(QunyunDb db, Guid memberId, DateTime occurredAtUtc, long? eventId, CancellationToken cancellationToken)
-    {
-        var decision = (await AwardAsync(db, [new CheckInClaim(memberId, occurredAtUtc, eventId)], cancellationToken))[0];
-        return new CheckInResult(decision.AlreadyToday, decision.Streak, decision.Award, await PointsLedger.BalanceAsync(db, memberId, cancellationToken));
-    }
-
     /// <summary>
-    /// Decides the claims in order (a batch's check-ins, set-based: the settings, the zone and the members' check-in
-    /// days are read once) and adds the entries they earn. With points disabled nothing is added and the streak reported is the current one.
+    /// A book for the members' check-ins in this unit of work: settings, zone and check-in days read once (and the
+    /// balances, when the caller tells them).
     /// </summary>
+    public Task<CheckInBook> OpenAsync(QunyunDb db, IReadOnlyCollection<Guid> memberIds, bool withBalances, CancellationToken cancellationToken) =>
+        CheckInBook.LoadAsync(db, clock, memberIds, withBalances, cancellationToken);
+
+    /// <summary>Decides the claims in order (a batch's check-ins, set-based) and adds the entries they earn.</summary>
     public async Task<List<CheckInDecision>> AwardAsync(QunyunDb db, IReadOnlyList<CheckInClaim> claims, CancellationToken cancellationToken)
     {
-        var settings = await PointsSettings.LoadAsync(db, cancellationToken);
-        var zone = await PointsLedger.ZoneAsync(db, cancellationToken);
-        var days = await PointsLedger.CheckInDaysAsync(db, claims.Select(c => c.MemberId).Distinct().ToList(), cancellationToken);
-        var decisions = new List<CheckInDecision>(claims.Count);
-        foreach (var claim in claims)
-        {
-            var memberDays = days.TryGetValue(claim.MemberId, out var known) ? known : days[claim.MemberId] = [];
-            var day = PointsLedger.LocalDay(claim.OccurredAtUtc, zone);
-            var decision = CheckInDecision.For(memberDays, day, settings.Rules);
-            if (!decision.AlreadyToday && !settings.Enabled)
-            {
-                decision = decision with { Streak = CheckInStreak.Current(memberDays, day), Award = default };
-            }
-            else if (!decision.AlreadyToday)
-            {
-                Add(db, claim, PointsReason.CheckIn, decision.Award.Base, $"checkin:{claim.MemberId}:{day:yyyy-MM-dd}", day);
-                if (decision.Award.Bonus > 0)
-                {
-                    Add(db, claim, PointsReason.StreakBonus, decision.Award.Bonus, $"streak:{claim.MemberId}:{day:yyyy-MM-dd}", day);
-                }
-
-                memberDays.Add(day);
-            }
-
-            decisions.Add(decision);
-        }
-
-        return decisions;
+        var book = await OpenAsync(db, claims.Select(c => c.MemberId).Distinct().ToList(), withBalances: false, cancellationToken);
+        return claims.Select(book.Decide).ToList();
     }
-
-    private void Add(QunyunDb db, CheckInClaim claim, PointsReason reason, int delta, string key, DateOnly day) =>
-        db.PointsEntries.Add(new PointsEntry
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            WorkspaceId = db.WorkspaceId,
-            MemberId = claim.MemberId,
-            Delta = delta,
-            Reason = reason,
-            SourceKey = key,
-            Day = day,
-            EventId = claim.EventId,
-            At = clock.GetUtcNow().UtcDateTime,
-        });
 }

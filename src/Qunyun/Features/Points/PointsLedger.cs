@@ -12,6 +12,15 @@ public static class PointsLedger
         await db.PointsEntries.Where(e => e.MemberId == memberId).SumAsync(e => (long)e.Delta, cancellationToken)
         + PointsBalance.Of(Unsaved(db).Where(e => e.MemberId == memberId).Select(e => e.Delta));
 
+    /// <summary>Each member's balance (members without entries at 0), in one read.</summary>
+    public static async Task<Dictionary<Guid, long>> BalancesAsync(QunyunDb db, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        var saved = await db.PointsEntries.Where(e => memberIds.Contains(e.MemberId)).GroupBy(e => e.MemberId)
+            .Select(g => new { MemberId = g.Key, Sum = g.Sum(e => (long)e.Delta) }).ToDictionaryAsync(g => g.MemberId, g => g.Sum, cancellationToken);
+        var unsaved = Unsaved(db).Where(e => memberIds.Contains(e.MemberId)).ToLookup(e => e.MemberId, e => e.Delta);
+        return memberIds.ToDictionary(id => id, id => saved.GetValueOrDefault(id) + PointsBalance.Of(unsaved[id]));
+    }
+
     /// <summary>The local days the member checked in on.</summary>
     public static async Task<HashSet<DateOnly>> CheckInDaysAsync(QunyunDb db, Guid memberId, CancellationToken cancellationToken) =>
         (await CheckInDaysAsync(db, [memberId], cancellationToken)).GetValueOrDefault(memberId) ?? [];
