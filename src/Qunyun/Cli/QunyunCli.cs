@@ -43,7 +43,9 @@ internal static class QunyunCli
         root.Subcommands.Add(ImportCommand.Create(configuration, build));
         root.Subcommands.Add(TagsCommand.Create(configuration, build));
         root.Subcommands.Add(TopicGroupsCommand.Create(configuration, build));
-        return await root.Parse(command).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        // Signals are the host's (it stops within HostingDefaults.ShutdownTimeout and exits 0): System.CommandLine's own
+        // handler would give up after 2 s and exit 130 while a busy server is still stopping cleanly.
+        return await root.Parse(command).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
     private static void AddServe(RootCommand root, string[] configuration, HostBuilder build)
