@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Qunyun.Data;
 
@@ -19,6 +21,13 @@ public sealed class DatabaseMigrator(QunyunDbFactory factory, ILogger<DatabaseMi
             }
 
             await using var db = factory.CreateUnscoped();
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                // On a new database Npgsql reads the history table before creating it and logs that as a failed command
+                // (npgsql/efcore.pg#3407): an operator's first start would begin with "fail:". The table, as EF makes it, first.
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
             if (options.Provider == DatabaseProvider.Sqlite)
             {
