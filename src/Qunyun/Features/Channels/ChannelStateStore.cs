@@ -33,6 +33,13 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
         return state is null ? null : Snapshot(state);
     }
 
+    /// <summary>Whether staff switched the channel off: inbound endpoints then refuse its traffic.</summary>
+    public async Task<bool> DisabledAsync(Guid channelId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateUnscoped();
+        return await db.Channels.IgnoreQueryFilters().AnyAsync(c => c.Id == channelId && c.DisabledAt != null, cancellationToken);
+    }
+
     public async Task<ChannelConnection> GetAsync(Guid workspaceId, Guid channelId, CancellationToken cancellationToken)
     {
         await using var db = factory.Create(workspaceId);

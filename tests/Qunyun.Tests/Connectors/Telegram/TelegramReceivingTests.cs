@@ -119,6 +119,35 @@ public sealed class TelegramReceivingTests(TelegramApp app) : IClassFixture<Tele
         Assert.Equal($"{ChatId}:31", stored.ExternalEventId);
     }
 
+    [Fact]
+    public async Task Webhook_OfADisabledChannel_IsRefused_AndStoresNothing_UntilEnabledAgain()
+    {
+        var token = Telegram.AddBot();
+        var (ws, channel) = await app.ConnectAsync("tg-webhook-off", token);
+        await app.TestConnectionAsync(ws, channel);
+        await ws.Client.PutAsJsonAsync($"/api/v1/channels/{channel}/telegram/mode",
+            new { mode = "Webhook", webhookUrl = $"https://qunyun.example/api/v1/channels/{channel}/telegram" });
+        var secret = Telegram.Calls.Last(c => c.Token == token && c.Method == "setWebhook")["secret_token"]!;
+        var update = Text(41, User(1002, "小周"), "关掉的渠道");
+        update["update_id"] = 2;
+        var anonymous = app.Host.CreateClient();
+
+        Assert.True((await ws.Client.PostAsJsonAsync($"/api/v1/channels/{channel}/disable", new { })).IsSuccessStatusCode);
+        var refused = await PostUpdateAsync(anonymous, channel, update, secret);
+        await using (var db = ws.OpenDb())
+        {
+            Assert.False(await db.Events.AnyAsync(e => e.ChannelId == channel));
+        }
+
+        Assert.True((await ws.Client.PostAsJsonAsync($"/api/v1/channels/{channel}/enable", new { })).IsSuccessStatusCode);
+        var accepted = await PostUpdateAsync(anonymous, channel, update, secret);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await using var after = ws.OpenDb();
+        Assert.Equal($"{ChatId}:41", (await after.Events.SingleAsync(e => e.ChannelId == channel)).ExternalEventId);
+    }
+
     private static Task<HttpResponseMessage> PostUpdateAsync(HttpClient client, Guid channel, JsonObject update, string secret) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/telegram")
         {

@@ -114,6 +114,12 @@ public static class TelegramApi
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"Missing or wrong {SecretHeader}.");
         }
 
+        if (await states.DisabledAsync(id, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Channel disabled",
+                detail: "Staff switched this channel off in Qunyun; nothing is received.");
+        }
+
         if (request.ContentLength > MaxUpdateBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"An update is at most {MaxUpdateBytes} bytes.");

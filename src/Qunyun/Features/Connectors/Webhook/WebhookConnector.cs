@@ -62,7 +62,7 @@ public sealed class WebhookConnector(IHttpClientFactory clients, ChannelCredenti
         if (failure is { } reason)
         {
             // The console's health reads this: "failing since … (reason)" until the bridge is heard from again.
-            await states.RecordErrorAsync(channel.WorkspaceId, channel.Id, reason.Text, unhealthy: false, cancellationToken);
+            await states.RecordErrorAsync(channel.WorkspaceId, channel.Id, reason.Store(), unhealthy: false, cancellationToken);
         }
 
         return outcome;

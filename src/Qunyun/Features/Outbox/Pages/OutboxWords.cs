@@ -46,24 +46,9 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
     }
 
     /// <summary>Why a row waits or failed, in the console's language; the stored English line for rows older than reason codes.</summary>
-    public string? Reason(OutboxItem item)
-    {
-        if (item.Reason is not { } reason)
-        {
-            return item.LastError;
-        }
+    public string? Reason(OutboxItem item) => item.Reason is { } reason ? DeliveryReasonWords.Word(l, reason, item.LastError) : item.LastError;
 
-        var args = reason.Args.Select((arg, i) => (object)(reason.Code, i) switch
-        {
-            (DeliveryReasons.NoConnector, 0) or (DeliveryReasons.Cannot, 0) => Localized($"ChannelKind.{arg}", arg),
-            (DeliveryReasons.Cannot, 2) => ActionName(arg),
-            _ => arg,
-        }).ToArray();
-        var format = l[$"OutboxReason.{reason.Code}"];
-        return format.ResourceNotFound ? item.LastError ?? reason.Text : string.Format(CultureInfo.CurrentCulture, format, args);
-    }
-
-    public string ActionName(string action) => Localized($"ConnectorAction.{action}", action);
+    public string ActionName(string action) => DeliveryReasonWords.ActionName(l, action);
 
     private List<WordPiece> Sentence(OutboxItem item, ConnectorAction action, OutboxLookups lookups)
     {
@@ -167,8 +152,6 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
 
     private string Time(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private string Localized(string key, string fallback) => l[key] is { ResourceNotFound: false } found ? found.Value : fallback;
 
     private static WordPiece Clip(string text)
     {
