@@ -9,7 +9,7 @@ public sealed class ScreenshotTests(Chromium chromium, QunyunServer server) : IC
     private const string DemoPassword = "qunyun-demo-2026";
 
     [Fact]
-    public async Task Dashboard_DemoWorkspace_IsSavedAsTheReadmeScreenshot()
+    public async Task DashboardOutboxAndChat_OfTheDemoWorkspace_AreSavedAsTheReadmeScreenshots()
     {
         var page = await chromium.NewPageAsync(server);
         await ConsoleSteps.SetUpAsync(page);
@@ -22,6 +22,23 @@ public sealed class ScreenshotTests(Chromium chromium, QunyunServer server) : IC
         await Expect(page.GetByTestId("figure-members")).ToHaveAttributeAsync("data-value", "500");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
 
+        Assert.True(new FileInfo(path).Length > 10_000, $"{path} looks empty");
+
+        // The Outbox in words, and the group the first row acted in, as its members saw the conversation.
+        await page.GotoAsync("/outbox");
+        var grid = page.GetByTestId("outbox-grid");
+        await Expect(grid.GetByTestId("outbox-words").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await SaveAsync(page, "screenshot-outbox.png");
+        await grid.GetByTestId("outbox-group").First.ClickAsync();
+        await Expect(page.GetByTestId("group-chat").GetByTestId("chat-message").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("group-chat").ScrollIntoViewIfNeededAsync();
+        await SaveAsync(page, "screenshot-chat.png");
+    }
+
+    private static async Task SaveAsync(IPage page, string name)
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", name);
+        await page.ScreenshotAsync(new() { Path = path });
         Assert.True(new FileInfo(path).Length > 10_000, $"{path} looks empty");
     }
 
