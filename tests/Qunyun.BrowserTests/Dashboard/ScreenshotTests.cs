@@ -24,14 +24,22 @@ public sealed class ScreenshotTests(Chromium chromium, QunyunServer server) : IC
 
         Assert.True(new FileInfo(path).Length > 10_000, $"{path} looks empty");
 
-        // The Outbox in words, and the group the first row acted in, as its members saw the conversation.
+        // The Outbox in words, and the conversation up to the message an action answered, as the group's members saw it.
         await page.GotoAsync("/outbox");
         var grid = page.GetByTestId("outbox-grid");
         await Expect(grid.GetByTestId("outbox-words").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await SaveAsync(page, "screenshot-outbox.png");
-        await grid.GetByTestId("outbox-group").First.ClickAsync();
-        await Expect(page.GetByTestId("group-chat").GetByTestId("chat-message").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await page.GetByTestId("group-chat").ScrollIntoViewIfNeededAsync();
+        await page.GetByTestId("outbox-action").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "删除消息" }).ClickAsync();
+        var trigger = grid.GetByTestId("outbox-trigger").First;
+        await Expect(trigger).ToBeVisibleAsync();
+        await page.GotoAsync((await trigger.GetAttributeAsync("href"))!);
+        await Expect(page.GetByTestId("group-chat").GetByTestId("chat-message").Last).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("group-chat").GetByTestId("chat-message").Last.ScrollIntoViewIfNeededAsync();
+        var days = await page.GetByTestId("chat-day").AllInnerTextsAsync();
+        Assert.True(days.Count > 1, "the demo's conversation spans days");
+        Assert.Equal(days.Order(StringComparer.Ordinal), days); // each day once, in order
+        Assert.Equal(days.Count, days.Distinct().Count());
         await SaveAsync(page, "screenshot-chat.png");
     }
 
