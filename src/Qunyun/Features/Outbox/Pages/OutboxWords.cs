@@ -56,7 +56,7 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
         var args = reason.Args.Select((arg, i) => (object)(reason.Code, i) switch
         {
             (DeliveryReasons.NoConnector, 0) or (DeliveryReasons.Cannot, 0) => Localized($"ChannelKind.{arg}", arg),
-            (DeliveryReasons.Cannot, 2) => ActionName(arg),
+            (DeliveryReasons.Cannot, 2) or (DeliveryReasons.WeComStaffTask, 0) => ActionName(arg),
             _ => arg,
         }).ToArray();
         var format = l[$"OutboxReason.{reason.Code}"];

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qunyun.Data;
+using Qunyun.Engine.Channels;
+using Qunyun.Features.Channels;
+
+namespace Qunyun.Features.Connectors.WeCom;
+
+/// <summary>What the receiver answers WeCom: the plain text to write, or a refusal with its status and reason.</summary>
+public abstract record WeComReceipt
+{
+    private WeComReceipt()
+    {
+    }
+
+    /// <summary>200 with this body: the decrypted echostr for a URL check, "" once an event is handled.</summary>
+    public sealed record Answer(string Body) : WeComReceipt;
+
+    public sealed record Refused(int Status, string Reason) : WeComReceipt;
+}
+
+/// <summary>
+/// WeCom's callback URL: the GET check when staff save the URL in the admin console, and event POSTs. Checks size,
+/// timestamp window, signature, decryption and corp id, and the nonce (a repeat inside the window is a replay)
+/// before anything is stored. Every failure is a 4xx with the reason; nothing here answers 5xx.
+/// </summary>
+public sealed class WeComReceiver(
+    QunyunDbFactory factory, ChannelCredentials credentials, ChannelStateStore states, WeComEvents events, IOptions<WeComOptions> options, TimeProvider clock)
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<WeComReceipt> VerifyAsync(Guid channelId, IQueryCollection query, CancellationToken cancellationToken)
+    {
+        var channel = await ChannelAsync(channelId, cancellationToken);
+        if (channel is not { } found)
+        {
+            return new WeComReceipt.Refused(404, "No WeCom channel at this address.");
+        }
+
+        var opened = await OpenAsync(found, query, query["echostr"].ToString(), cancellationToken);
+        return opened.Plain is { } plain ? new WeComReceipt.Answer(plain.Message) : opened.Refusal!;
+    }
+
+    public async Task<WeComReceipt> ReceiveAsync(Guid channelId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var channel = await ChannelAsync(channelId, cancellationToken);
+        if (channel is not { } found)
+        {
+            return new WeComReceipt.Refused(404, "No WeCom channel at this address.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes || await ReadCappedAsync(request.Body, cancellationToken) is not { } body)
+        {
+            return new WeComReceipt.Refused(413, $"The body is larger than {MaxBodyBytes} bytes.");
+        }
+
+        if (WeComXml.Parse(body) is not { } envelope || envelope.Text("Encrypt") is not { Length: > 0 } encrypted)
+        {
+            return new WeComReceipt.Refused(400, "The body is not a WeCom envelope: <xml> with <Encrypt> (DTDs are refused).");
+        }
+
+        var opened = await OpenAsync(found, request.Query, encrypted, cancellationToken);
+        if (opened.Plain is not { } plain)
+        {
+            return opened.Refusal!;
+        }
+
+        if (WeComXml.Parse(plain.Message) is not { } message)
+        {
+            return new WeComReceipt.Refused(400, "The decrypted message is not well-formed XML (DTDs are refused).");
+        }
+
+        await events.AcceptAsync(found.Channel, message, cancellationToken);
+        return new WeComReceipt.Answer("");
+    }
+
+    /// <summary>Checks window, signature, key, corp id and nonce, in that order, and decrypts.</summary>
+    private async Task<(WeComPlain? Plain, WeComReceipt.Refused? Refusal)> OpenAsync(
+        (ChannelSnapshot Channel, WeComCredentials? Credentials, bool Disabled) channel, IQueryCollection query, string encrypted, CancellationToken cancellationToken)
+    {
+        string timestamp = query["timestamp"].ToString(), nonce = query["nonce"].ToString(), signature = query["msg_signature"].ToString();
+        if (channel.Disabled)
+        {
+            return (null, new(403, "Staff switched this channel off in Qunyun; nothing is received."));
+        }
+
+        if (channel.Credentials is not { } c)
+        {
+            return (null, new(401, "The channel has no valid WeCom credentials; set them in Qunyun first."));
+        }
+
+        if (encrypted.Length == 0 || nonce.Length is 0 or > 64 || signature.Length == 0)
+        {
+            return (null, new(400, "Send msg_signature, timestamp, nonce and the encrypted message."));
+        }
+
+        var window = options.Value.ReplayWindow;
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - seconds) > window.TotalSeconds)
+        {
+            return (null, new(401, $"The timestamp is missing or more than {window.TotalMinutes:0} minutes from now."));
+        }
+
+        if (!WeComCrypto.SignatureMatches(c.Token, timestamp, nonce, encrypted, signature))
+        {
+            return (null, new(401, "The msg_signature does not match (check the Token)."));
+        }
+
+        if (WeComCrypto.Decrypt(c.AesKey, encrypted) is not { } plain)
+        {
+            return (null, new(400, "The message does not decrypt with this channel's EncodingAESKey."));
+        }
+
+        if (plain.ReceiveId != c.CorpId)
+        {
+            return (null, new(401, "The message is for another corp id."));
+        }
+
+        if (!await states.TryUseNonceAsync(channel.Channel.WorkspaceId, channel.Channel.Id, $"wecom:{timestamp}:{nonce}", 2 * window, cancellationToken))
+        {
+            return (null, new(401, "This callback was already received (replay)."));
+        }
+
+        return (plain, null);
+    }
+
+    private async Task<(ChannelSnapshot Channel, WeComCredentials? Credentials, bool Disabled)?> ChannelAsync(Guid channelId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateUnscoped();
+        var channel = await db.Channels.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId && c.Kind == ChannelKind.WeCom, cancellationToken);
+        return channel is null ? null : (ChannelSnapshot.Of(channel), WeComCredentials.Read(credentials.Unprotect(channel.ProtectedCredentials)), channel.DisabledAt is not null);
+    }
+
+    private static async Task<string?> ReadCappedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "";
+        }
+    }
+}
