@@ -16,5 +16,7 @@ public sealed class WeComException(int code, string platformMessage)
     /// <summary>The credentials are wrong (secret, corp id) or lack the permission: retrying will not help.</summary>
     public bool CredentialsRefused => code is 40001 or 40013 or 48002 or 60011 or 60020;
 
-    public string ResourceKey => Worded.Contains(code) ? $"WeCom.Error.{code}" : "WeCom.Error.Other";
+    public string ResourceKey => ResourceKeyOf(code);
+
+    public static string ResourceKeyOf(int code) => Worded.Contains(code) ? $"WeCom.Error.{code}" : "WeCom.Error.Other";
 }

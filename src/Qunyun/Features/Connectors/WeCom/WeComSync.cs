@@ -5,8 +5,9 @@ using Qunyun.Features.Events;
 
 namespace Qunyun.Features.Connectors.WeCom;
 
-/// <summary>Where a channel's initial sync stands, for the console; <see cref="Problem"/> when it stopped on an error.</summary>
-public sealed record WeComSyncProgress(bool Running, int Groups, int GroupsDone, int Members, DateTime StartedAt, DateTime? FinishedAt, WeComException? Problem);
+/// <summary>Where a channel's initial sync stands, for the console; <see cref="ErrorCode"/> (WeCom's errcode) when it stopped on an error.</summary>
+public sealed record WeComSyncProgress(
+    bool Running, int Groups, int GroupsDone, int Members, DateTime StartedAt, DateTime? FinishedAt, int? ErrorCode = null, string? ErrorMessage = null);
 
 /// <summary>
 /// Reads customer groups from WeCom: the initial sync pages through <c>groupchat/list</c> (cursor) and reads each group
@@ -39,7 +40,7 @@ public sealed class WeComSync(
                 return false;
             }
 
-            _progress[channelId] = new WeComSyncProgress(true, 0, 0, 0, clock.GetUtcNow().UtcDateTime, null, null);
+            _progress[channelId] = new WeComSyncProgress(true, 0, 0, 0, clock.GetUtcNow().UtcDateTime, null);
         }
 
         return _jobs.Writer.TryWrite(new Job(workspaceId, channelId, null, true));
@@ -158,13 +159,13 @@ public sealed class WeComSync(
     }
 
     private void Update(Guid channelId, Func<WeComSyncProgress, WeComSyncProgress> change) =>
-        _progress.AddOrUpdate(channelId, _ => change(new WeComSyncProgress(true, 0, 0, 0, clock.GetUtcNow().UtcDateTime, null, null)), (_, p) => change(p));
+        _progress.AddOrUpdate(channelId, _ => change(new WeComSyncProgress(true, 0, 0, 0, clock.GetUtcNow().UtcDateTime, null)), (_, p) => change(p));
 
     private void Finish(Job job, WeComException? problem)
     {
         if (job.Chats is null)
         {
-            Update(job.ChannelId, p => p with { Running = false, FinishedAt = clock.GetUtcNow().UtcDateTime, Problem = problem });
+            Update(job.ChannelId, p => p with { Running = false, FinishedAt = clock.GetUtcNow().UtcDateTime, ErrorCode = problem?.Code, ErrorMessage = problem?.PlatformMessage });
         }
     }
 

@@ -6,5 +6,8 @@ namespace Qunyun.Features.Connectors.WeCom.Pages;
 /// <summary>WeCom's errors in the console's language: known codes in our words, others with WeCom's own message.</summary>
 public static class WeComWords
 {
-    public static string Error(IStringLocalizer<Strings> l, WeComException e) => string.Format(l[e.ResourceKey], e.Code, e.PlatformMessage);
+    public static string Error(IStringLocalizer<Strings> l, WeComException e) => Error(l, e.Code, e.PlatformMessage);
+
+    public static string Error(IStringLocalizer<Strings> l, int code, string? message) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, l[WeComException.ResourceKeyOf(code)], code, message);
 }
