@@ -33,6 +33,11 @@ public sealed class WeComReceiver(
 
     public async Task<WeComReceipt> VerifyAsync(Guid channelId, IQueryCollection query, CancellationToken cancellationToken)
     {
+        if (Unsigned(query) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         var channel = await ChannelAsync(channelId, cancellationToken);
         if (channel is not { } found)
         {
@@ -45,6 +50,11 @@ public sealed class WeComReceiver(
 
     public async Task<WeComReceipt> ReceiveAsync(Guid channelId, HttpRequest request, CancellationToken cancellationToken)
     {
+        if (Unsigned(request.Query) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         var channel = await ChannelAsync(channelId, cancellationToken);
         if (channel is not { } found)
         {
@@ -76,6 +86,12 @@ public sealed class WeComReceiver(
         return new WeComReceipt.Answer("");
     }
 
+    /// <summary>Unsigned requests learn nothing, not even whether the channel exists.</summary>
+    private static WeComReceipt.Refused? Unsigned(IQueryCollection query) =>
+        string.IsNullOrEmpty(query["msg_signature"]) || string.IsNullOrEmpty(query["timestamp"]) || string.IsNullOrEmpty(query["nonce"])
+            ? new(401, "Sign the request: msg_signature, timestamp and nonce in the query (see docs/connectors/wecom.md).")
+            : null;
+
     /// <summary>Checks window, signature, key, corp id and nonce, in that order, and decrypts.</summary>
     private async Task<(WeComPlain? Plain, WeComReceipt.Refused? Refusal)> OpenAsync(
         (ChannelSnapshot Channel, WeComCredentials? Credentials, bool Disabled) channel, IQueryCollection query, string encrypted, CancellationToken cancellationToken)
@@ -91,9 +107,9 @@ public sealed class WeComReceiver(
             return (null, new(401, "The channel has no valid WeCom credentials; set them in Qunyun first."));
         }
 
-        if (encrypted.Length == 0 || nonce.Length is 0 or > 64 || signature.Length == 0)
+        if (encrypted.Length == 0 || nonce.Length > 64)
         {
-            return (null, new(400, "Send msg_signature, timestamp, nonce and the encrypted message."));
+            return (null, new(400, "Send the encrypted message (echostr or <Encrypt>) and a nonce of at most 64 characters."));
         }
 
         var window = options.Value.ReplayWindow;
