@@ -262,7 +262,12 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             await using var db = ws.OpenDb();
             var task = new Features.Connectors.WeCom.WeComStaffTask
             {
-                Id = Guid.CreateVersion7(), ChannelId = channel, OutboxId = outbox, Action = "kick", ExternalGroupId = "g", ExternalUserId = "u",
+                Id = Guid.CreateVersion7(),
+                ChannelId = channel,
+                OutboxId = outbox,
+                Action = "kick",
+                ExternalGroupId = "g",
+                ExternalUserId = "u",
                 CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
             };
             db.WeComStaffTasks.Add(task);

@@ -169,7 +169,10 @@ public sealed class FakeWeComServer : IAsyncDisposable
         var id = NextId("join");
         _joinWays[id] = new JsonObject
         {
-            ["config_id"] = id, ["scene"] = body["scene"]?.DeepClone(), ["state"] = body["state"]?.DeepClone(), ["chat_id_list"] = body["chat_id_list"]!.DeepClone(),
+            ["config_id"] = id,
+            ["scene"] = body["scene"]?.DeepClone(),
+            ["state"] = body["state"]?.DeepClone(),
+            ["chat_id_list"] = body["chat_id_list"]!.DeepClone(),
             ["qr_code"] = $"https://wework.example/join/{id}.png",
         };
         return Ok(new JsonObject { ["config_id"] = id });

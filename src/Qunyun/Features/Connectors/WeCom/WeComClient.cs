@@ -40,7 +40,7 @@ public sealed class WeComClient(IHttpClientFactory clients, IOptions<WeComOption
     public async Task<JsonObject> PostAsync(WeComCredentials credentials, string api, object body, CancellationToken cancellationToken)
     {
         var renewed = false;
-        for (var limited = 0; ; )
+        for (var limited = 0; ;)
         {
             await WaitForBudgetAsync(credentials.CorpId + " " + api, cancellationToken);
             var token = await TokenAsync(credentials, renew: false, cancellationToken);

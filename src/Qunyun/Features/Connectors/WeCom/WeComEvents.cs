@@ -48,8 +48,13 @@ public sealed class WeComEvents(
             await using var db = factory.Create(channel.WorkspaceId);
             db.WeComNotices.Add(new WeComNotice
             {
-                Id = Guid.CreateVersion7(now), ChannelId = channel.Id, Type = notice.Type, ChangeType = notice.ChangeType, ChatId = notice.ChatId,
-                Xml = notice.Xml, ReceivedAt = now.UtcDateTime,
+                Id = Guid.CreateVersion7(now),
+                ChannelId = channel.Id,
+                Type = notice.Type,
+                ChangeType = notice.ChangeType,
+                ChatId = notice.ChatId,
+                Xml = notice.Xml,
+                ReceivedAt = now.UtcDateTime,
             });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -88,9 +88,15 @@ public sealed class WeComJoinCodes(WeComClient client, QunyunDbFactory factory, 
         var read = await client.PostAsync(credentials, "externalcontact/groupchat/get_join_way", new { config_id = configId }, cancellationToken);
         return await SaveAsync(workspaceId, new WeComJoinCode
         {
-            ChannelId = channelId, Kind = WeComCodeKind.JoinGroup, ConfigId = configId, State = request.State.Trim(), Targets = string.Join(',', chats),
-            QrCode = read["join_way"]?["qr_code"]?.ToString(), AutoCreateRoom = request.AutoCreateRoom,
-            RoomBaseName = request.AutoCreateRoom ? request.RoomBaseName!.Trim() : null, RoomBaseId = request.AutoCreateRoom ? request.RoomBaseId ?? 1 : null,
+            ChannelId = channelId,
+            Kind = WeComCodeKind.JoinGroup,
+            ConfigId = configId,
+            State = request.State.Trim(),
+            Targets = string.Join(',', chats),
+            QrCode = read["join_way"]?["qr_code"]?.ToString(),
+            AutoCreateRoom = request.AutoCreateRoom,
+            RoomBaseName = request.AutoCreateRoom ? request.RoomBaseName!.Trim() : null,
+            RoomBaseId = request.AutoCreateRoom ? request.RoomBaseId ?? 1 : null,
         }, cancellationToken);
     }
 
@@ -101,8 +107,12 @@ public sealed class WeComJoinCodes(WeComClient client, QunyunDbFactory factory, 
             new { type = users.Count == 1 ? 1 : 2, scene = 2, state = request.State!.Trim(), user = users }, cancellationToken);
         return await SaveAsync(workspaceId, new WeComJoinCode
         {
-            ChannelId = channelId, Kind = WeComCodeKind.ContactMe, ConfigId = created["config_id"]?.ToString() ?? throw new WeComException(-1, "add_contact_way answered without config_id"),
-            State = request.State.Trim(), Targets = string.Join(',', users), QrCode = created["qr_code"]?.ToString(),
+            ChannelId = channelId,
+            Kind = WeComCodeKind.ContactMe,
+            ConfigId = created["config_id"]?.ToString() ?? throw new WeComException(-1, "add_contact_way answered without config_id"),
+            State = request.State.Trim(),
+            Targets = string.Join(',', users),
+            QrCode = created["qr_code"]?.ToString(),
         }, cancellationToken);
     }
 

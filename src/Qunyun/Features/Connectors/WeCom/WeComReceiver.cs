@@ -151,22 +151,14 @@ public sealed class WeComReceiver(
 
     private static async Task<string?> ReadCappedAsync(Stream stream, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await CappedBody.ReadAsync(stream, MaxBodyBytes, cancellationToken) is not { } body)
         {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            return null;
         }
 
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
         }
         catch (DecoderFallbackException)
         {

@@ -65,8 +65,9 @@ public sealed class WeComSync(
             }
             catch (WeComException e)
             {
-                Finish(job, e);
+                // The error is on record before the console hears the sync ended.
                 await states.RecordErrorAsync(job.WorkspaceId, job.ChannelId, e.Message, e.CredentialsRefused, stoppingToken);
+                Finish(job, e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -111,8 +112,8 @@ public sealed class WeComSync(
         }
         while (cursor.Length > 0);
 
-        Finish(job, null);
         await states.RecordContactAsync(job.WorkspaceId, job.ChannelId, cancellationToken);
+        Finish(job, null);
     }
 
     /// <summary>Reads one group: its name for the console, its members as joins (the initial sync) and their join codes' states.</summary>
