@@ -28,6 +28,7 @@ public sealed class WeComConsoleTests(Chromium chromium, WeComConsoleTests.Fixtu
         await page.GetByTestId("channel-add").ClickAsync();
         await page.GetByTestId("channel-kind").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "企业微信" }).ClickAsync();
+        await Expect(Field(page, "wecom-corp-id")).ToBeVisibleAsync(); // WeCom's own setup has replaced the default platform's
         await Field(page, "channel-name").FillAsync("企业微信客户群");
         await Field(page, "wecom-corp-id").FillAsync(FakeWeCom.CorpId);
         await Field(page, "wecom-secret").FillAsync("wrong-secret");

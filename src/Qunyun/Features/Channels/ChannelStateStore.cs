@@ -178,11 +178,11 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
         return null;
     }
 
-    /// <summary>Gives a slot back (the platform refused the send it was taken for).</summary>
-    public async Task ReleaseSlotAsync(Guid workspaceId, Guid channelId, string slot, CancellationToken cancellationToken)
+    /// <summary>Forgets a one-time value or gives a quota slot back: the work it guarded did not happen.</summary>
+    public async Task ForgetNonceAsync(Guid workspaceId, Guid channelId, string nonce, CancellationToken cancellationToken)
     {
         await using var db = factory.Create(workspaceId);
-        await db.ChannelNonces.Where(n => n.ChannelId == channelId && n.Nonce == slot).ExecuteDeleteAsync(cancellationToken);
+        await db.ChannelNonces.Where(n => n.ChannelId == channelId && n.Nonce == nonce).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task UpdateAsync(Guid workspaceId, Guid channelId, Action<ChannelState> change, CancellationToken cancellationToken)

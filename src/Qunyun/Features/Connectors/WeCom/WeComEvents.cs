@@ -26,8 +26,11 @@ public sealed class WeComEvents(
         }
 
         var work = StoreAsync(channel, callback, now, lifetime.ApplicationStopping);
-        if (await Task.WhenAny(work, Task.Delay(AnswerWithin, clock, cancellationToken)) == work)
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var answerAnyway = Task.Delay(AnswerWithin, clock, patience.Token);
+        if (await Task.WhenAny(work, answerAnyway) == work)
         {
+            await patience.CancelAsync();
             await work;
         }
     }

@@ -39,11 +39,14 @@ public sealed class WeComJoinCodes(WeComClient client, QunyunDbFactory factory, 
     public const int MaxGroups = 5;
     public const int MaxState = 30;
     public const int MaxRoomBaseName = 40;
+    private const int MaxId = 128;
+    private const int MaxTargets = 1000;
 
     public static FieldErrors Problems(JoinCodeRequest request)
     {
         var errors = StateProblems(request.State);
-        if (request.ChatIds is not { Count: >= 1 and <= MaxGroups } chats || chats.Any(string.IsNullOrWhiteSpace) || chats.Distinct().Count() != chats.Count)
+        if (request.ChatIds is not { Count: >= 1 and <= MaxGroups } chats || chats.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxId)
+            || chats.Distinct().Count() != chats.Count)
         {
             errors.Add("chatIds", $"1 to {MaxGroups} different customer groups per code (a WeCom limit).");
         }
@@ -64,9 +67,10 @@ public sealed class WeComJoinCodes(WeComClient client, QunyunDbFactory factory, 
     public static FieldErrors Problems(ContactCodeRequest request)
     {
         var errors = StateProblems(request.State);
-        if (request.Users is not { Count: >= 1 and <= 100 } users || users.Any(string.IsNullOrWhiteSpace))
+        if (request.Users is not { Count: >= 1 and <= 100 } users || users.Any(u => string.IsNullOrWhiteSpace(u) || u.Length > MaxId)
+            || string.Join(',', users).Length > MaxTargets)
         {
-            errors.Add("users", "1 to 100 staff user ids.");
+            errors.Add("users", $"1 to 100 staff user ids, {MaxTargets} characters in all.");
         }
 
         return errors;

@@ -18,7 +18,7 @@ public sealed class WeComMassSends(WeComClient client, ChannelStateStore states,
     {
         var today = clock.GetUtcNow().ToOffset(ChinaOffset);
         var until = new DateTimeOffset(today.Date.AddDays(1), ChinaOffset).UtcDateTime;
-        var key = $"mass:c:{customer}:{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+        var key = $"mass:c:{Short(customer)}:{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
         return await WithinCapAsync(channel, key, 1, until, DeliveryReasons.Of(DeliveryReasons.WeComCustomerDailyCap, customer), () =>
             client.PostAsync(credentials, "externalcontact/add_msg_template",
                 new { chat_type = "single", external_userid = new[] { customer }, text = new { content = text } }, cancellationToken), cancellationToken);
@@ -29,7 +29,7 @@ public sealed class WeComMassSends(WeComClient client, ChannelStateStore states,
         var now = clock.GetUtcNow().ToOffset(ChinaOffset);
         var days = DateTime.DaysInMonth(now.Year, now.Month);
         var until = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, ChinaOffset).AddMonths(1).UtcDateTime;
-        var key = $"mass:g:{chat}:{now.ToString("yyyyMM", CultureInfo.InvariantCulture)}";
+        var key = $"mass:g:{Short(chat)}:{now.ToString("yyyyMM", CultureInfo.InvariantCulture)}";
         var cap = DeliveryReasons.Of(DeliveryReasons.WeComGroupMonthlyCap, chat, days.ToString(CultureInfo.InvariantCulture));
         return await WithinCapAsync(channel, key, days, until, cap, async () =>
         {
@@ -40,6 +40,10 @@ public sealed class WeComMassSends(WeComClient client, ChannelStateStore states,
                 new { chat_type = "group", sender = owner, chat_id_list = new[] { chat }, text = new { content = text } }, cancellationToken);
         }, cancellationToken);
     }
+
+    /// <summary>An id as it is, or hashed when it would not fit the nonce store's 80 characters with the rest of the key.</summary>
+    private static string Short(string id) =>
+        id.Length <= 48 ? id : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))[..48];
 
     private async Task<DeliveryOutcome> WithinCapAsync(
         ChannelSnapshot channel, string key, int capacity, DateTime until, DeliveryReason capReached,
@@ -57,7 +61,7 @@ public sealed class WeComMassSends(WeComClient client, ChannelStateStore states,
         }
         catch (WeComException)
         {
-            await states.ReleaseSlotAsync(channel.WorkspaceId, channel.Id, slot, cancellationToken);
+            await states.ForgetNonceAsync(channel.WorkspaceId, channel.Id, slot, cancellationToken);
             throw;
         }
     }

@@ -31,6 +31,9 @@ public sealed class WeComReceiver(
 {
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>WeCom's nonces are about ten digits; the remembered value must fit the nonce store's 80 characters.</summary>
+    private const int MaxNonce = 48;
+
     public async Task<WeComReceipt> VerifyAsync(Guid channelId, IQueryCollection query, CancellationToken cancellationToken)
     {
         if (Unsigned(query) is { } unsigned)
@@ -82,7 +85,17 @@ public sealed class WeComReceiver(
             return new WeComReceipt.Refused(400, "The decrypted message is not well-formed XML (DTDs are refused).");
         }
 
-        await events.AcceptAsync(found.Channel, message, cancellationToken);
+        try
+        {
+            await events.AcceptAsync(found.Channel, message, cancellationToken);
+        }
+        catch
+        {
+            // Not stored: WeCom's retry of this very callback must not be taken for a replay.
+            await states.ForgetNonceAsync(found.Channel.WorkspaceId, found.Channel.Id, NonceOf(request.Query), CancellationToken.None);
+            throw;
+        }
+
         return new WeComReceipt.Answer("");
     }
 
@@ -107,9 +120,9 @@ public sealed class WeComReceiver(
             return (null, new(401, "The channel has no valid WeCom credentials; set them in Qunyun first."));
         }
 
-        if (encrypted.Length == 0 || nonce.Length > 64)
+        if (encrypted.Length == 0 || nonce.Length > MaxNonce)
         {
-            return (null, new(400, "Send the encrypted message (echostr or <Encrypt>) and a nonce of at most 64 characters."));
+            return (null, new(400, $"Send the encrypted message (echostr or <Encrypt>) and a nonce of at most {MaxNonce} characters."));
         }
 
         var window = options.Value.ReplayWindow;
@@ -134,13 +147,15 @@ public sealed class WeComReceiver(
             return (null, new(401, "The message is for another corp id."));
         }
 
-        if (!await states.TryUseNonceAsync(channel.Channel.WorkspaceId, channel.Channel.Id, $"wecom:{timestamp}:{nonce}", 2 * window, cancellationToken))
+        if (!await states.TryUseNonceAsync(channel.Channel.WorkspaceId, channel.Channel.Id, NonceOf(query), 2 * window, cancellationToken))
         {
             return (null, new(401, "This callback was already received (replay)."));
         }
 
         return (plain, null);
     }
+
+    private static string NonceOf(IQueryCollection query) => $"wecom:{query["timestamp"]}:{query["nonce"]}";
 
     private async Task<(ChannelSnapshot Channel, WeComCredentials? Credentials, bool Disabled)?> ChannelAsync(Guid channelId, CancellationToken cancellationToken)
     {
