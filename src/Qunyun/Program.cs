@@ -10,6 +10,7 @@ using Qunyun.Features.Channels;
 using Qunyun.Features.Connectors;
 using Qunyun.Features.Connectors.Telegram;
 using Qunyun.Features.Connectors.Webhook;
+using Qunyun.Features.Connectors.WeCom;
 using Qunyun.Features.Content;
 using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
@@ -68,6 +69,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddOutbox();
     builder.AddWebhookBridge();
     builder.AddTelegram();
+    builder.AddWeCom();
     builder.AddPoints();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
@@ -104,6 +106,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapTemplates()
         .MapBot()
         .MapTelegram()
+        .MapWeCom()
         .MapContent()
         .MapPlanFeatures()
         .MapDigest()

@@ -97,6 +97,21 @@ public static class DeliveryReasons
     /// <summary>(type, detail) the connector failed unexpectedly.</summary>
     public const string Exception = "exception";
 
+    /// <summary>(channel name) a WeCom channel without valid credentials.</summary>
+    public const string WeComNoCredentials = "wecom_no_credentials";
+
+    /// <summary>(errcode, errmsg) WeCom refused the call.</summary>
+    public const string WeComRefused = "wecom_refused";
+
+    /// <summary>(customer) WeCom allows one mass message per customer per day; this one already had it.</summary>
+    public const string WeComCustomerDailyCap = "wecom_customer_daily_cap";
+
+    /// <summary>(group, limit) WeCom allows a customer group as many mass messages per month as the month has days.</summary>
+    public const string WeComGroupMonthlyCap = "wecom_group_monthly_cap";
+
+    /// <summary>(action) WeCom's API cannot do this in customer groups; a staff task was created instead.</summary>
+    public const string WeComStaffTask = "wecom_staff_task";
+
     public static DeliveryReason Of(string code, params string[] args) => new(code, args);
 
     public static DeliveryReason HttpAnswer(int status, string body) => Of(Http, DeliveryReason.Of(status), body);
@@ -124,6 +139,11 @@ public static class DeliveryReasons
             Http => Arg(1).Length > 0 ? $"HTTP {Arg(0)}: {Arg(1)}" : $"HTTP {Arg(0)}",
             Platform => Arg(0),
             Exception => $"{Arg(0)}: {Arg(1)}",
+            WeComNoCredentials => $"WeCom channel '{Arg(0)}' has no valid credentials; set them on the channel.",
+            WeComRefused => $"WeCom refused ({Arg(0)}): {Arg(1)}",
+            WeComCustomerDailyCap => $"WeCom allows one mass message per customer per day; customer {Arg(0)} already had today's.",
+            WeComGroupMonthlyCap => $"WeCom allows a customer group {Arg(1)} mass messages this month; group {Arg(0)} had them all.",
+            WeComStaffTask => $"WeCom's API cannot {Arg(0)} in customer groups; a staff task was created for it.",
             _ => string.Join(": ", a.Prepend(reason.Code)),
         };
     }

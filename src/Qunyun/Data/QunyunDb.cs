@@ -84,6 +84,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Digest.DigestSettings> DigestSettings => Set<Features.Digest.DigestSettings>();
     public DbSet<Features.Points.PointsEntry> PointsEntries => Set<Features.Points.PointsEntry>();
     public DbSet<Features.Points.PointsSettings> PointsSettings => Set<Features.Points.PointsSettings>();
+    public DbSet<Features.Connectors.WeCom.WeComStaffTask> WeComStaffTasks => Set<Features.Connectors.WeCom.WeComStaffTask>();
+    public DbSet<Features.Connectors.WeCom.WeComJoinCode> WeComJoinCodes => Set<Features.Connectors.WeCom.WeComJoinCode>();
+    public DbSet<Features.Connectors.WeCom.WeComNotice> WeComNotices => Set<Features.Connectors.WeCom.WeComNotice>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

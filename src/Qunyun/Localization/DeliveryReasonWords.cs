@@ -13,7 +13,7 @@ public static class DeliveryReasonWords
         var args = reason.Args.Select((arg, i) => (object)(reason.Code, i) switch
         {
             (DeliveryReasons.NoConnector, 0) or (DeliveryReasons.Cannot, 0) => Localized(l, $"ChannelKind.{arg}", arg),
-            (DeliveryReasons.Cannot, 2) => ActionName(l, arg),
+            (DeliveryReasons.Cannot, 2) or (DeliveryReasons.WeComStaffTask, 0) => ActionName(l, arg),
             _ => arg,
         }).ToArray();
         var format = l[$"OutboxReason.{reason.Code}"];

@@ -63,11 +63,14 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/plan/presets"] = _ => new { key = "morning" },
         ["POST /api/v1/members/{id:guid}/points"] = _ => new { delta = 10, note = "thanks" },
         ["PUT /api/v1/points/settings"] = _ => new { enabled = true, perCheckIn = 5 },
+        ["POST /api/v1/channels/{id:guid}/wecom/join-codes"] = _ => new { chatIds = new[] { "wr-1" }, state = "spring", autoCreateRoom = false },
+        ["POST /api/v1/channels/{id:guid}/wecom/contact-codes"] = _ => new { users = new[] { "zhangsan" }, state = "spring" },
     };
 
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>
     private static readonly HashSet<string> SignedEndpoints =
-        ["POST /api/v1/channels/{id:guid}/webhook", "POST /api/v1/channels/{id:guid}/telegram"];
+        ["POST /api/v1/channels/{id:guid}/webhook", "POST /api/v1/channels/{id:guid}/telegram",
+            "GET /api/v1/channels/{id:guid}/wecom/callback", "POST /api/v1/channels/{id:guid}/wecom/callback"];
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
     private static readonly HashSet<string> ReadingPosts =
@@ -209,7 +212,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>A workspace with one of everything, named so leaks are easy to spot.</summary>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
-        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox, Tests.Bot.BotIds Bot, PlanIds Plan)
+        Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox, Tests.Bot.BotIds Bot, PlanIds Plan,
+        Guid StaffTask)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -237,7 +241,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var outbox = await OutboxRowAsync(app, ws, channel, slug);
             var bot = await Tests.Bot.BotIds.BuildAsync(ws, group);
             var plan = await PlanIds.BuildAsync(ws, group);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan);
+            var staffTask = await StaffTaskAsync(app, ws, channel, outbox);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan, staffTask);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -249,6 +254,25 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             db.MemberTags.Add(new Features.Tags.MemberTag { MemberId = member, TagId = tag.Id, Weight = 2, AddedAt = tag.CreatedAt });
             await db.SaveChangesAsync();
             return tag.Id;
+        }
+
+        /// <summary>An open WeCom staff task (the WeCom connector makes them from kick and mute actions, so it is written directly).</summary>
+        private static async Task<Guid> StaffTaskAsync(QunyunApp app, TestWorkspace ws, Guid channel, Guid outbox)
+        {
+            await using var db = ws.OpenDb();
+            var task = new Features.Connectors.WeCom.WeComStaffTask
+            {
+                Id = Guid.CreateVersion7(),
+                ChannelId = channel,
+                OutboxId = outbox,
+                Action = "kick",
+                ExternalGroupId = "g",
+                ExternalUserId = "u",
+                CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.WeComStaffTasks.Add(task);
+            await db.SaveChangesAsync();
+            return task.Id;
         }
 
         /// <summary>A dead outbox action (actions come from the pipeline, so it is written directly).</summary>
@@ -300,6 +324,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "occurrences" => Plan.Occurrence,
             "rule-reminders" => Group,
             "picks" => FailedEvent,
+            "tasks" => StaffTask,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

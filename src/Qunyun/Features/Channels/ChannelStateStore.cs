@@ -158,6 +158,40 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// Takes one of <paramref name="capacity"/> slots of a platform quota (WeCom: one mass message per customer per
+    /// day); returns the slot's name, or null when all are taken. A slot is kept as a nonce dated <paramref name="until"/>,
+    /// the end of its period, so the replay pruning (rows older than now minus a window) keeps it until then.
+    /// </summary>
+    public async Task<string?> TryTakeSlotAsync(Guid workspaceId, Guid channelId, string key, int capacity, DateTime until, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create(workspaceId);
+        var prefix = key + "#";
+        var taken = (await db.ChannelNonces.Where(n => n.ChannelId == channelId && n.Nonce.StartsWith(prefix)).Select(n => n.Nonce).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var name in Enumerable.Range(1, capacity).Select(i => prefix + i).Where(n => !taken.Contains(n)))
+        {
+            var slot = db.ChannelNonces.Add(new ChannelNonce { ChannelId = channelId, Nonce = name, SeenAt = until });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return name;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                slot.State = EntityState.Detached;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Forgets a one-time value or gives a quota slot back: the work it guarded did not happen.</summary>
+    public async Task ForgetNonceAsync(Guid workspaceId, Guid channelId, string nonce, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create(workspaceId);
+        await db.ChannelNonces.Where(n => n.ChannelId == channelId && n.Nonce == nonce).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private async Task UpdateAsync(Guid workspaceId, Guid channelId, Action<ChannelState> change, CancellationToken cancellationToken)
     {
         await using var db = factory.Create(workspaceId);

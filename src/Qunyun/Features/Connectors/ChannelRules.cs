@@ -49,10 +49,15 @@ public sealed partial class ChannelRules(ConnectorRegistry connectors, OutboundU
     }
 
     /// <summary>The shape of a credential (a Telegram token is "digits:letters"); the platform is not asked.</summary>
-    public static ChannelProblem? CheckShape(ChannelKind kind, string? credentials) =>
-        kind == ChannelKind.Telegram && !string.IsNullOrWhiteSpace(credentials) && !TelegramToken().IsMatch(credentials.Trim())
-            ? new("Credentials", "TokenShape", "A Telegram bot token looks like 123456789:AAE… (from @BotFather).")
-            : null;
+    public static ChannelProblem? CheckShape(ChannelKind kind, string? credentials) => kind switch
+    {
+        _ when string.IsNullOrWhiteSpace(credentials) => null,
+        ChannelKind.Telegram when !TelegramToken().IsMatch(credentials.Trim()) =>
+            new("Credentials", "TokenShape", "A Telegram bot token looks like 123456789:AAE… (from @BotFather)."),
+        ChannelKind.WeCom when WeCom.WeComCredentials.Problems(credentials) is { Count: > 0 } problems =>
+            new("Credentials", "WeComShape", string.Join(" ", problems.Values)),
+        _ => null,
+    };
 
     /// <summary>Asks the platform about new credentials (Telegram: getMe).</summary>
     public async Task<CredentialCheck> AskPlatformAsync(ChannelKind kind, string credentials, CancellationToken cancellationToken) =>

@@ -58,7 +58,7 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
             return new WebhookReceipt.NoSuchChannel();
         }
 
-        if (request.ContentLength > MaxBodyBytes || await ReadCappedAsync(request.Body, cancellationToken) is not { } body)
+        if (request.ContentLength > MaxBodyBytes || await CappedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return new WebhookReceipt.TooLarge($"The body is larger than {MaxBodyBytes} bytes; send fewer events per request.");
         }
@@ -143,23 +143,5 @@ public sealed class WebhookInbound(QunyunDbFactory factory, ChannelCredentials c
         }
 
         return errors.Any ? errors : null;
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
