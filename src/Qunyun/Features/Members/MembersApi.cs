@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
-using Qunyun.Features.Merges;
 using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
@@ -20,7 +19,6 @@ public static class MembersApi
         members.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
         members.MapMemberIdentities();
         members.MapMemberTags();
-        members.MapMemberTimeline();
         return api;
     }
 
@@ -40,7 +38,7 @@ public static class MembersApi
     }
 
     private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
+        CreateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, IMemberChangedHook changed, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -87,12 +85,12 @@ public static class MembersApi
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var id = await AutoMergeAsync(autoMerge, db, member.Id, response, cancellationToken);
+        var id = await AutoMergeAsync(changed, db, member.Id, response, cancellationToken);
         return TypedResults.Created($"/api/v1/members/{id}", await db.FindAsync(id, interests, cancellationToken));
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem>> Update(
-        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, IMemberChangedHook changed, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -116,20 +114,21 @@ public static class MembersApi
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var survivor = await AutoMergeAsync(autoMerge, db, id, response, cancellationToken);
+        var survivor = await AutoMergeAsync(changed, db, id, response, cancellationToken);
         return TypedResults.Ok((await db.FindAsync(survivor, interests, cancellationToken))!);
     }
 
     /// <summary>
-    /// Merges the member with any member sharing a verified value (workspace merge settings). Returns the id the
-    /// person now has (an older member absorbs a newer one) and names the merges in the Qunyun-Merges header.
+    /// Runs the member-changed hook, which merges the member with any member sharing a verified value (workspace merge
+    /// settings). Returns the id the person now has (an older member absorbs a newer one) and names the merges in the
+    /// Qunyun-Merges header.
     /// </summary>
-    private static async Task<Guid> AutoMergeAsync(AutoMerge autoMerge, QunyunDb db, Guid id, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Guid> AutoMergeAsync(IMemberChangedHook changed, QunyunDb db, Guid id, HttpResponse response, CancellationToken cancellationToken)
     {
-        var merges = await autoMerge.ExecuteAsync(db, [id], cancellationToken);
+        var merges = await changed.MemberChangedAsync(db, id, cancellationToken);
         if (merges.Count > 0)
         {
-            response.Headers[MergeHeader] = string.Join(',', merges.Select(m => m.Id));
+            response.Headers[MergeHeader] = string.Join(',', merges.Select(m => m.MergeId));
         }
 
         return merges.Aggregate(id, (current, merge) => merge.AbsorbedId == current ? merge.SurvivorId : current);
