@@ -48,6 +48,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddApiKeys();
     builder.AddChannels();
     builder.Services.AddSingleton<GroupLinks>();
+    builder.AddMembers();
     builder.AddApi();
     builder.AddConsole();
     builder.AddEvents();

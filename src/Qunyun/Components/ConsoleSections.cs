@@ -37,6 +37,9 @@ public static class ConsoleSections
     /// <summary>Cards of the group page; parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupPage = "group";
 
+    /// <summary>The group page's right column, beside its facts (the current members); parameter <c>GroupId</c> (Guid).</summary>
+    public const string GroupSide = "group.side";
+
     /// <summary>Full-width sections under the group page's facts and members (the conversation); parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupBody = "group.body";
 

@@ -31,6 +31,8 @@ internal static class FeatureSurfaces
         "Members.IMemberChangedHook", "Members.MemberAbsorbed",
         // Groups: the group read model, edits (topic groups create groups) and the member-count recount.
         "Groups.GroupQueries", "Groups.GroupEdits", "Groups.GroupDateProblem", "Groups.GroupMemberCounts",
+        // …putting a member in a group by hand (the members' /groups/{id}/members API).
+        "Groups.GroupMemberships",
         // …and linking a prepared group to its chat (the Telegram setup links the chat its bot just saw).
         "Groups.GroupLinks", "Groups.GroupChange", "Groups.LinkGroupRequest",
         // Events: ingest (the one way in), the event vocabulary, the stage contract and the pipeline's options.
@@ -70,12 +72,12 @@ internal static class FeatureSurfaces
     public const string Composer = "Demo";
 
     /// <summary>
-    /// Edges that still close a cycle, to remove (the test fails when one is gone, so the list only shrinks). Both start
-    /// in Members, the last knot: its entity navigates to memberships and tags, and its page and API show them.
+    /// Edges that still close a cycle, to remove (the test fails when one is gone, so the list only shrinks). It starts in
+    /// Members, the last knot: its entity navigates to tags, and its page and API show them.
     /// </summary>
     public static readonly IReadOnlySet<(string From, string To)> CycleDebt = new HashSet<(string, string)>
     {
-        ("Members", "Groups"), ("Members", "Tags"),
+        ("Members", "Tags"),
     };
 
     /// <summary>Entities (the types of <see cref="QunyunDb"/>'s sets) and the enums of their columns.</summary>

@@ -66,5 +66,6 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => new { m.WorkspaceId, m.Email });
         builder.HasIndex(m => new { m.WorkspaceId, m.EmailKey });
         builder.HasIndex(m => new { m.WorkspaceId, m.PhoneKey });
+        builder.HasMany(m => m.Memberships).WithOne().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

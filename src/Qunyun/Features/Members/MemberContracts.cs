@@ -66,6 +66,20 @@ public sealed record MemberSummary(
 
 public sealed record IdentityResponse(Guid Id, Guid ChannelId, string ChannelName, ChannelKind ChannelKind, string ExternalUserId, string DisplayName);
 
+public sealed record SetMembershipRequest
+{
+    [Required]
+    public MembershipRole? Role { get; init; }
+}
+
+/// <summary>A member of a group, as /groups/{id}/members lists them.</summary>
+public sealed record MembershipResponse(
+    Guid MemberId,
+    string MemberName,
+    MembershipRole Role,
+    DateTime JoinedAt,
+    DateTime? LeftAt);
+
 public sealed record MemberGroupResponse(Guid GroupId, string GroupName, GroupType GroupType, MembershipRole Role, DateTime JoinedAt, DateTime? LeftAt);
 
 /// <summary>A tag the member carries, since when; for interest tags the weight decayed to now.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Groups;
 using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
@@ -19,7 +20,7 @@ public static class MembersApi
         members.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
         members.MapMemberIdentities();
         members.MapMemberTags();
-        return api;
+        return api.MapGroupMembers();
     }
 
     private static Task<Page<MemberSummary>> List(
@@ -145,8 +146,7 @@ public static class MembersApi
             return TypedResults.NotFound();
         }
 
-        await db.Groups.Where(g => groupIds.Contains(g.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
+        await GroupMemberCounts.RecountAsync(db, groupIds, cancellationToken);
         await db.TagChanges.Where(c => c.MemberId == id).ExecuteDeleteAsync(cancellationToken); // history has no foreign key (merges)
         return TypedResults.NoContent();
     }
