@@ -25,6 +25,9 @@ public static class ConsoleSections
     /// </summary>
     public const string MemberPage = "member";
 
+    /// <summary>Full width under the member's name (the tags); the member page's parameters.</summary>
+    public const string MemberHead = "member.head";
+
     /// <summary>Buttons beside the member's name; the member page's parameters.</summary>
     public const string MemberActions = "member.actions";
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Tags;

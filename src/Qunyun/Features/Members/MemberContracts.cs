@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qunyun.Engine.Channels;
 using Qunyun.Engine.Groups;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
