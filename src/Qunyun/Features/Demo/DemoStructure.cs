@@ -37,7 +37,7 @@ internal static class DemoStructure
                 EndsOn = endsOn,
                 CreatedAt = world.OpenedAt(i),
             };
-            group.SearchText = GroupQueries.SearchTextOf(group);
+            group.DeriveSearchText();
             db.Groups.Add(group);
         }
 
