@@ -73,7 +73,10 @@ internal static class ListPageLoad
 
     private static async Task<int> Members(QunyunDb db, string? q, Guid? tag, Guid? group, DateTime? activeSince, MemberSort sort, int page) =>
         (await new PageQuery { Page = page, PageSize = 50 }
-            .ApplyAsync(db.FilteredMembers(q, tag, group, null, activeSince).Sort(sort).ToSummaries(), CancellationToken.None)).Total;
+            .ApplyAsync(db.FilteredMembers(q, Tagged(db, tag), group, null, activeSince).Sort(sort).ToSummaries(), CancellationToken.None)).Total;
+
+    private static IQueryable<Guid>? Tagged(QunyunDb db, Guid? tag) =>
+        tag is { } id ? db.MemberTags.Where(t => t.TagId == id).Select(t => t.MemberId) : null;
 
     private static async Task<int> Groups(QunyunDb db, string? q, GroupType? type, GroupSort sort) =>
         (await new PageQuery { Page = 1, PageSize = 25 }

@@ -49,6 +49,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddApiKeys();
     builder.AddChannels();
     builder.Services.AddSingleton<GroupLinks>();
+    builder.AddMembers();
     builder.AddApi();
     builder.AddConsole();
     builder.AddEvents();

@@ -34,6 +34,9 @@ public sealed class WordMatcher
     /// <see cref="ArgumentException"/> for duplicate list names and for words that could never match (see
     /// <see cref="WordListParser"/>, which reports those instead).
     /// </summary>
+    /// <summary>Why a word can never match (it is all emoji or punctuation, too long…), or null when it can.</summary>
+    public static string? Problem(string word) => MatchedWord.Create("", word, out var problem) is null ? problem : null;
+
     public static WordMatcher Compile(IEnumerable<WordList> lists)
     {
         ArgumentNullException.ThrowIfNull(lists);

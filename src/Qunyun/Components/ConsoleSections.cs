@@ -19,14 +19,29 @@ public static class ConsoleSections
     /// <summary>Panels under the workspace settings; parameter <c>IsOwner</c> (bool).</summary>
     public const string WorkspaceSettings = "settings.workspace";
 
-    /// <summary>Cards of the member page; parameters <c>MemberId</c> (Guid) and <c>Changed</c> (EventCallback, the member changed).</summary>
+    /// <summary>
+    /// Cards of the member page's left column, above its profile. The member page's slots offer <c>MemberId</c> (Guid),
+    /// <c>CanWrite</c> (bool) and <c>Changed</c> (EventCallback: the section changed the member, the page reloads).
+    /// </summary>
     public const string MemberPage = "member";
+
+    /// <summary>Full width under the member's name (the tags); the member page's parameters.</summary>
+    public const string MemberHead = "member.head";
+
+    /// <summary>Buttons beside the member's name; the member page's parameters.</summary>
+    public const string MemberActions = "member.actions";
+
+    /// <summary>Cards of the member page's right column, under its groups; the member page's parameters.</summary>
+    public const string MemberBody = "member.body";
 
     /// <summary>Notices above every console page (the demo's fill progress); no parameters.</summary>
     public const string Banner = "banner";
 
     /// <summary>Cards of the group page; parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupPage = "group";
+
+    /// <summary>The group page's right column, beside its facts (the current members); parameter <c>GroupId</c> (Guid).</summary>
+    public const string GroupSide = "group.side";
 
     /// <summary>Full-width sections under the group page's facts and members (the conversation); parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupBody = "group.body";

@@ -54,10 +54,12 @@ public sealed class GroupEditingTests(Chromium chromium, QunyunServer server) : 
         var chip = page.GetByTestId("member-tags").Locator(".mud-chip", new() { HasText = "核心用户" });
         await Expect(chip).ToBeVisibleAsync();
         Assert.True(await HasTagAsync(member, tag));
+        await Expect(page.GetByTestId("tag-change")).ToHaveCountAsync(1);
 
         await chip.Locator("button").ClickAsync();
         await Expect(chip).ToHaveCountAsync(0);
         Assert.False(await HasTagAsync(member, tag));
+        await Expect(page.GetByTestId("tag-change")).ToHaveCountAsync(2);
     }
 
     private static async Task ChooseAsync(IPage page, string select, string option)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Accounts;
 using Qunyun.Tests.Infrastructure;
 
@@ -249,7 +250,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         private static async Task<Guid> InterestOfAsync(QunyunApp app, TestWorkspace ws, Guid member)
         {
             await using var db = ws.OpenDb();
-            var tag = new Features.Tags.Tag { Id = Guid.CreateVersion7(), Name = "interest", Kind = Features.Tags.TagKind.Interest, CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
+            var tag = new Features.Tags.Tag { Id = Guid.CreateVersion7(), Name = "interest", Kind = TagKind.Interest, CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
             db.Tags.Add(tag);
             db.MemberTags.Add(new Features.Tags.MemberTag { MemberId = member, TagId = tag.Id, Weight = 2, AddedAt = tag.CreatedAt });
             await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunyun.Engine.Channels;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunyun.Engine.Simulation;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Events;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Qunyun.Engine.Tagging;
 
 namespace Qunyun.Tests.Hosting;
 
@@ -42,7 +43,7 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Engine.Groups.MembershipRole>().Select(n => $"MembershipRole.{n}"))
             .Concat(Enum.GetNames<Engine.Groups.ModerationLevel>().Select(n => $"ModerationLevel.{n}"))
             .Concat(Engine.Events.EventKinds.WireNames.Select(n => $"EventKind.{n}"))
-            .Concat(Enum.GetNames<Features.Tags.TagKind>().Select(n => $"TagKind.{n}"))
+            .Concat(Enum.GetNames<TagKind>().Select(n => $"TagKind.{n}"))
             .Concat(Enum.GetNames<Features.Tags.TagChangeCause>().Select(n => $"TagChangeCause.{n}"))
             .Concat(Enum.GetNames<Engine.Tagging.RuleMetric>().Select(n => $"RuleMetric.{n}"))
             .Concat(Enum.GetNames<Engine.Tagging.RuleComparison>().Select(n => $"RuleComparison.{n}"))

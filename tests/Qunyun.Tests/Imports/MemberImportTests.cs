@@ -49,13 +49,13 @@ public sealed class MemberImportTests(QunyunApp app) : IClassFixture<QunyunApp>
         var qian = await db.Members.Include(m => m.Attributes).SingleAsync(m => m.DisplayName == "钱七");
         Assert.Equal("第一行\n第二行, 带逗号和\"引号\"", qian.Note);
         Assert.Equal("成都", qian.Attributes.Single(a => a.Key == "city").Value);
-        var zhang = await db.Members.Include(m => m.Attributes).Include(m => m.Identities).Include(m => m.Tags).ThenInclude(t => t.Tag)
-            .SingleAsync(m => m.Email == "zhangsan@example.com");
+        var zhang = await db.Members.Include(m => m.Attributes).Include(m => m.Identities).SingleAsync(m => m.Email == "zhangsan@example.com");
+        var zhangTags = await db.MemberTags.Where(t => t.MemberId == zhang.Id).Select(t => t.Tag!.Name).ToListAsync();
         Assert.Equal("张三丰", zhang.DisplayName);
         Assert.Equal("+8613800138000", zhang.PhoneKey);
         Assert.Equal("南京", zhang.Attributes.Single(a => a.Key == "city").Value);
         Assert.Equal(["wx_zhang"], zhang.Identities.Select(i => i.ExternalUserId));
-        Assert.Equal(["VIP", "咖啡", "新人"], zhang.Tags.Select(t => t.Tag!.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["VIP", "咖啡", "新人"], zhangTags.Order(StringComparer.Ordinal));
         Assert.Equal(2, await db.Members.CountAsync());
     }
 

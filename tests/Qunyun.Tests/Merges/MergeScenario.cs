@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Tags;
 using Qunyun.Tests.Infrastructure;
 

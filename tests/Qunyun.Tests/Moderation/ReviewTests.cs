@@ -81,6 +81,22 @@ public sealed class ReviewTests(ModerationApp app) : IClassFixture<ModerationApp
     }
 
     [Fact]
+    public async Task AllowList_APhraseThatCanNeverMatch_Is400NamingTheValue_AndNothingIsSaved()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("allow-emoji");
+        var channel = await ws.Client.CreateChannelAsync();
+        var group = await ws.Client.CreateGroupAsync(channel, "表情群");
+
+        var emoji = await ws.Client.PostAsJsonAsync($"/api/v1/moderation/groups/{group}/allow", new { kind = "Word", value = "😀" });
+        var word = await ws.Client.PostAsJsonAsync($"/api/v1/moderation/groups/{group}/allow", new { kind = "Word", value = "兼职老师" });
+
+        Assert.Equal(["value"], await emoji.ValidationFieldsAsync());
+        Assert.Equal(HttpStatusCode.Created, word.StatusCode);
+        var allowList = await ws.Client.GetFromJsonAsync<JsonElement>($"/api/v1/moderation/groups/{group}/allow", Infrastructure.Api.Json);
+        Assert.Equal(["兼职老师"], allowList.EnumerateArray().Select(a => a.GetProperty("value").GetString()));
+    }
+
+    [Fact]
     public async Task DecisionList_FiltersByGroupMemberRuleActionAndDate()
     {
         var ws = await app.Host.CreateWorkspaceAsync("review-filters");

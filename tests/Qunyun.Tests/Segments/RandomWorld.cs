@@ -1,7 +1,9 @@
 using CsCheck;
+using Qunyun.Data;
 using Qunyun.Engine.Channels;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Segments;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Members;
@@ -62,14 +64,14 @@ internal sealed class RandomWorld
 
         for (var i = 0; i < members; i++)
         {
-            db.Members.Add(world.RandomMember(random, now, $"member {i}"));
+            db.Members.Add(world.RandomMember(db, random, now, $"member {i}"));
         }
 
         await db.SaveChangesAsync();
         return world;
     }
 
-    private Member RandomMember(Random random, DateTime now, string name)
+    private Member RandomMember(QunyunDb db, Random random, DateTime now, string name)
     {
         // A third of the times fall exactly on whole days before now: the edges of "within N days".
         DateTime Before(int maxDays) =>
@@ -103,7 +105,7 @@ internal sealed class RandomWorld
         {
             if (random.Next(5) < 2)
             {
-                member.Tags.Add(new MemberTag { TagId = _tags[t], Weight = t < 3 ? random.Next(51) / 10.0 : 1, AddedAt = created });
+                db.MemberTags.Add(new MemberTag { MemberId = member.Id, TagId = _tags[t], Weight = t < 3 ? random.Next(51) / 10.0 : 1, AddedAt = created });
             }
         }
 

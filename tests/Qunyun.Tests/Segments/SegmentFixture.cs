@@ -1,5 +1,6 @@
 using Qunyun.Engine.Channels;
 using Qunyun.Engine.Groups;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Members;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Members;
 using Qunyun.Features.Tags;
 using Qunyun.Tests.Infrastructure;
@@ -112,8 +113,8 @@ public sealed class TopicGroupsTests(QunyunApp app) : IClassFixture<QunyunApp>
         for (var i = 1; i <= 130; i++)
         {
             var member = new Member { Id = Guid.CreateVersion7(), DisplayName = $"粉丝 {i}", CreatedAt = now };
-            member.Tags.Add(new MemberTag { TagId = tag.Id, Weight = i / 100.0, AddedAt = now });
             db.Members.Add(member);
+            db.MemberTags.Add(new MemberTag { MemberId = member.Id, TagId = tag.Id, Weight = i / 100.0, AddedAt = now });
         }
 
         await db.SaveChangesAsync();

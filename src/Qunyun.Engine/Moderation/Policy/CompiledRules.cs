@@ -59,7 +59,8 @@ public sealed class CompiledRules
             new DomainAllowList(groupDomains.Concat(r.AllowDomains)), new NewMemberRestriction(TimeSpan.FromHours(r.Hours ?? 24), NewMemberKinds))).ToArray();
         var used = compiled.Where(c => c.Rule.Detector == RuleDetectors.Words && c.Rule.List is not null).Select(c => c.Rule.List!).Distinct(StringComparer.Ordinal);
         var words = WordMatcher.Compile(used.Where(wordLists.ContainsKey).Select(name => new WordList(name, wordLists[name])));
-        var phrases = allowedPhrases.ToList();
+        // A phrase that can never match allows nothing; one stored before the check existed must not stop moderation.
+        var phrases = allowedPhrases.Where(p => WordMatcher.Problem(p) is null).ToList();
         var allowed = phrases.Count == 0 ? WordMatcher.Empty : WordMatcher.Compile([new WordList("allow", phrases)]);
         return new CompiledRules(rules, compiled, words, allowed, new DomainAllowList(groupDomains));
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Engine.Bot;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Events;
+using Qunyun.Engine.Tagging;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Events;
 using Qunyun.Features.Tags;

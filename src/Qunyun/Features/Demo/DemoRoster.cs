@@ -25,7 +25,7 @@ internal static class DemoRoster
     /// <summary>Member n's user id on catalogue channel <paramref name="channel"/>.</summary>
     public static string ExternalUserId(int channel, int n) => $"{DemoCatalog.Channels[channel].UserPrefix}-{n}";
 
-    public static Member Create(MemberPlan plan, IReadOnlyList<Channel> channels, IReadOnlyList<Group> groups, IReadOnlyList<Tag> tags)
+    public static (Member Member, List<MemberTag> Tags) Create(MemberPlan plan, IReadOnlyList<Channel> channels, IReadOnlyList<Group> groups, IReadOnlyList<Tag> tags)
     {
         var random = SimRandom.For(DemoWorld.Seed, plan.Index, 6);
         var name = NameOf(plan);
@@ -65,12 +65,9 @@ internal static class DemoRoster
             });
         }
 
-        foreach (var tag in tags.Where(_ => random.NextDouble() < 0.12))
-        {
-            member.Tags.Add(new MemberTag { MemberId = member.Id, TagId = tag.Id, AddedAt = since });
-        }
-
+        var memberTags = tags.Where(_ => random.NextDouble() < 0.12)
+            .Select(tag => new MemberTag { MemberId = member.Id, TagId = tag.Id, AddedAt = since }).ToList();
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
-        return member;
+        return (member, memberTags);
     }
 }

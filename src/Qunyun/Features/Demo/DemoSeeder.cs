@@ -113,7 +113,9 @@ public sealed class DemoSeeder(
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var n = start; n < Math.Min(target, start + Batch); n++)
             {
-                db.Members.Add(DemoRoster.Create(world.Plan(n), channels, groups, tags));
+                var (member, memberTags) = DemoRoster.Create(world.Plan(n), channels, groups, tags);
+                db.Members.Add(member);
+                db.MemberTags.AddRange(memberTags);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Tags;
@@ -36,7 +37,7 @@ internal static class DemoStructure
                 EndsOn = endsOn,
                 CreatedAt = world.OpenedAt(i),
             };
-            group.SearchText = GroupQueries.SearchTextOf(group);
+            group.DeriveSearchText();
             db.Groups.Add(group);
         }
 

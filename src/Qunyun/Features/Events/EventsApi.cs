@@ -18,7 +18,7 @@ public static class EventsApi
             .RequireAuthorization(Policies.Write)
             .Accepts<IngestRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(16 * 1024 * 1024));
-        return api;
+        return api.MapMemberTimeline();
     }
 
     /// <summary>

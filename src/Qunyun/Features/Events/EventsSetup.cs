@@ -20,6 +20,8 @@ public static class EventsSetup
         builder.Services.AddScoped<IngestEvents>();
         builder.Services.AddHostedService<PipelineWorker>();
         builder.Services.AddConsoleSection<FailedEventSettings>(ConsoleSections.Settings, 50, "failed-events", "Settings.FailedEvents", Icons.Material.Filled.ErrorOutline);
+        builder.Services.AddConsoleSection<MemberActivityCard>(ConsoleSections.MemberPage, 10);
+        builder.Services.AddConsoleSection<MemberTimelineList>(ConsoleSections.MemberBody, 10);
         return builder;
     }
 }

@@ -30,8 +30,13 @@ public sealed class Group : IWorkspaceOwned, IPipelineStateRow
     /// <summary>Members currently in the group, kept with each membership change so lists sort on it.</summary>
     public int MemberCount { get; set; }
 
+    /// <summary>What the group search matches (<see cref="DeriveSearchText"/>).</summary>
     public string SearchText { get; set; } = "";
+
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Recomputes <see cref="SearchText"/> from the name and the chat id.</summary>
+    public void DeriveSearchText() => SearchText = GroupQueries.SearchTextOf(this);
 }
 
 internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>

@@ -79,19 +79,6 @@ public sealed record GroupResponse(
     string? TimeZone = null,
     bool Linked = true);
 
-public sealed record SetMembershipRequest
-{
-    [Required]
-    public MembershipRole? Role { get; init; }
-}
-
-public sealed record MembershipResponse(
-    Guid MemberId,
-    string MemberName,
-    MembershipRole Role,
-    DateTime JoinedAt,
-    DateTime? LeftAt);
-
 public enum GroupSort
 {
     Name,

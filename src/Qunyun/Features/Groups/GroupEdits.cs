@@ -29,10 +29,10 @@ public static class GroupEdits
 
     public const string UnknownZone = "Unknown time zone: use an IANA id such as Asia/Shanghai or Europe/Berlin, or leave it empty for the workspace's zone.";
 
-    /// <summary>The date problems as field errors (all under EndsOn), for the API.</summary>
-    public static Api.FieldErrors CheckDates(GroupType type, DateOnly? startsOn, DateOnly? endsOn)
+    /// <summary>The date problems as field errors (all under EndsOn), added to <paramref name="errors"/> when given.</summary>
+    public static Api.FieldErrors CheckDates(GroupType type, DateOnly? startsOn, DateOnly? endsOn, Api.FieldErrors? errors = null)
     {
-        var errors = new Api.FieldErrors();
+        errors ??= new Api.FieldErrors();
         foreach (var problem in DateProblems(type, startsOn, endsOn))
         {
             errors.Add("EndsOn", Describe(problem));
@@ -70,6 +70,6 @@ public static class GroupEdits
         group.Capacity = capacity;
         group.StartsOn = startsOn;
         group.EndsOn = endsOn;
-        group.SearchText = GroupQueries.SearchTextOf(group);
+        group.DeriveSearchText();
     }
 }

@@ -66,7 +66,7 @@ public sealed class GroupLinks(TimeProvider clock)
             TimeZone = zone,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        group.SearchText = GroupQueries.SearchTextOf(group);
+        group.DeriveSearchText();
         db.Groups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
         return new GroupChange.Done(id);
@@ -103,7 +103,7 @@ public sealed class GroupLinks(TimeProvider clock)
         }
 
         (group.ChannelId, group.ExternalId) = (channelId, externalId);
-        group.SearchText = GroupQueries.SearchTextOf(group);
+        group.DeriveSearchText();
         await db.SaveChangesAsync(cancellationToken); // writes to Groups raise the pipeline's version: the warm state reloads
         return new GroupChange.Done(groupId);
     }

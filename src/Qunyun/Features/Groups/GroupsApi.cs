@@ -18,7 +18,6 @@ public static class GroupsApi
         groups.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
         groups.MapPut("/{id:guid}/link", Link).RequireAuthorization(Policies.Write);
         groups.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
-        groups.MapMemberships();
         return api;
     }
 

@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
-using Qunyun.Features.Members;
 
 namespace Qunyun.Features.Groups;
 
-/// <summary>A member's place in a group; a row stays after the member leaves (LeftAt set).</summary>
+/// <summary>
+/// A member's place in a group; a row stays after the member leaves (LeftAt set). Its member is configured from the
+/// member's side (Member.Memberships): groups sit below members.
+/// </summary>
 public sealed class Membership : IWorkspaceOwned, IPipelineStateRow
 {
     public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }
     public Guid MemberId { get; set; }
-    public Member? Member { get; set; }
     public Guid GroupId { get; set; }
     public Group? Group { get; set; }
     public MembershipRole Role { get; set; }
@@ -25,7 +26,6 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     public void Configure(EntityTypeBuilder<Membership> builder)
     {
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
-        builder.HasOne(m => m.Member).WithMany(m => m.Memberships).HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Group).WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.GroupId, m.MemberId }).IsUnique();
         builder.HasIndex(m => new { m.MemberId, m.GroupId });

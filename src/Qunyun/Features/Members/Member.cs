@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
 using Qunyun.Features.Groups;
-using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 
@@ -45,7 +44,6 @@ public sealed class Member : IWorkspaceOwned, IPipelineStateRow
 
     public List<MemberIdentity> Identities { get; set; } = [];
     public List<Membership> Memberships { get; set; } = [];
-    public List<MemberTag> Tags { get; set; } = [];
     public List<MemberAttribute> Attributes { get; set; } = [];
 }
 
@@ -66,5 +64,6 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => new { m.WorkspaceId, m.Email });
         builder.HasIndex(m => new { m.WorkspaceId, m.EmailKey });
         builder.HasIndex(m => new { m.WorkspaceId, m.PhoneKey });
+        builder.HasMany(m => m.Memberships).WithOne().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

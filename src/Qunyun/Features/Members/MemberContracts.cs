@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qunyun.Engine.Channels;
 using Qunyun.Engine.Groups;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
@@ -65,6 +66,20 @@ public sealed record MemberSummary(
     DateTime? LastActiveAt);
 
 public sealed record IdentityResponse(Guid Id, Guid ChannelId, string ChannelName, ChannelKind ChannelKind, string ExternalUserId, string DisplayName);
+
+public sealed record SetMembershipRequest
+{
+    [Required]
+    public MembershipRole? Role { get; init; }
+}
+
+/// <summary>A member of a group, as /groups/{id}/members lists them.</summary>
+public sealed record MembershipResponse(
+    Guid MemberId,
+    string MemberName,
+    MembershipRole Role,
+    DateTime JoinedAt,
+    DateTime? LeftAt);
 
 public sealed record MemberGroupResponse(Guid GroupId, string GroupName, GroupType GroupType, MembershipRole Role, DateTime JoinedAt, DateTime? LeftAt);
 

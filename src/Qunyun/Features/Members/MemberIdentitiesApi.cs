@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
-using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 
@@ -17,7 +16,7 @@ public static class MemberIdentitiesApi
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Add(
-        Guid id, IdentityRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, CancellationToken cancellationToken)
+        Guid id, IdentityRequest request, QunyunDb db, TimeProvider clock, IMemberTags tags, CancellationToken cancellationToken)
     {
         var member = await db.Members.Include(m => m.Identities).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null)
@@ -49,7 +48,7 @@ public static class MemberIdentitiesApi
         member.Identities.Add(identity);
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok((await db.FindAsync(id, interests, cancellationToken))!);
+        return TypedResults.Ok((await db.FindAsync(id, tags, cancellationToken))!);
     }
 
     private static async Task<Results<NoContent, NotFound>> Remove(Guid id, Guid identityId, QunyunDb db, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
 using Qunyun.Engine.Text;
-using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Members;
 
@@ -9,11 +8,12 @@ namespace Qunyun.Features.Members;
 public static class MemberQueries
 {
     /// <summary>
-    /// The workspace's members that pass the filter. Tag, group and channel conditions are written as
-    /// <c>Id IN (subquery)</c> so SQLite walks the small side's index once instead of probing it for every member.
+    /// The workspace's members that pass the filter; <paramref name="tagged"/> is a tag's members
+    /// (<see cref="IMemberTags.MembersWith"/>). Tag, group and channel conditions are written as <c>Id IN (subquery)</c>
+    /// so SQLite walks the small side's index once instead of probing it for every member.
     /// </summary>
     public static IQueryable<Member> FilteredMembers(
-        this QunyunDb db, string? search, Guid? tagId, Guid? groupId, Guid? channelId, DateTime? activeSince)
+        this QunyunDb db, string? search, IQueryable<Guid>? tagged, Guid? groupId, Guid? channelId, DateTime? activeSince)
     {
         var members = db.Members.AsNoTracking();
         var folded = SearchText.Fold(search);
@@ -22,9 +22,9 @@ public static class MemberQueries
             members = members.Where(m => m.SearchText.Contains(folded));
         }
 
-        if (tagId is not null)
+        if (tagged is not null)
         {
-            members = members.Where(m => db.MemberTags.Where(t => t.TagId == tagId).Select(t => t.MemberId).Contains(m.Id));
+            members = members.Where(m => tagged.Contains(m.Id));
         }
 
         if (groupId is not null)
@@ -61,7 +61,7 @@ public static class MemberQueries
             m.Memberships.Count(g => g.LeftAt == null), m.Identities.Count,
             m.CreatedAt, m.LastActiveAt));
 
-    public static async Task<MemberResponse?> FindAsync(this QunyunDb db, Guid id, InterestDecay interests, CancellationToken cancellationToken)
+    public static async Task<MemberResponse?> FindAsync(this QunyunDb db, Guid id, IMemberTags memberTags, CancellationToken cancellationToken)
     {
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null)
@@ -75,11 +75,7 @@ public static class MemberQueries
         var groups = await db.Memberships.AsNoTracking().Where(m => m.MemberId == id).OrderBy(m => m.JoinedAt)
             .Select(m => new MemberGroupResponse(m.GroupId, m.Group!.Name, m.Group.Type, m.Role, m.JoinedAt, m.LeftAt))
             .ToListAsync(cancellationToken);
-        var tags = (await db.MemberTags.AsNoTracking().Where(t => t.MemberId == id).OrderBy(t => t.Tag!.Name)
-            .Select(t => new { t.TagId, t.Tag!.Name, t.Tag.Color, t.Tag.Kind, t.Weight, t.WeightAt, t.AddedAt })
-            .ToListAsync(cancellationToken))
-            .Select(t => new MemberTagResponse(t.TagId, t.Name, t.Color, t.Kind, interests.Current(t.Weight, t.WeightAt), t.AddedAt))
-            .ToList();
+        var tags = await memberTags.OfAsync(db, id, cancellationToken);
         var attributes = await db.MemberAttributes.AsNoTracking().Where(a => a.MemberId == id).OrderBy(a => a.Key)
             .ToDictionaryAsync(a => a.Key, a => a.Value, cancellationToken);
         return new MemberResponse(member.Id, member.DisplayName, member.Email, member.Phone, member.Note,

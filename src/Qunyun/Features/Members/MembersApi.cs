@@ -3,8 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
-using Qunyun.Features.Merges;
-using Qunyun.Features.Tags;
+using Qunyun.Features.Groups;
 
 namespace Qunyun.Features.Members;
 
@@ -19,28 +18,27 @@ public static class MembersApi
         members.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
         members.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
         members.MapMemberIdentities();
-        members.MapMemberTags();
-        members.MapMemberTimeline();
-        return api;
+        return api.MapGroupMembers();
     }
 
     private static Task<Page<MemberSummary>> List(
-        QunyunDb db, TimeProvider clock, [AsParameters] PageQuery paging, string? q, Guid? tagId, Guid? groupId, Guid? channelId,
+        QunyunDb db, TimeProvider clock, IMemberTags tags, [AsParameters] PageQuery paging, string? q, Guid? tagId, Guid? groupId, Guid? channelId,
         int? activeWithinDays, MemberSort sort = MemberSort.Name, CancellationToken cancellationToken = default)
     {
         DateTime? activeSince = activeWithinDays is { } days ? clock.GetUtcNow().UtcDateTime.AddDays(-days) : null;
-        var members = db.FilteredMembers(q, tagId, groupId, channelId, activeSince).Sort(sort).ToSummaries();
+        var tagged = tagId is { } tag ? tags.MembersWith(db, tag) : null;
+        var members = db.FilteredMembers(q, tagged, groupId, channelId, activeSince).Sort(sort).ToSummaries();
         return paging.ApplyAsync(members, cancellationToken);
     }
 
-    private static async Task<Results<Ok<MemberResponse>, NotFound>> Get(Guid id, QunyunDb db, InterestDecay interests, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MemberResponse>, NotFound>> Get(Guid id, QunyunDb db, IMemberTags tags, CancellationToken cancellationToken)
     {
-        var member = await db.FindAsync(id, interests, cancellationToken);
+        var member = await db.FindAsync(id, tags, cancellationToken);
         return member is null ? TypedResults.NotFound() : TypedResults.Ok(member);
     }
 
     private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
+        CreateMemberRequest request, QunyunDb db, TimeProvider clock, IMemberTags tags, IMemberChangedHook changed, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -87,12 +85,12 @@ public static class MembersApi
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var id = await AutoMergeAsync(autoMerge, db, member.Id, response, cancellationToken);
-        return TypedResults.Created($"/api/v1/members/{id}", await db.FindAsync(id, interests, cancellationToken));
+        var id = await AutoMergeAsync(changed, db, member.Id, response, cancellationToken);
+        return TypedResults.Created($"/api/v1/members/{id}", await db.FindAsync(id, tags, cancellationToken));
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem>> Update(
-        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, InterestDecay interests, AutoMerge autoMerge, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, UpdateMemberRequest request, QunyunDb db, TimeProvider clock, IMemberTags tags, IMemberChangedHook changed, HttpResponse response, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         MemberAttributes.Validate(request.Attributes, errors);
@@ -116,20 +114,21 @@ public static class MembersApi
         member.SearchText = MemberQueries.SearchTextOf(member, member.Identities);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var survivor = await AutoMergeAsync(autoMerge, db, id, response, cancellationToken);
-        return TypedResults.Ok((await db.FindAsync(survivor, interests, cancellationToken))!);
+        var survivor = await AutoMergeAsync(changed, db, id, response, cancellationToken);
+        return TypedResults.Ok((await db.FindAsync(survivor, tags, cancellationToken))!);
     }
 
     /// <summary>
-    /// Merges the member with any member sharing a verified value (workspace merge settings). Returns the id the
-    /// person now has (an older member absorbs a newer one) and names the merges in the Qunyun-Merges header.
+    /// Runs the member-changed hook, which merges the member with any member sharing a verified value (workspace merge
+    /// settings). Returns the id the person now has (an older member absorbs a newer one) and names the merges in the
+    /// Qunyun-Merges header.
     /// </summary>
-    private static async Task<Guid> AutoMergeAsync(AutoMerge autoMerge, QunyunDb db, Guid id, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Guid> AutoMergeAsync(IMemberChangedHook changed, QunyunDb db, Guid id, HttpResponse response, CancellationToken cancellationToken)
     {
-        var merges = await autoMerge.ExecuteAsync(db, [id], cancellationToken);
+        var merges = await changed.MemberChangedAsync(db, id, cancellationToken);
         if (merges.Count > 0)
         {
-            response.Headers[MergeHeader] = string.Join(',', merges.Select(m => m.Id));
+            response.Headers[MergeHeader] = string.Join(',', merges.Select(m => m.MergeId));
         }
 
         return merges.Aggregate(id, (current, merge) => merge.AbsorbedId == current ? merge.SurvivorId : current);
@@ -137,7 +136,7 @@ public static class MembersApi
 
     public const string MergeHeader = "Qunyun-Merges";
 
-    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, QunyunDb db, IMemberTags tags, CancellationToken cancellationToken)
     {
         var groupIds = await db.Memberships.Where(m => m.MemberId == id && m.LeftAt == null).Select(m => m.GroupId).ToListAsync(cancellationToken);
         var deleted = await db.Members.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
@@ -146,9 +145,8 @@ public static class MembersApi
             return TypedResults.NotFound();
         }
 
-        await db.Groups.Where(g => groupIds.Contains(g.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
-        await db.TagChanges.Where(c => c.MemberId == id).ExecuteDeleteAsync(cancellationToken); // history has no foreign key (merges)
+        await GroupMemberCounts.RecountAsync(db, groupIds, cancellationToken);
+        await tags.MemberDeletedAsync(db, id, cancellationToken);
         return TypedResults.NoContent();
     }
 

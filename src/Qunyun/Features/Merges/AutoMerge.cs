@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
+using Qunyun.Features.Members;
 
 namespace Qunyun.Features.Merges;
 
@@ -9,8 +10,11 @@ namespace Qunyun.Features.Merges;
 /// apart when another verified key has different values on them (two verified phones: two people), or when a merge
 /// of the two was undone before (an operator said they are different people).
 /// </summary>
-public sealed class AutoMerge(MergeMembers merge)
+public sealed class AutoMerge(MergeMembers merge) : IMemberChangedHook
 {
+    async Task<IReadOnlyList<MemberAbsorbed>> IMemberChangedHook.MemberChangedAsync(QunyunDb db, Guid memberId, CancellationToken cancellationToken) =>
+        [.. (await ExecuteAsync(db, [memberId], cancellationToken)).Select(m => new MemberAbsorbed(m.Id, m.AbsorbedId, m.SurvivorId))];
+
     /// <summary>Returns the merges made, in order (a member can match several others: all end in the oldest).</summary>
     public async Task<IReadOnlyList<MemberMerge>> ExecuteAsync(QunyunDb db, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {

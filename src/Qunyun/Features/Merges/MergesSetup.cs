@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Qunyun.Components;
 using Qunyun.Features.ApiKeys;
+using Qunyun.Features.Members;
 using Qunyun.Features.Merges.Pages;
 
 namespace Qunyun.Features.Merges;
@@ -13,7 +14,10 @@ public static class MergesSetup
         builder.Services.AddScoped<MergeMembers>();
         builder.Services.AddScoped<UndoMerge>();
         builder.Services.AddScoped<AutoMerge>();
+        builder.Services.AddScoped<IMemberChangedHook>(services => services.GetRequiredService<AutoMerge>());
         builder.Services.AddConsoleSection<MergeSettingsPanel>(ConsoleSections.WorkspaceSettings, 10);
+        builder.Services.AddConsoleSection<MemberMergeButton>(ConsoleSections.MemberActions, 10);
+        builder.Services.AddConsoleSection<MergeHistory>(ConsoleSections.MemberBody, 20);
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
+using Qunyun.Engine.Moderation;
 using Qunyun.Features.Accounts;
 using Qunyun.Features.ApiKeys;
 
@@ -39,10 +40,12 @@ public static class AllowListApi
         }
 
         var value = request.Value?.Trim() ?? "";
+        var wordProblem = request.Kind == AllowKind.Word && value.Length is > 0 and <= 200 ? WordMatcher.Problem(value) : null;
         var errors = new FieldErrors()
             .AddIf(request.Kind is null, "kind", "Word or Domain.")
             .AddIf(value.Length is 0 or > 200, "value", "1 to 200 characters.")
-            .AddIf(request.Kind == AllowKind.Domain && value.Length > 0 && !AllowValues.IsDomain(value), "value", "A domain such as example.com.");
+            .AddIf(request.Kind == AllowKind.Domain && value.Length > 0 && !AllowValues.IsDomain(value), "value", "A domain such as example.com.")
+            .AddIf(wordProblem is not null, "value", $"The phrase {wordProblem}.");
         if (errors.Any)
         {
             return errors.ToProblem();

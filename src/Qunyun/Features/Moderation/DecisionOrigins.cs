@@ -10,7 +10,7 @@ public sealed record ModeratedMessage(Guid DecisionId, string Rule, DecisionStat
 
 /// <summary>
 /// Which decision an outbox row or a message belongs to, with the rule's name as the version that held it calls it
-/// (its key when the rule has no name). Keys are those <see cref="ModerationActions"/> and <see cref="ReviewDecision"/>
+/// (its key when the rule has no name). Keys are those <see cref="ModerationStage"/> and <see cref="ReviewDecision"/>
 /// write: <c>mod:{eventId}:…</c> and <c>mod:review:{decisionId}:…</c>.
 /// </summary>
 public sealed class DecisionOrigins : IActionOrigins

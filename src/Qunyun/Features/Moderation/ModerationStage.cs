@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Prometheus;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Moderation.Policy;
@@ -34,7 +35,7 @@ public sealed class ModerationStage(
             return;
         }
 
-        var judged = await StatesAsync(batch, context.Rules, messages, cancellationToken);
+        var judged = await states.ForMessagesAsync(batch, context.Rules, messages, cancellationToken);
         var broken = new List<(ProcessedEvent Processed, GroupRules Rules, IReadOnlyList<RuleHit> Hits)>();
         foreach (var (processed, groupRules, state) in judged)
         {
@@ -61,47 +62,6 @@ public sealed class ModerationStage(
         {
             await DecideAsync(processed, batch, groupRules, context.Culture, hits, strikes, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// The group's rules and detector state for each message of a group with rules. States that must be rebuilt are
-    /// rebuilt here, before any message is judged: one query tells which of their groups posted before the batch in the window.
-    /// </summary>
-    private async Task<List<(ProcessedEvent Processed, GroupRules Rules, GroupDetectorState State)>> StatesAsync(
-        PipelineBatch batch, WorkspaceRules workspaceRules, List<ProcessedEvent> messages, CancellationToken cancellationToken)
-    {
-        var judged = new List<(ProcessedEvent, GroupRules, GroupDetectorState)>(messages.Count);
-        var fresh = new List<(Event First, Guid GroupId, CompiledRules Compiled, GroupDetectorState State)>();
-        foreach (var processed in messages)
-        {
-            var groupId = processed.Group!.Id;
-            if (workspaceRules.For(groupId) is { Compiled.Rules.Rules.Count: > 0 } groupRules)
-            {
-                var state = states.For(batch.WorkspaceId, groupId, processed.Event.Id, out var isFresh);
-                if (isFresh && groupRules.Compiled.LongestWindow > TimeSpan.Zero)
-                {
-                    fresh.Add((processed.Event, groupId, groupRules.Compiled, state));
-                }
-
-                judged.Add((processed, groupRules, state));
-            }
-        }
-
-        if (fresh.Count > 0)
-        {
-            var groupIds = fresh.ConvertAll(f => (Guid?)f.GroupId);
-            var since = fresh.Min(f => f.First.OccurredAt - f.Compiled.LongestWindow);
-            var until = fresh.Max(f => f.First.OccurredAt);
-            var kind = EventKind.Message.WireName();
-            var earliest = await batch.Db.Events.Where(x => groupIds.Contains(x.GroupId) && x.Kind == kind && x.OccurredAt > since && x.OccurredAt <= until)
-                .GroupBy(x => x.GroupId).Select(g => new { GroupId = g.Key!.Value, Id = g.Min(x => x.Id) }).ToDictionaryAsync(g => g.GroupId, g => g.Id, cancellationToken);
-            foreach (var (first, groupId, compiled, state) in fresh.Where(f => earliest.TryGetValue(f.GroupId, out var id) && id < f.First.Id))
-            {
-                await RebuildAsync(batch, compiled, state, first, groupId, cancellationToken);
-            }
-        }
-
-        return judged;
     }
 
     private async Task<IReadOnlyList<RuleHit>> JudgeAsync(
@@ -136,8 +96,8 @@ public sealed class ModerationStage(
         var who = new Offender(e.Id, e.ExternalEventId, e.ChannelId, group.Id, group.ExternalId, group.Name, processed.Member.Id, e.ExternalUserId!,
             processed.Member.DisplayName);
         // Rendered only when a warning is sent.
-        var warning = decision.Actions.Any(a => a.Type == ActionTypes.Warn) ? ModerationActions.Warning(effective, culture, who, primary.Rule, decision) : "";
-        var actions = await ModerationActions.QueueAsync(batch, who, decision.Actions, e.OccurredAt, warning, cancellationToken);
+        var warning = decision.Actions.Any(a => a.Type == ActionTypes.Warn) ? Warning(effective, culture, who, primary.Rule, decision) : "";
+        var actions = await QueueAsync(batch, who, decision.Actions, e.OccurredAt, warning, cancellationToken);
         var now = clock.GetUtcNow();
         var row = new ModerationDecision
         {
@@ -183,26 +143,78 @@ public sealed class ModerationStage(
         Decisions.Inc();
     }
 
-    /// <summary>Feeds the group's stored messages of the longest window into a new state (after a restart or a retry).</summary>
-    private static async Task RebuildAsync(PipelineBatch batch, CompiledRules compiled, GroupDetectorState state, Event e, Guid groupId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the decision's actions in the batch, each with the idempotency key mod:{eventId}:{action} (a ban, which
+    /// goes to every group of the workspace, adds the group: mod:{eventId}:ban:{groupId}); returns them as the audit
+    /// writes them ("delete", "mute(60)", "ban").
+    /// </summary>
+    private static async Task<List<string>> QueueAsync(
+        PipelineBatch batch, Offender who, IReadOnlyList<ActionSpec> actions, DateTime at, string warning, CancellationToken cancellationToken)
     {
-        var window = compiled.LongestWindow;
-        if (window <= TimeSpan.Zero)
+        foreach (var action in actions)
         {
-            return;
+            var key = $"mod:{who.EventId}:{action.Type}";
+            switch (action.Type)
+            {
+                case ActionTypes.Delete:
+                    batch.Enqueue(who.ChannelId, who.GroupId, new DeleteMessageAction(who.ExternalGroupId, who.ExternalEventId, who.ExternalUserId), key);
+                    break;
+                case ActionTypes.Warn:
+                    batch.Enqueue(who.ChannelId, who.GroupId, new SendTextAction(who.ExternalGroupId, warning, who.ExternalEventId), key);
+                    break;
+                case ActionTypes.Mute:
+                    var until = at.AddMinutes(action.Minutes ?? 60);
+                    batch.Enqueue(who.ChannelId, who.GroupId, new MuteAction(who.ExternalGroupId, who.ExternalUserId, action.Minutes, until), key);
+                    break;
+                case ActionTypes.Kick:
+                    batch.Enqueue(who.ChannelId, who.GroupId, new MemberAction(ConnectorActions.Kick, who.ExternalGroupId, who.ExternalUserId), key);
+                    break;
+                case ActionTypes.Ban:
+                    await QueueBansAsync(batch, who, cancellationToken);
+                    break;
+            }
         }
 
-        var since = e.OccurredAt - window;
-        var kind = EventKind.Message.WireName();
-        var past = await batch.Db.Events.AsNoTracking()
-            .Where(x => x.GroupId == groupId && x.Kind == kind && x.OccurredAt > since && x.OccurredAt <= e.OccurredAt && x.Id < e.Id)
-            .OrderByDescending(x => x.OccurredAt).Take(2000)
-            .Select(x => new { x.MemberId, x.Payload, x.OccurredAt }).ToListAsync(cancellationToken);
-        foreach (var message in Enumerable.Reverse(past))
+        return actions.Select(a => a.ToString()).ToList();
+    }
+
+    /// <summary>A ban reaches every active group of the workspace on a channel where the member has an identity.</summary>
+    private static async Task QueueBansAsync(PipelineBatch batch, Offender who, CancellationToken cancellationToken)
+    {
+        var db = batch.Db;
+        var identities = await db.MemberIdentities.Where(i => i.MemberId == who.MemberId)
+            .Select(i => new { i.ChannelId, i.ExternalUserId }).ToListAsync(cancellationToken);
+        var byChannel = identities.GroupBy(i => i.ChannelId).ToDictionary(g => g.Key, g => g.First().ExternalUserId);
+        byChannel.TryAdd(who.ChannelId, who.ExternalUserId);
+        var channels = byChannel.Keys.ToList();
+        var groups = await db.Groups.Where(g => channels.Contains(g.ChannelId) && g.Status == GroupStatus.Active)
+            .Select(g => new { g.Id, g.ChannelId, g.ExternalId }).ToListAsync(cancellationToken);
+        if (groups.All(g => g.Id != who.GroupId))
         {
-            compiled.Replay(message.MemberId ?? Guid.Empty, EventPayload.Read(message.Payload).Message?.Text ?? "", new DateTimeOffset(message.OccurredAt), state);
+            groups.Add(new { Id = who.GroupId, who.ChannelId, ExternalId = who.ExternalGroupId });
+        }
+
+        foreach (var group in groups.OrderBy(g => g.Id))
+        {
+            batch.Enqueue(group.ChannelId, group.Id, new MemberAction(ConnectorActions.Ban, group.ExternalId, byChannel[group.ChannelId]),
+                $"mod:{who.EventId}:ban:{group.Id}");
         }
     }
 
+    /// <summary>The warning text; the rule's name when the template leaves nothing (a chat refuses an empty message).</summary>
+    private static string Warning(EffectiveRuleSet rules, string culture, Offender who, RuleDefinition rule, EscalationDecision decision) =>
+        WarnTemplate.Render(rules.WarningFor(culture), new Dictionary<string, string>
+        {
+            ["member"] = who.DisplayName,
+            ["rule"] = rule.Name ?? rule.Key,
+            ["strikes"] = decision.Strike?.ToString() ?? "",
+            ["minutes"] = decision.Actions.FirstOrDefault(a => a.Type == ActionTypes.Mute)?.Minutes?.ToString() ?? "",
+            ["group"] = who.GroupName,
+        }) is { } text && !string.IsNullOrWhiteSpace(text) ? text : rule.Name ?? rule.Key;
     private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }
+
+/// <summary>The member and message a decision is about, with the platform ids the connector needs.</summary>
+public sealed record Offender(
+    long EventId, string ExternalEventId, Guid ChannelId, Guid GroupId, string ExternalGroupId, string GroupName,
+    Guid MemberId, string ExternalUserId, string DisplayName);

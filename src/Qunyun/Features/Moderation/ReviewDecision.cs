@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
+using Qunyun.Engine.Moderation;
 using Qunyun.Engine.Moderation.Policy;
 using Qunyun.Features.Outbox;
 
@@ -155,7 +156,8 @@ public sealed class ReviewDecision(TimeProvider clock)
         }
         else
         {
-            errors.AddIf(value.Length > 200, "value", "At most 200 characters.");
+            var problem = value.Length <= 200 ? WordMatcher.Problem(value) : null;
+            errors.AddIf(value.Length > 200, "value", "At most 200 characters.").AddIf(problem is not null, "value", $"The phrase {problem}.");
         }
 
         return (kind, value);

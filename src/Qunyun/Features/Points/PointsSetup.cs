@@ -1,4 +1,6 @@
+using Qunyun.Components;
 using Qunyun.Features.Events;
+using Qunyun.Features.Points.Pages;
 
 namespace Qunyun.Features.Points;
 
@@ -11,6 +13,7 @@ public static class PointsSetup
         builder.Services.AddSingleton<IPipelineStage, PointsStage>();
         builder.Services.AddSingleton<AdjustPoints>();
         builder.Services.AddSingleton<SavePointsSettings>();
+        builder.Services.AddConsoleSection<MemberPointsCard>(ConsoleSections.MemberPage, 20);
         return builder;
     }
 }

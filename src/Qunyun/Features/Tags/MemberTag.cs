@@ -38,7 +38,7 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
     public void Configure(EntityTypeBuilder<MemberTag> builder)
     {
         builder.HasKey(t => new { t.MemberId, t.TagId });
-        builder.HasOne(t => t.Member).WithMany(m => m.Tags).HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Member).WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(t => t.Tag).WithMany().HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);
         // Covering for segment filters: a tag's members without reading table rows (the workspace filter included).
         builder.HasIndex(t => new { t.TagId, t.WorkspaceId, t.MemberId });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
+using Qunyun.Engine.Tagging;
 
 namespace Qunyun.Features.Tags;
 

@@ -5,13 +5,6 @@ using Qunyun.Engine.Tagging;
 
 namespace Qunyun.Features.Tags;
 
-public enum TagKind
-{
-    Manual,
-    Rule,
-    Interest,
-}
-
 public sealed class Tag : IWorkspaceOwned
 {
     public Guid Id { get; set; }

@@ -1,4 +1,5 @@
 using Qunyun.Data;
+using Qunyun.Engine.Tagging;
 
 namespace Qunyun.Features.Tags;
 

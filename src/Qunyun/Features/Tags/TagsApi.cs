@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
+using Qunyun.Engine.Tagging;
 using Qunyun.Engine.Text;
 using Qunyun.Features.Accounts;
 
@@ -19,7 +20,7 @@ public static class TagsApi
         tags.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
         tags.MapPost("/recheck", Recheck).RequireAuthorization(Policies.Operate);
         api.MapGet("/members/{id:guid}/tag-changes", Changes).WithTags("Members");
-        return api;
+        return api.MapMemberTags();
     }
 
     private static Task<Page<TagResponse>> List(

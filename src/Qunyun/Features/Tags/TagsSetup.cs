@@ -1,4 +1,7 @@
+using Qunyun.Components;
 using Qunyun.Features.Events;
+using Qunyun.Features.Members;
+using Qunyun.Features.Tags.Pages;
 
 namespace Qunyun.Features.Tags;
 
@@ -10,6 +13,10 @@ public static class TagsSetup
         builder.Services.AddSingleton<IPipelineStage, TaggingStage>();
         builder.Services.AddSingleton<TagRecheck>();
         builder.Services.AddSingleton<InterestDecay>();
+        builder.Services.AddSingleton<IMemberTags, TagsOfMembers>();
+        builder.Services.AddScoped<MemberTagNotices>();
+        builder.Services.AddConsoleSection<MemberTagsBar>(ConsoleSections.MemberHead, 10);
+        builder.Services.AddConsoleSection<TagHistoryCard>(ConsoleSections.MemberBody, 5);
         builder.Services.AddSingleton<TagRecheckWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TagRecheckWorker>());
         builder.Services.AddScoped<SaveTag>();

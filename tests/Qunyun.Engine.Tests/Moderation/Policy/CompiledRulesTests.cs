@@ -1,4 +1,5 @@
 using Qunyun.Engine.Groups;
+using Qunyun.Engine.Moderation;
 using Qunyun.Engine.Moderation.Policy;
 
 namespace Qunyun.Engine.Tests.Moderation.Policy;
@@ -50,6 +51,17 @@ public sealed class CompiledRulesTests
 
         Assert.Empty(Hits(rules, "招兼职老师两名"));
         Assert.Equal("兼职", Assert.Single(Hits(rules, "兼职老师和兼职日结")).Detail);
+    }
+
+    [Fact]
+    public void AllowedPhrase_ThatCanNeverMatch_IsLeftOut_AndTheRulesStillCompile()
+    {
+        var rules = Compile([Rule("ads", RuleDetectors.Words, "ads")], phrases: ["😀", "？！", "兼职老师"]);
+
+        Assert.Empty(Hits(rules, "招兼职老师两名"));
+        Assert.Equal("兼职", Assert.Single(Hits(rules, "😀 兼职日结")).Detail);
+        Assert.NotNull(WordMatcher.Problem("😀"));
+        Assert.Null(WordMatcher.Problem("兼职老师"));
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public sealed class WeComReceiverTests(WeComApp app) : IClassFixture<WeComApp>
         await using var db = ws.OpenDb();
         var group = await db.Groups.SingleAsync();
         Assert.Equal((Chat, channel), (group.ExternalId, group.ChannelId));
-        var memberships = await db.Memberships.Include(m => m.Member!.Identities).ToListAsync();
-        var state = memberships.ToDictionary(m => m.Member!.Identities.Single().ExternalUserId, m => m.LeftAt is null);
+        var state = await db.Memberships.Join(db.MemberIdentities, m => m.MemberId, i => i.MemberId, (m, i) => new { i.ExternalUserId, m.LeftAt })
+            .ToDictionaryAsync(x => x.ExternalUserId, x => x.LeftAt == null);
         Assert.Equal(new Dictionary<string, bool> { ["wmAlice"] = true, ["wmBob"] = false }, state);
     }
 

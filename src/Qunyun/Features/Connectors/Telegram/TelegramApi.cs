@@ -105,7 +105,7 @@ public static class TelegramApi
     }
 
     private static async Task<IResult> ReceiveWebhook(
-        Guid id, HttpRequest request, ChannelStateStore states, ReceiveTelegramUpdates receive, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, ChannelStateStore states, TelegramPolling polling, CancellationToken cancellationToken)
     {
         var state = await states.FindAsync(id, cancellationToken);
         if (state is not { Mode: ChannelReceiveMode.Webhook, InboundSecret: { } secret } || TelegramBots.IdentityOf(state) is not { } bot
@@ -140,7 +140,7 @@ public static class TelegramApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed update", detail: "The body is not a Telegram update.");
         }
 
-        await receive.ExecuteAsync(state.WorkspaceId, id, bot, [update], advanceOffset: false, cancellationToken);
+        await polling.ReceiveAsync(state.WorkspaceId, id, bot, [update], advanceOffset: false, cancellationToken);
         return TypedResults.Ok();
     }
 

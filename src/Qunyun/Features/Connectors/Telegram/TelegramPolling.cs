@@ -5,6 +5,7 @@ using Qunyun.Engine.Channels;
 using Qunyun.Features.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Qunyun.Features.Connectors.Telegram;
@@ -13,9 +14,10 @@ namespace Qunyun.Features.Connectors.Telegram;
 /// Long polling, one loop per Telegram channel in polling mode. The supervisor (re)starts loops at start-up, when
 /// woken (a channel connected or switched mode) and once a minute; a loop ends when the token is rejected (the
 /// channel is then unhealthy until a successful "test connection" wakes it again) or the channel leaves polling.
+/// Each page of updates, and each update the webhook endpoint gets, goes in through <see cref="ReceiveAsync"/>.
 /// </summary>
 public sealed class TelegramPolling(
-    ChannelStateStore states, TelegramBots bots, IServiceScopeFactory scopes, IOptions<TelegramOptions> options, TimeProvider clock,
+    ChannelStateStore states, TelegramBots bots, ConnectorInbound inbound, IOptions<TelegramOptions> options, TimeProvider clock,
     ILogger<TelegramPolling> logger) : BackgroundService
 {
     /// <summary>What the bot asks Telegram for: chat_member and message_reaction are only sent when asked.</summary>
@@ -115,12 +117,35 @@ public sealed class TelegramPolling(
         }
 
         var updates = await client.GetUpdates((int)Math.Min(state.Cursor, int.MaxValue), 100, options.Value.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var receive = scope.ServiceProvider.GetRequiredService<ReceiveTelegramUpdates>();
-        if (updates.Length > 0)
+        await ReceiveAsync(workspaceId, channelId, bot, updates, advanceOffset: true, stoppingToken);
+    }
+
+    /// <summary>
+    /// Stores the updates as Qunyun events through <see cref="ConnectorInbound"/> (durable and idempotent: a replayed
+    /// update maps to the same external ids and is reported as a duplicate), remembers the chats seen, then moves the
+    /// polling offset past them — in that order, so a crash in between replays the updates instead of losing them.
+    /// </summary>
+    public async Task ReceiveAsync(
+        Guid workspaceId, Guid channelId, TelegramBotIdentity bot, IReadOnlyList<Update> updates, bool advanceOffset, CancellationToken cancellationToken)
+    {
+        if (updates.Count == 0)
         {
-            await receive.ExecuteAsync(workspaceId, channelId, bot, updates, advanceOffset: true, stoppingToken);
+            return;
         }
+
+        var mapped = updates.Select(u => TelegramUpdateMapper.Map(u, channelId, bot)).ToList();
+        var events = mapped.SelectMany(m => m.Events).ToList();
+        if (events.Count > 0)
+        {
+            var result = await inbound.AcceptAsync(workspaceId, events, cancellationToken);
+            foreach (var error in result.Errors)
+            {
+                logger.LogWarning("Telegram update for channel {Channel} not stored: event {Index} {Field}: {Message}", channelId, error.Index, error.Field, error.Message);
+            }
+        }
+
+        await states.RememberChatsAsync(workspaceId, channelId, [.. mapped.Select(m => m.Chat).OfType<SeenChat>()], cancellationToken);
+        await states.RecordContactAsync(workspaceId, channelId, cancellationToken, advanceOffset ? updates.Max(u => (long)u.Id) + 1 : null);
     }
 
     private async Task<bool> StillPollingAsync(Guid workspaceId, Guid channelId, CancellationToken stoppingToken)

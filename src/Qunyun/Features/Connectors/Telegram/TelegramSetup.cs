@@ -12,7 +12,6 @@ public static class TelegramSetup
         builder.Services.AddSingleton<IPlatformImageSource>(services => services.GetRequiredService<TelegramFiles>());
         builder.Services.AddSingleton<TelegramPolling>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelegramPolling>());
-        builder.Services.AddScoped<ReceiveTelegramUpdates>();
         builder.Services.AddScoped<TestTelegramConnection>();
         builder.Services.AddScoped<SetTelegramMode>();
         builder.Services.AddConnector<TelegramConnector>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Data;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Members;
 using Qunyun.Features.Tags;
 
@@ -50,7 +51,7 @@ internal sealed class ImportBatch(QunyunDb db, ImportState state, MemberImportOp
         candidates.RemoveWhere(state.Knows);
         if (candidates.Count > 0)
         {
-            (await LoadMembersAsync(candidates.ToList(), cancellationToken)).ForEach(state.Add);
+            await LoadMembersAsync(candidates.ToList(), cancellationToken);
         }
 
         var tagNames = rows.SelectMany(r => r.Tags).Select(t => t.Name).Where(n => !state.Tags.ContainsKey(n)).Distinct().ToList();
@@ -64,30 +65,34 @@ internal sealed class ImportBatch(QunyunDb db, ImportState state, MemberImportOp
     }
 
     /// <summary>
-    /// Members with their identities, attributes and tags, one query per table keyed by member id: EF's Include joins
-    /// the child table's whole workspace to Members, which SQLite scans once per batch (seconds at 100k members).
+    /// Members with their identities, attributes and tags, one query per table keyed by member id (EF's Include joins
+    /// the child table's whole workspace to Members, which SQLite scans once per batch: seconds at 100k members), into
+    /// the state.
     /// </summary>
-    private async Task<List<Member>> LoadMembersAsync(List<Guid> ids, CancellationToken cancellationToken)
+    private async Task LoadMembersAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
         var members = await (write ? db.Members : db.Members.AsNoTracking()).Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
         var identities = await (write ? db.MemberIdentities : db.MemberIdentities.AsNoTracking()).Where(i => ids.Contains(i.MemberId)).ToListAsync(cancellationToken);
         var attributes = await (write ? db.MemberAttributes : db.MemberAttributes.AsNoTracking()).Where(a => ids.Contains(a.MemberId)).ToListAsync(cancellationToken);
-        var tags = await (write ? db.MemberTags : db.MemberTags.AsNoTracking()).Where(t => ids.Contains(t.MemberId)).ToListAsync(cancellationToken);
+        var tags = (await db.MemberTags.Where(t => ids.Contains(t.MemberId)).Select(t => new { t.MemberId, t.TagId }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.MemberId, t => t.TagId);
         if (!write)
         {
             // Tracked entities are joined up by EF; untracked ones by hand.
             var identitiesOf = identities.ToLookup(i => i.MemberId);
             var attributesOf = attributes.ToLookup(a => a.MemberId);
-            var tagsOf = tags.ToLookup(t => t.MemberId);
             foreach (var member in members)
             {
                 member.Identities = [.. identitiesOf[member.Id]];
                 member.Attributes = [.. attributesOf[member.Id]];
-                member.Tags = [.. tagsOf[member.Id]];
             }
         }
 
-        return members;
+        foreach (var member in members)
+        {
+            state.Add(member);
+            state.TagIdsOf(member.Id).UnionWith(tags[member.Id]);
+        }
     }
 
     public RowOutcome Apply(MemberRow row)
@@ -254,9 +259,15 @@ internal sealed class ImportBatch(QunyunDb db, ImportState state, MemberImportOp
             changed = true;
         }
 
-        foreach (var tag in row.Tags.Select(t => state.Tags[t.Name]).Where(t => !member.Tags.Any(x => x.TagId == t.Id)))
+        var carried = state.TagIdsOf(member.Id);
+        foreach (var tag in row.Tags.Select(t => state.Tags[t.Name]).Where(t => !carried.Contains(t.Id)))
         {
-            member.Tags.Add(new MemberTag { MemberId = member.Id, TagId = tag.Id, AddedAt = now });
+            carried.Add(tag.Id);
+            if (write)
+            {
+                db.MemberTags.Add(new MemberTag { MemberId = member.Id, TagId = tag.Id, AddedAt = now });
+            }
+
             changed = true;
         }
 

@@ -15,6 +15,7 @@ internal sealed class ImportState
     private readonly Dictionary<string, HashSet<Guid>> _byEmail = [];
     private readonly Dictionary<string, HashSet<Guid>> _byPhone = [];
     private readonly HashSet<Guid> _changed = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _tagIds = [];
 
     public Dictionary<Guid, Member> Members { get; } = [];
     public Dictionary<string, Tag> Tags { get; } = new(StringComparer.Ordinal);
@@ -23,6 +24,9 @@ internal sealed class ImportState
     public Dictionary<(Guid, string), int> SeenIdentities { get; } = [];
 
     public bool Knows(Guid memberId) => Members.ContainsKey(memberId);
+
+    /// <summary>The tags a member of <see cref="Members"/> carries (Tags keeps them; the member row does not list them).</summary>
+    public HashSet<Guid> TagIdsOf(Guid memberId) => _tagIds.TryGetValue(memberId, out var ids) ? ids : _tagIds[memberId] = [];
 
     public Guid? OwnerOf(Guid channelId, string externalUserId) =>
         _identityOwners.TryGetValue((channelId, externalUserId), out var owner) ? owner : null;
@@ -87,6 +91,7 @@ internal sealed class ImportState
             }
 
             Members.Remove(member.Id);
+            _tagIds.Remove(member.Id);
         }
     }
 
@@ -96,6 +101,7 @@ internal sealed class ImportState
         _changed.Clear();
         Members.Clear();
         Tags.Clear();
+        _tagIds.Clear();
         _identityOwners.Clear();
         _byEmail.Clear();
         _byPhone.Clear();

@@ -20,10 +20,7 @@ public sealed class CreateTopicGroups(TimeProvider clock, InterestDecay interest
             db, interests, request.InterestTagId!.Value, request.MinWeight!.Value, request.GroupSize, cancellationToken);
         var type = request.Type ?? GroupType.LongTerm;
         errors.AddIf(!await db.Channels.AnyAsync(c => c.Id == request.ChannelId, cancellationToken), "ChannelId", "No channel with this id in the workspace.");
-        foreach (var problem in GroupEdits.DateProblems(type, null, request.EndsOn))
-        {
-            errors.Add("EndsOn", GroupEdits.Describe(problem));
-        }
+        GroupEdits.CheckDates(type, null, request.EndsOn, errors);
 
         errors.AddIf(proposal is { Proposed: 0 }, "MinWeight", "No member who is not invited yet has this interest at or above this weight.");
         if (errors.Any)
@@ -49,7 +46,7 @@ public sealed class CreateTopicGroups(TimeProvider clock, InterestDecay interest
                 EndsOn = request.EndsOn,
                 CreatedAt = now.UtcDateTime,
             };
-            group.SearchText = GroupQueries.SearchTextOf(group);
+            group.DeriveSearchText();
             var list = new InvitationList
             {
                 Id = Guid.CreateVersion7(now),

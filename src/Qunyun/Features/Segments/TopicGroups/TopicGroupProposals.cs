@@ -3,6 +3,7 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Segments;
+using Qunyun.Engine.Tagging;
 using Qunyun.Features.Tags;
 
 namespace Qunyun.Features.Segments.TopicGroups;

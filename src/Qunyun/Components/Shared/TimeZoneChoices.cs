@@ -1,4 +1,4 @@
-namespace Qunyun.Features.Workspaces;
+namespace Qunyun.Components.Shared;
 
 /// <summary>The time zones this machine knows, for the console's zone pickers (workspace settings, a group's zone).</summary>
 public static class TimeZoneChoices

@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
-using Qunyun.Features.Events;
 
-namespace Qunyun.Features.Members;
+namespace Qunyun.Features.Events;
 
 public sealed record TimelineEntry(long Id, string Kind, DateTime OccurredAt, Guid? GroupId, string? GroupName, string ChannelName, string? Text, JsonElement Payload);
 
-/// <summary>A member's events, newest first: /members/{id}/timeline.</summary>
+/// <summary>A member's events, newest first: /members/{id}/timeline (the member page shows it as a section).</summary>
 public static class MemberTimeline
 {
-    public static void MapMemberTimeline(this RouteGroupBuilder members) =>
-        members.MapGet("/{id:guid}/timeline", List);
+    public static RouteGroupBuilder MapMemberTimeline(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/members").WithTags("Members").MapGet("/{id:guid}/timeline", List);
+        return api;
+    }
 
     private static async Task<Results<Ok<Page<TimelineEntry>>, NotFound>> List(
         Guid id, QunyunDb db, [AsParameters] PageQuery paging, CancellationToken cancellationToken = default)

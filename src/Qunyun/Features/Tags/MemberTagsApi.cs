@@ -2,17 +2,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Features.Accounts;
-using Qunyun.Features.Tags;
 
-namespace Qunyun.Features.Members;
+namespace Qunyun.Features.Tags;
 
 /// <summary>Manual tagging: /members/{id}/tags/{tagId}. Rule and interest tags answer 409: they follow the events.</summary>
 public static class MemberTagsApi
 {
-    public static void MapMemberTags(this RouteGroupBuilder members)
+    public static RouteGroupBuilder MapMemberTags(this RouteGroupBuilder api)
     {
+        var members = api.MapGroup("/members").WithTags("Members");
         members.MapPut("/{id:guid}/tags/{tagId:guid}", Add).RequireAuthorization(Policies.Write);
         members.MapDelete("/{id:guid}/tags/{tagId:guid}", Remove).RequireAuthorization(Policies.Write);
+        return api;
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Add(Guid id, Guid tagId, QunyunDb db, TimeProvider clock, CancellationToken cancellationToken) =>
