@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Qunyun.Data;
 
@@ -24,7 +25,14 @@ public sealed class DatabaseMigrator(QunyunDbFactory factory, ILogger<DatabaseMi
             if (options.Provider == DatabaseProvider.Postgres)
             {
                 // On a new database Npgsql reads the history table before creating it and logs that as a failed command
-                // (npgsql/efcore.pg#3407): an operator's first start would begin with "fail:". The table, as EF makes it, first.
+                // (npgsql/efcore.pg#3407): an operator's first start would begin with "fail:". The database (Migrate would
+                // create it) and the table, as EF makes them, first.
+                var creator = db.GetService<IRelationalDatabaseCreator>();
+                if (!await creator.ExistsAsync(cancellationToken))
+                {
+                    await creator.CreateAsync(cancellationToken);
+                }
+
                 await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             }
 
