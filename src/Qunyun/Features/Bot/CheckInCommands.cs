@@ -28,9 +28,16 @@ internal sealed class CheckInCommands
             .Select(p => p.Member.Id).Distinct().ToList();
         var since = bot.Earliest - Window;
         var checkInKind = EventKind.CheckIn.WireName();
-        var checkIns = (await bot.Db.Events.Where(e => e.MemberId != null && askers.Contains(e.MemberId.Value) && e.Kind == checkInKind && e.OccurredAt >= since)
-                .Select(e => new { MemberId = e.MemberId!.Value, e.OccurredAt }).ToListAsync(cancellationToken))
-            .GroupBy(e => e.MemberId).ToDictionary(g => g.Key, g => g.Select(e => e.OccurredAt).ToList());
+        // One query per member on purpose: with a list of members SQLite's planner takes the (workspace, time) index and
+        // reads every event of the window; a single member's equality takes the (member, time) index.
+        var checkIns = new Dictionary<Guid, List<DateTime>>();
+        foreach (var asker in askers)
+        {
+            Guid? member = asker;
+            checkIns[asker] = await bot.Db.Events.Where(e => e.MemberId == member && e.Kind == checkInKind && e.OccurredAt >= since)
+                .Select(e => e.OccurredAt).ToListAsync(cancellationToken);
+        }
+
         return new CheckInCommands(await awards.OpenAsync(bot.Db, askers, withBalances: true, cancellationToken), checkIns);
     }
 
