@@ -44,7 +44,7 @@ internal sealed class PhaseTimes : IDisposable
 
     public void Print()
     {
-        Console.WriteLine($"  phases, summed over {_unit}:        wall        CPU   wall/{_unit.TrimEnd('s')}");
+        Console.WriteLine($"  phases, summed over {_unit}:        wall        CPU   wall/{(_unit.EndsWith("ches", StringComparison.Ordinal) ? _unit[..^2] : _unit.TrimEnd('s'))}");
         foreach (var (phase, (seconds, cpu, count)) in _totals.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"    {phase,-28} {seconds,8:0.00} s {cpu,8:0.00} s  {seconds * 1000 / count,8:0.0} ms  ({count:N0} {_unit})");
