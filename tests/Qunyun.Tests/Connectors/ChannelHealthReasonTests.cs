@@ -42,6 +42,24 @@ public sealed class ChannelHealthReasonTests(QunyunApp app) : IClassFixture<Quny
     }
 
     [Fact]
+    public async Task FailuresRecordedAtOnce_OnAChannelWithoutState_AreAllRecorded_NoneThrows()
+    {
+        var ws = await app.CreateWorkspaceAsync("health-race");
+        var states = app.Services.GetRequiredService<ChannelStateStore>();
+
+        // Concurrent deliveries failing on a fresh channel each create its state row; the loser must not throw.
+        for (var round = 0; round < 10; round++)
+        {
+            var channel = await ws.Client.CreateChannelAsync($"Gateway {round}", ChannelKind.Webhook);
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+                Task.Run(() => states.RecordErrorAsync(ws.Id, channel, DeliveryReasons.HttpAnswer(500 + i, "down").Store(), unhealthy: false, CancellationToken.None))));
+
+            var state = await states.GetAsync(ws.Id, channel, CancellationToken.None);
+            Assert.NotNull(DeliveryReason.Read(state.LastError));
+        }
+    }
+
+    [Fact]
     public void PlatformText_WithoutACode_IsShownAsItIs()
     {
         var state = ChannelConnection.Initial(Guid.NewGuid(), Guid.NewGuid()) with { LastError = "Unauthorized: bot token revoked", LastErrorAt = At, Healthy = false };

@@ -194,16 +194,28 @@ public sealed class ChannelStateStore(QunyunDbFactory factory, TimeProvider cloc
 
     private async Task UpdateAsync(Guid workspaceId, Guid channelId, Action<ChannelState> change, CancellationToken cancellationToken)
     {
-        await using var db = factory.Create(workspaceId);
-        var state = await db.ChannelStates.FirstOrDefaultAsync(s => s.ChannelId == channelId, cancellationToken);
-        if (state is null)
+        for (var attempt = 0; ; attempt++)
         {
-            state = new ChannelState { ChannelId = channelId };
-            db.ChannelStates.Add(state);
-        }
+            await using var db = factory.Create(workspaceId);
+            var state = await db.ChannelStates.FirstOrDefaultAsync(s => s.ChannelId == channelId, cancellationToken);
+            var created = state is null;
+            if (state is null)
+            {
+                state = new ChannelState { ChannelId = channelId };
+                db.ChannelStates.Add(state);
+            }
 
-        change(state);
-        await db.SaveChangesAsync(cancellationToken);
+            change(state);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (created && attempt == 0)
+            {
+                // Two deliveries on a channel without state failed at once and both created its row: apply ours to theirs.
+            }
+        }
     }
 
     private static ChannelConnection Snapshot(ChannelState s) =>
