@@ -15,7 +15,8 @@ internal static class BenchPipeline
         var states = new WarmStates(options);
         var runner = new BatchRunner(stages, states, clock);
         var writer = new SingleWriter();
-        var pipeline = new PipelineWriter(factory, writer, runner, states, new PipelineSignal(), options, NullLogger<PipelineWriter>.Instance);
-        return (new IngestEvents(clock, pipeline), new EventProcessor(factory, writer, runner, states, options, clock));
+        var statistics = new SqlitePlannerStatistics();
+        var pipeline = new PipelineWriter(factory, writer, runner, states, new PipelineSignal(), statistics, options, NullLogger<PipelineWriter>.Instance);
+        return (new IngestEvents(clock, pipeline), new EventProcessor(factory, writer, runner, states, statistics, options, clock));
     }
 }

@@ -25,7 +25,7 @@ internal sealed record BenchRun(IngestOptions Options, ModerationCorpus Corpus, 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
-        if (Options.Postgres is null)
+        if (Options.Postgres is null && Environment.GetEnvironmentVariable("QUNYUN_BENCH_KEEP") != "1")
         {
             Directory.Delete(Folder, recursive: true);
         }

@@ -5,10 +5,11 @@ using Qunyun.Data;
 namespace Qunyun.Bench.Ingest;
 
 /// <summary>
-/// `ingest [--events 100000] [--groups 200] [--members 20000] [--batch N] [--bare] [--no-baseline] [--report-memory]
+/// `ingest [--events 100000] [--groups 200] [--members 20000] [--batch N] [--bare] [--no-baseline] [--report-memory] [--sql]
 /// [--postgres "Host=…"] [--data ../shared/realdata]`: the app's host on a fresh database, a realistic workspace (or a
 /// bare one), then the traffic stored call by call (1,000 events a call, as the API takes them) and drained by the
 /// pipeline with every stage the app registers; then the same events into a bare table (<see cref="RawBaseline"/>).
+/// `--sql` adds the database time of EF's statements by kind; `QUNYUN_BENCH_KEEP=1` keeps the SQLite file to inspect.
 /// </summary>
 internal static class IngestLoad
 {
@@ -21,6 +22,7 @@ internal static class IngestLoad
 
         using var memory = options.ReportMemory ? new MemoryMonitor() : null;
         using var phases = new PhaseTimes();
+        using var sql = args.Contains("--sql") ? new SqlTimes() : null;
         using var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
         var stored = TimeSpan.Zero;
@@ -60,6 +62,7 @@ internal static class IngestLoad
         }
 
         phases.Print();
+        sql?.Print();
         await WorkspaceOutcome.PrintAsync(factory, workspace.WorkspaceId, traffic.Counts);
         memory?.Print();
         return 0;

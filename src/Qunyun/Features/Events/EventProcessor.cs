@@ -16,6 +16,7 @@ public sealed class EventProcessor(
     SingleWriter writer,
     BatchRunner runner,
     WarmStates states,
+    SqlitePlannerStatistics statistics,
     IOptions<PipelineOptions> options,
     TimeProvider clock)
 {
@@ -131,6 +132,7 @@ public sealed class EventProcessor(
             mark = Stopwatch.GetTimestamp();
             await transaction.CommitAsync(cancellationToken);
             PipelineMetrics.Phase("process.commit", mark);
+            await statistics.CommittedAsync(db, pending.Count, cancellationToken);
         }
         catch
         {

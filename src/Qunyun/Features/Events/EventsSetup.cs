@@ -1,5 +1,6 @@
 using MudBlazor;
 using Qunyun.Components;
+using Qunyun.Data;
 using Qunyun.Features.Events.Pages;
 using Qunyun.Features.Outbox;
 
@@ -13,6 +14,7 @@ public static class EventsSetup
         builder.Services.AddSingleton<PipelineSignal>();
         builder.Services.AddSingleton<IActionMessages, ActionMessages>();
         builder.Services.AddSingleton<SingleWriter>();
+        builder.Services.AddSingleton<SqlitePlannerStatistics>();
         builder.Services.AddSingleton<WarmStates>();
         builder.Services.AddSingleton<BatchRunner>();
         builder.Services.AddSingleton<PipelineWriter>();

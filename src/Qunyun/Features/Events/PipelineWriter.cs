@@ -12,7 +12,7 @@ namespace Qunyun.Features.Events;
 /// </summary>
 public sealed class PipelineWriter(
     QunyunDbFactory factory, SingleWriter writer, BatchRunner runner, WarmStates states, PipelineSignal signal,
-    IOptions<PipelineOptions> options, ILogger<PipelineWriter> logger)
+    SqlitePlannerStatistics statistics, IOptions<PipelineOptions> options, ILogger<PipelineWriter> logger)
 {
     private readonly List<Submission> _waiting = [];
 
@@ -121,6 +121,7 @@ public sealed class PipelineWriter(
             {
                 var fresh = await runner.RunAsync(db, events, stored: false, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                await statistics.CommittedAsync(db, fresh.Count, cancellationToken);
                 var stored = fresh.Select(e => e.Row).ToHashSet();
                 return events.ConvertAll(e => stored.Contains(e.Row) ? e.Row.Id : (long?)null);
             }
