@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Qunyun.Data;
 using Qunyun.Features.Channels;
+using Qunyun.Features.Groups;
 
 namespace Qunyun.Features.Connectors.WeCom;
 
@@ -66,6 +67,8 @@ public sealed class WeComEvents(
         {
             var title = (await states.ChatsAsync(channel.WorkspaceId, channel.Id, cancellationToken)).FirstOrDefault(c => c.Chat.ExternalId == dismissed).Chat?.Title;
             await states.RememberChatsAsync(channel.WorkspaceId, channel.Id, [new SeenChat(dismissed, title ?? dismissed, WeComSync.Dismissed, false)], cancellationToken);
+            await using var db = factory.Create(channel.WorkspaceId);
+            await PlatformGroupChanges.DissolveAsync(db, channel.Id, dismissed, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         }
 
         sync.Refresh(channel.WorkspaceId, channel.Id, callback.Refresh, callback.NewGroup);
