@@ -12,7 +12,7 @@ namespace Qunyun.Features.Connectors.WeCom;
 /// after the answer (the pipeline's writer stores the events, or keeps them pending).
 /// </summary>
 public sealed class WeComEvents(
-    ConnectorInbound inbound, QunyunDbFactory factory, ChannelStateStore states, WeComSync sync, WeComWelcomeCodes welcomes,
+    ConnectorInbound inbound, QunyunDbFactory factory, ChannelStateStore states, WeComSync sync,
     IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<WeComEvents> logger)
 {
     public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(4);
@@ -21,10 +21,6 @@ public sealed class WeComEvents(
     {
         var now = clock.GetUtcNow();
         var callback = WeComEventMapper.Map(channel.Id, message, now);
-        if (callback is { WelcomeCode: { Length: > 0 } code, Events: [{ ExternalUserId: { } customer }, ..] })
-        {
-            welcomes.Remember(channel.Id, customer, code);
-        }
 
         var work = StoreAsync(channel, callback, now, lifetime.ApplicationStopping);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
