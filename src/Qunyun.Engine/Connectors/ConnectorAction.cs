@@ -21,7 +21,8 @@ public sealed record SendTextAction(string ExternalGroupId, string Text, string?
 }
 
 /// <summary><c>send_private</c>: the conversation is the member's private chat, so its id stands where a group's would.</summary>
-public sealed record SendPrivateAction(string ExternalUserId, string Text) : ConnectorAction(ExternalUserId)
+/// <param name="WelcomeCode">The one-time code a platform gives with a new contact to let one welcome through (WeCom's, for 20 seconds).</param>
+public sealed record SendPrivateAction(string ExternalUserId, string Text, string? WelcomeCode = null) : ConnectorAction(ExternalUserId)
 {
     public override string Name => ConnectorActions.SendPrivate;
 }

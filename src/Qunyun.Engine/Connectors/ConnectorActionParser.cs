@@ -61,7 +61,7 @@ public static class ConnectorActionParser
     {
         if (action == ConnectorActions.SendPrivate)
         {
-            return new SendPrivateAction(f.Required("externalUserId"), f.Required("text"));
+            return new SendPrivateAction(f.Required("externalUserId"), f.Required("text"), f.Optional("welcomeCode"));
         }
 
         var group = f.Required("externalGroupId");

@@ -43,6 +43,10 @@ public static class ConnectorActionWriter
             {
                 json.WriteString("externalUserId", p.ExternalUserId);
                 json.WriteString("text", p.Text);
+                if (p.WelcomeCode is not null)
+                {
+                    json.WriteString("welcomeCode", p.WelcomeCode);
+                }
             }
             else
             {

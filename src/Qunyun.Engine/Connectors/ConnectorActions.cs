@@ -11,8 +11,9 @@ public static class ConnectorActions
     public const string SendText = "send_text";
 
     /// <summary>
-    /// <c>{externalUserId, text}</c>: a message to the member alone (the bot's private welcome). On Telegram the member
-    /// must have started the bot once; otherwise the platform refuses and the row is dead with its answer.
+    /// <c>{externalUserId, text, welcomeCode?}</c>: a message to the member alone (the bot's private welcome). On Telegram the member
+    /// must have started the bot once; otherwise the platform refuses and the row is dead with its answer. With a
+    /// welcomeCode it is the platform's welcome to a new contact (WeCom's <c>send_welcome_msg</c>).
     /// </summary>
     public const string SendPrivate = "send_private";
 

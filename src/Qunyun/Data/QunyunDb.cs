@@ -87,6 +87,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Connectors.WeCom.WeComStaffTask> WeComStaffTasks => Set<Features.Connectors.WeCom.WeComStaffTask>();
     public DbSet<Features.Connectors.WeCom.WeComJoinCode> WeComJoinCodes => Set<Features.Connectors.WeCom.WeComJoinCode>();
     public DbSet<Features.Connectors.WeCom.WeComNotice> WeComNotices => Set<Features.Connectors.WeCom.WeComNotice>();
+    public DbSet<Features.Connectors.WeCom.WeComSyncRun> WeComSyncRuns => Set<Features.Connectors.WeCom.WeComSyncRun>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -19,7 +19,7 @@ public sealed class ConnectorActionWriterTests
     private static readonly Gen<ConnectorAction> AnyAction = Gen.OneOf<ConnectorAction>(
         Gen.Select(Text, Text, Optional, (g, t, r) => (ConnectorAction)new SendTextAction(g, t, r)),
         Gen.Select(Text, Text, Text, (g, t, r) => (ConnectorAction)new SendTextAction(g, t, r, MustReply: true)),
-        Gen.Select(Text, Text, (u, t) => (ConnectorAction)new SendPrivateAction(u, t)),
+        Gen.Select(Text, Text, Text.Null(), (u, t, code) => (ConnectorAction)new SendPrivateAction(u, t, code)),
         Gen.Select(Text, Text, Optional, Optional, (g, i, c, r) => (ConnectorAction)new SendImageAction(g, i, c, r)),
         Gen.Select(Text, Text, Optional, (g, e, u) => (ConnectorAction)new DeleteMessageAction(g, e, u)),
         Gen.Select(Text, Text, Number, Time, (g, u, m, until) => (ConnectorAction)new MuteAction(g, u, m, until)),

@@ -12,6 +12,7 @@ public static class BotSetup
     {
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AutoReplyCache>();
+        builder.Services.AddSingleton<ContactWelcome>();
         builder.Services.AddSingleton<WelcomeRitual>();
         builder.Services.AddSingleton<BotCommands>();
         builder.Services.AddSingleton<AutoReplies>();

@@ -5,17 +5,18 @@ using Qunyun.Features.Events;
 namespace Qunyun.Features.Bot;
 
 /// <summary>
-/// The bot in the pipeline: the welcome ritual on joins; on messages, introductions, then commands, then FAQ answers
+/// The bot in the pipeline: the welcome of new private contacts (<see cref="ContactWelcome"/>); the welcome ritual on joins; on messages, introductions, then commands, then FAQ answers
 /// and open questions. Voice Off keeps it silent (it still notices introductions and questions). It runs after
 /// moderation: a message that broke the rules is neither answered nor taken as an introduction. What the whole batch
 /// needs is read once, up front (<see cref="BotBatch"/>).
 /// </summary>
-internal sealed class BotStage(WelcomeRitual welcome, BotCommands commands, AutoReplies replies) : IPipelineStage
+internal sealed class BotStage(ContactWelcome contacts, WelcomeRitual welcome, BotCommands commands, AutoReplies replies) : IPipelineStage
 {
     public string Name => PipelineStages.Bot;
 
     public async ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
+        await contacts.RunAsync(batch, cancellationToken);
         var events = batch.Events.Where(p => p is { Group: not null, Event.ExternalGroupId: not null, Kind: EventKind.MemberJoined or EventKind.Message }).ToList();
         if (events.Count == 0)
         {

@@ -110,26 +110,36 @@ public sealed class WeComActionTests(WeComApp app) : IClassFixture<WeComApp>
     }
 
     [Fact]
-    public async Task ContactAddedWithWelcomeCode_PrivateWelcomeUsesSendWelcomeMsg()
+    public async Task ContactAddedWithWelcomeCode_TheBotsContactWelcomeGoesOutThroughSendWelcomeMsg()
     {
         var (ws, channel) = await app.ConnectAsync("wecom-welcome");
-        var now = app.Host.Clock.GetUtcNow().ToUnixTimeSeconds();
-        var added = await app.SendCallbackAsync(channel, "<xml><ToUserName><![CDATA[c]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>"
-            + $"<CreateTime>{now}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event>"
-            + "<ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID>"
-            + "<ExternalUserID><![CDATA[wm-welcome-1]]></ExternalUserID><State><![CDATA[poster-a]]></State><WelcomeCode><![CDATA[WC-1]]></WelcomeCode></xml>");
-        await QueueAsync(ws, channel, ("send_private", new JsonObject { ["externalUserId"] = "wm-welcome-1", ["text"] = "欢迎！" }));
+        await ws.Client.PostOkAsync("/api/v1/templates", new
+        {
+            key = "contact-welcome",
+            name = "加好友欢迎",
+            purpose = "PrivateWelcome",
+            bodyZh = "欢迎来到{{ workspace.name }}！",
+            bodyEn = "Welcome to {{ workspace.name }}!",
+        });
 
+        var added = await app.SendCallbackAsync(channel, ContactAdded("wm-welcome-1", "<State><![CDATA[poster-a]]></State><WelcomeCode><![CDATA[WC-1]]></WelcomeCode>"));
+        var withoutCode = await app.SendCallbackAsync(channel, ContactAdded("wm-welcome-2", ""));
         await ws.RunUntilSettledAsync(TimeSpan.FromSeconds(1));
-        await app.Host.DrainAsync();
 
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (added.StatusCode, withoutCode.StatusCode));
         var welcome = Assert.Single(app.WeCom.CallsOf("externalcontact/send_welcome_msg"));
-        Assert.Equal(("WC-1", "欢迎！"), (welcome.Body["welcome_code"]!.ToString(), welcome.Body["text"]!["content"]!.ToString()));
+        Assert.Equal(("WC-1", "欢迎来到Workspace wecom-welcome！"), (welcome.Body["welcome_code"]!.ToString(), welcome.Body["text"]!["content"]!.ToString()));
         await using var db = ws.OpenDb();
+        var row = await db.Outbox.SingleAsync();
+        Assert.Equal(("send_private", "bot:contact-welcome:"), (row.Action, row.IdempotencyKey[..20]));
         var invite = await db.Events.SingleAsync(e => e.Kind == "invite_accepted");
         Assert.Contains("\"inviteCode\":\"poster-a\"", invite.Payload);
     }
+
+    private string ContactAdded(string customer, string extra) =>
+        "<xml><ToUserName><![CDATA[c]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>"
+        + $"<CreateTime>{app.Host.Clock.GetUtcNow().ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event>"
+        + $"<ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID><ExternalUserID><![CDATA[{customer}]]></ExternalUserID>{extra}</xml>";
 
     private static async Task QueueAsync(TestWorkspace ws, Guid channel, params (string Action, JsonObject Payload)[] actions)
     {

@@ -57,13 +57,13 @@ public sealed class WeComApp : IAsyncLifetime
     }
 
     /// <summary>Waits (real time) for the background sync of a channel to finish.</summary>
-    public async Task<WeComSyncProgress> WaitForSyncAsync(Guid channel, int seconds = 60)
+    public async Task<WeComSyncProgress> WaitForSyncAsync(TestWorkspace workspace, Guid channel, int seconds = 60)
     {
-        var sync = Host.Services.GetRequiredService<WeComSync>();
+        var runs = Host.Services.GetRequiredService<WeComSyncRuns>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         while (true)
         {
-            if (sync.ProgressOf(channel) is { Running: false } done)
+            if (await runs.ProgressOfAsync(workspace.Id, channel, timeout.Token) is { Running: false } done)
             {
                 return done;
             }

@@ -69,7 +69,7 @@ public sealed class WeComEventMapperTests
         Assert.Equal(WeComEventMapper.ContactAdded, callback.Events[0].Custom!.Name);
         Assert.Equal(("zhangsan", "spring-fair"), (callback.Events[1].Invite!.InviterExternalUserId, callback.Events[1].Invite!.InviteCode));
         Assert.All(callback.Events, e => Assert.Equal("wmCustomer01", e.ExternalUserId));
-        Assert.Equal("WELCOMECODE", callback.WelcomeCode);
+        Assert.Equal("WELCOMECODE", callback.Events[0].Custom!.Properties!.Value.GetProperty("welcomeCode").GetString());
     }
 
     [Theory]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qunyun.Features.Connectors.WeCom;
+using Qunyun.Features.Events;
 using Qunyun.Tests.Infrastructure;
 
 namespace Qunyun.Tests.Connectors.WeCom;
@@ -105,6 +107,45 @@ public sealed class WeComReceiverTests(WeComApp app) : IClassFixture<WeComApp>
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (unknown.StatusCode, tag.StatusCode));
         await using var db = ws.OpenDb();
         Assert.Equal(["brand_new_event", "change_external_tag"], (await db.WeComNotices.Select(n => n.Type).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task SlowPipeline_WriterHeld_WeComIsAnsweredFirst_TheEventIsStoredAfter()
+    {
+        var (ws, channel) = await app.ConnectAsync("wecom-slow");
+        var writer = app.Host.Services.GetRequiredService<SingleWriter>();
+        await using var db = ws.OpenDb();
+        HttpResponseMessage answer;
+        int storedWhenAnswered;
+        await writer.Lock.WaitAsync(); // a batch that takes its time holds the single writer
+        try
+        {
+            var sending = app.SendCallbackAsync(channel, MemberChange("add_member", "<Item><![CDATA[wmSlow]]></Item>", Now));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (!sending.IsCompleted)
+            {
+                app.Host.Clock.Advance(TimeSpan.FromSeconds(1)); // WeCom's seconds pass while the receiver waits
+                await Task.WhenAny(sending, Task.Delay(20, timeout.Token));
+            }
+
+            answer = await sending;
+            storedWhenAnswered = await db.Events.CountAsync();
+        }
+        finally
+        {
+            writer.Lock.Release();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await db.Events.AnyAsync(patience.Token))
+        {
+            await Task.Delay(20, patience.Token);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.True(WeComEvents.AnswerWithin < TimeSpan.FromSeconds(5), "WeCom retries a callback unanswered within 5 seconds");
+        Assert.Equal(0, storedWhenAnswered);
+        Assert.Equal("wmSlow", (await db.Events.SingleAsync()).ExternalUserId);
     }
 
     /// <summary>Bounded fuzz: mutated envelopes, queries and plaintexts never get a 5xx and store nothing.</summary>

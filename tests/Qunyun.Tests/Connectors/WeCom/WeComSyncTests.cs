@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Data;
+using Qunyun.Features.Connectors.WeCom;
 using Qunyun.Tests.Infrastructure;
 
 namespace Qunyun.Tests.Connectors.WeCom;
@@ -21,7 +24,7 @@ public sealed class WeComSyncTests(WeComApp app) : IClassFixture<WeComApp>
         app.WeCom.FailOnce("externalcontact/groupchat/list", 45009);
 
         var started = await ws.Client.PostAsync($"/api/v1/channels/{channel}/wecom/sync", null);
-        var progress = await app.WaitForSyncAsync(channel);
+        var progress = await app.WaitForSyncAsync(ws, channel);
         await app.Host.DrainAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
@@ -38,7 +41,7 @@ public sealed class WeComSyncTests(WeComApp app) : IClassFixture<WeComApp>
 
         var events = await db.Events.CountAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await ws.Client.PostAsync($"/api/v1/channels/{channel}/wecom/sync", null)).StatusCode);
-        await app.WaitForSyncAsync(channel);
+        await app.WaitForSyncAsync(ws, channel);
         await app.Host.DrainAsync();
         Assert.Equal(events, await db.Events.CountAsync()); // a second sync stores nothing twice
     }
@@ -80,10 +83,34 @@ public sealed class WeComSyncTests(WeComApp app) : IClassFixture<WeComApp>
         var channel = (await ws.Client.PostOkAsync("/api/v1/channels", new { kind = "WeCom", name = "错误的企业微信", credentials = credentials.Serialize() })).GetProperty("id").GetGuid();
 
         await ws.Client.PostAsync($"/api/v1/channels/{channel}/wecom/sync", null);
-        var progress = await app.WaitForSyncAsync(channel);
+        var progress = await app.WaitForSyncAsync(ws, channel);
 
         Assert.Equal(40001, progress.ErrorCode);
         var status = await (await ws.Client.GetAsync($"/api/v1/channels/{channel}/wecom")).ReadJsonAsync();
         Assert.False(status.GetProperty("healthy").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SyncProgress_KeptInTheDatabase_ARunCutShortByARestartEndsInterrupted()
+    {
+        var (ws, channel) = await app.ConnectAsync("wecom-sync-restart");
+        var factory = app.Host.Services.GetRequiredService<QunyunDbFactory>();
+        var before = new WeComSyncRuns(factory, app.Host.Clock);
+        Assert.True(await before.TryStartAsync(ws.Id, channel, CancellationToken.None));
+        await before.FoundAsync(ws.Id, channel, 3, CancellationToken.None);
+        await before.GroupDoneAsync(ws.Id, channel, 12, CancellationToken.None);
+        var refused = await ws.Client.PostAsync($"/api/v1/channels/{channel}/wecom/sync", null);
+
+        var after = new WeComSyncRuns(factory, app.Host.Clock); // what a restarted process has: the database only
+        var running = await after.ProgressOfAsync(ws.Id, channel, CancellationToken.None);
+        await after.EndInterruptedAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal((true, 3, 1, 12), (running!.Running, running.Groups, running.GroupsDone, running.Members));
+        var status = await (await ws.Client.GetAsync($"/api/v1/channels/{channel}/wecom")).ReadJsonAsync();
+        var sync = status.GetProperty("sync");
+        Assert.False(sync.GetProperty("running").GetBoolean());
+        Assert.Equal((WeComException.Interrupted, 1), (sync.GetProperty("errorCode").GetInt32(), sync.GetProperty("groupsDone").GetInt32()));
+        Assert.True(await after.TryStartAsync(ws.Id, channel, CancellationToken.None));
     }
 }

@@ -918,6 +918,44 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("WeComStaffTasks");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Connectors.WeCom.WeComSyncRun", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("WeComSyncRuns");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Content.ContentItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2808,6 +2846,15 @@ namespace Qunyun.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Connectors.WeCom.WeComSyncRun", b =>
+                {
+                    b.HasOne("Qunyun.Features.Channels.Channel", null)
+                        .WithOne()
+                        .HasForeignKey("Qunyun.Features.Connectors.WeCom.WeComSyncRun", "ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Digest.DigestSettings", b =>
                 {
                     b.HasOne("Qunyun.Features.Groups.Group", "Group")
@@ -2881,15 +2928,13 @@ namespace Qunyun.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                    b.HasOne("Qunyun.Features.Members.Member", null)
                         .WithMany("Memberships")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Group");
-
-                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Imports.ImportJobError", b =>
@@ -3085,7 +3130,7 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
-                        .WithMany("Tags")
+                        .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3157,8 +3202,6 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Identities");
 
                     b.Navigation("Memberships");
-
-                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>

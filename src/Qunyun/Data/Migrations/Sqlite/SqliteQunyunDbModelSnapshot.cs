@@ -908,6 +908,44 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("WeComStaffTasks");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Connectors.WeCom.WeComSyncRun", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("WeComSyncRuns");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Content.ContentItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2796,6 +2834,15 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Connectors.WeCom.WeComSyncRun", b =>
+                {
+                    b.HasOne("Qunyun.Features.Channels.Channel", null)
+                        .WithOne()
+                        .HasForeignKey("Qunyun.Features.Connectors.WeCom.WeComSyncRun", "ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Digest.DigestSettings", b =>
                 {
                     b.HasOne("Qunyun.Features.Groups.Group", "Group")
@@ -2869,15 +2916,13 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                    b.HasOne("Qunyun.Features.Members.Member", null)
                         .WithMany("Memberships")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Group");
-
-                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Imports.ImportJobError", b =>
@@ -3073,7 +3118,7 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
-                        .WithMany("Tags")
+                        .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3145,8 +3190,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Identities");
 
                     b.Navigation("Memberships");
-
-                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>

@@ -46,7 +46,7 @@ public static class WeComApi
     };
 
     private static async Task<Results<Ok<WeComStatusResponse>, NotFound>> Status(
-        Guid id, QunyunDb db, Channels.ChannelStateStore states, WeComSync sync, CancellationToken cancellationToken)
+        Guid id, QunyunDb db, Channels.ChannelStateStore states, WeComSyncRuns runs, CancellationToken cancellationToken)
     {
         if (!await IsWeComAsync(db, id, cancellationToken))
         {
@@ -58,7 +58,7 @@ public static class WeComApi
             .Select(c => new WeComGroupResponse(c.Chat.ExternalId, c.Chat.Title, c.Chat.Type == WeComSync.Dismissed, c.SeenAt)).ToList();
         var notices = await db.WeComNotices.CountAsync(n => n.ChannelId == id, cancellationToken);
         var tasks = await db.WeComStaffTasks.CountAsync(t => t.ChannelId == id && t.DoneAt == null, cancellationToken);
-        return TypedResults.Ok(new WeComStatusResponse(connection.Healthy, connection.LastError, connection.LastContactAt, sync.ProgressOf(id), groups, notices, tasks));
+        return TypedResults.Ok(new WeComStatusResponse(connection.Healthy, connection.LastError, connection.LastContactAt, await runs.ProgressOfAsync(db.WorkspaceId, id, cancellationToken), groups, notices, tasks));
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Sync(Guid id, QunyunDb db, WeComSync sync, CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public static class WeComApi
             return TypedResults.NotFound();
         }
 
-        return sync.Start(db.WorkspaceId, id) ? TypedResults.Accepted($"/api/v1/channels/{id}/wecom") : Conflicts.Of("A sync of this channel is running.");
+        return await sync.StartAsync(db.WorkspaceId, id, cancellationToken) ? TypedResults.Accepted($"/api/v1/channels/{id}/wecom") : Conflicts.Of("A sync of this channel is running.");
     }
 
     private static async Task<Results<Created<JoinCodeResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CreateJoinCode(

@@ -7,14 +7,14 @@ namespace Qunyun.Features.Connectors.WeCom;
 
 /// <summary>
 /// WeCom customer contact, outbound. A text to a customer group or a customer becomes a mass-send task that staff
-/// confirm in their WeCom client (capped by WeCom); a private message to a contact added in the last 20 seconds is
-/// their welcome message instead; an invite link is a 「加入群聊」 code whose state attributes the joins. Customer-group
+/// confirm in their WeCom client (capped by WeCom); a private message carrying the welcome code of a contact just
+/// added is their welcome message instead; an invite link is a 「加入群聊」 code whose state attributes the joins. Customer-group
 /// messages cannot be read, deleted, pinned or quoted through the API, and members cannot be removed or muted: kick,
 /// ban and mute become staff tasks.
 /// </summary>
 public sealed class WeComConnector(
     WeComClient client, WeComChannels channels, WeComMassSends massSends, WeComJoinCodes joinCodes, WeComStaffTasks staffTasks,
-    WeComWelcomeCodes welcomes, ChannelStateStore states) : IConnector
+    ChannelStateStore states) : IConnector
 {
     private static readonly TimeSpan RateLimitedWait = TimeSpan.FromMinutes(1);
 
@@ -64,7 +64,7 @@ public sealed class WeComConnector(
         {
             return action switch
             {
-                SendPrivateAction p when welcomes.Take(channel.Id, p.ExternalUserId) is { } code => await WelcomeAsync(credentials, code, p.Text, cancellationToken),
+                SendPrivateAction { WelcomeCode: { Length: > 0 } code } p => await WelcomeAsync(credentials, code, p.Text, cancellationToken),
                 SendPrivateAction p => await massSends.ToCustomerAsync(channel, credentials, p.ExternalUserId, p.Text, cancellationToken),
                 SendTextAction { MustReply: false } t => await massSends.ToGroupAsync(channel, credentials, t.ExternalGroupId, t.Text, cancellationToken),
                 CreateInviteLinkAction invite => await InviteAsync(channel, credentials, invite, cancellationToken),

@@ -10,7 +10,7 @@ public sealed record WeComNoticeFacts(string Type, string? ChangeType, string? C
 /// <summary>What one callback means for Qunyun: events for the pipeline, groups to read again from the API, a notice to list.</summary>
 /// <param name="NewGroup">The groups to read are new: their members join with them.</param>
 public sealed record WeComCallback(
-    IReadOnlyList<IngestEvent> Events, IReadOnlyList<string> Refresh, WeComNoticeFacts? Notice, bool Dismissed = false, string? WelcomeCode = null, bool NewGroup = false);
+    IReadOnlyList<IngestEvent> Events, IReadOnlyList<string> Refresh, WeComNoticeFacts? Notice, bool Dismissed = false, bool NewGroup = false);
 
 /// <summary>
 /// Turns a decrypted callback into events. Customer-group member changes arrive with the member list in two formats:
@@ -66,7 +66,7 @@ public static class WeComEventMapper
         var added = Contact(channelId, xml, change, at, ContactAdded);
         if (added.Events.Count == 0 || xml.Text("State") is not { Length: > 0 } state)
         {
-            return added with { WelcomeCode = xml.Text("WelcomeCode") };
+            return added;
         }
 
         // The 「联系我」 code's state is the acquisition channel, attributed like an accepted invite.
@@ -78,7 +78,7 @@ public static class WeComEventMapper
             Custom = null,
             Invite = new InviteBody(xml.Text("UserID"), Cap(state)),
         };
-        return added with { Events = [contact, invite], WelcomeCode = xml.Text("WelcomeCode") };
+        return added with { Events = [contact, invite] };
     }
 
     private static WeComCallback Contact(Guid channelId, XElement xml, string? change, DateTimeOffset at, string name)
@@ -89,7 +89,8 @@ public static class WeComEventMapper
         }
 
         var staff = xml.Text("UserID");
-        var properties = JsonSerializer.SerializeToElement(new { staff, state = xml.Text("State"), source = xml.Text("Source") });
+        // The bot's contact welcome sends the welcome code back (WeCom takes it for 20 seconds, once).
+        var properties = JsonSerializer.SerializeToElement(new { staff, state = xml.Text("State"), source = xml.Text("Source"), welcomeCode = xml.Text("WelcomeCode") });
         var id = Cap($"contact:{customer}:{staff}:{change}:{at.ToUnixTimeSeconds()}");
         return new([new IngestEvent("custom", channelId, id, null, null, customer, null, at, Custom: new CustomBody(name, properties))], [], null);
     }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Qunyun.Data;
 using Qunyun.Features.Channels;
+using Qunyun.Features.Groups;
 
 namespace Qunyun.Features.Connectors.WeCom;
 
@@ -11,7 +12,7 @@ namespace Qunyun.Features.Connectors.WeCom;
 /// after the answer (the pipeline's writer stores the events, or keeps them pending).
 /// </summary>
 public sealed class WeComEvents(
-    ConnectorInbound inbound, QunyunDbFactory factory, ChannelStateStore states, WeComSync sync, WeComWelcomeCodes welcomes,
+    ConnectorInbound inbound, QunyunDbFactory factory, ChannelStateStore states, WeComSync sync,
     IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<WeComEvents> logger)
 {
     public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(4);
@@ -20,10 +21,6 @@ public sealed class WeComEvents(
     {
         var now = clock.GetUtcNow();
         var callback = WeComEventMapper.Map(channel.Id, message, now);
-        if (callback is { WelcomeCode: { Length: > 0 } code, Events: [{ ExternalUserId: { } customer }, ..] })
-        {
-            welcomes.Remember(channel.Id, customer, code);
-        }
 
         var work = StoreAsync(channel, callback, now, lifetime.ApplicationStopping);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -66,6 +63,8 @@ public sealed class WeComEvents(
         {
             var title = (await states.ChatsAsync(channel.WorkspaceId, channel.Id, cancellationToken)).FirstOrDefault(c => c.Chat.ExternalId == dismissed).Chat?.Title;
             await states.RememberChatsAsync(channel.WorkspaceId, channel.Id, [new SeenChat(dismissed, title ?? dismissed, WeComSync.Dismissed, false)], cancellationToken);
+            await using var db = factory.Create(channel.WorkspaceId);
+            await PlatformGroupChanges.DissolveAsync(db, channel.Id, dismissed, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         }
 
         sync.Refresh(channel.WorkspaceId, channel.Id, callback.Refresh, callback.NewGroup);

@@ -6,8 +6,11 @@ public sealed class WeComException(int code, string platformMessage)
 {
     public const int Unreachable = -100;
 
+    /// <summary>Not WeCom's: the process stopped while the work ran.</summary>
+    public const int Interrupted = -101;
+
     /// <summary>Codes the console words itself (resource <c>WeCom.Error.{code}</c>); others show WeCom's own message.</summary>
-    private static readonly HashSet<int> Worded = [-1, Unreachable, 40001, 40013, 40014, 40056, 41001, 42001, 45009, 48002, 60011, 60020, 84061, 41063, 40003, 40096];
+    private static readonly HashSet<int> Worded = [-1, Unreachable, Interrupted, 40001, 40013, 40014, 40056, 41001, 42001, 45009, 48002, 60011, 60020, 84061, 41063, 40003, 40096];
 
     public int Code => code;
 

@@ -12,7 +12,7 @@ public static class WeComSetup
         });
         builder.Services.AddSingleton<WeComClient>();
         builder.Services.AddSingleton<WeComChannels>();
-        builder.Services.AddSingleton<WeComWelcomeCodes>();
+        builder.Services.AddSingleton<WeComSyncRuns>();
         builder.Services.AddSingleton<WeComSync>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WeComSync>());
         builder.Services.AddSingleton<WeComEvents>();

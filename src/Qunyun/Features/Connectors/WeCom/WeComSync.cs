@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Qunyun.Data;
 using Qunyun.Features.Channels;
 using Qunyun.Features.Events;
+using Qunyun.Features.Groups;
 
 namespace Qunyun.Features.Connectors.WeCom;
 
@@ -12,11 +13,13 @@ public sealed record WeComSyncProgress(
 /// <summary>
 /// Reads customer groups from WeCom: the initial sync pages through <c>groupchat/list</c> (cursor) and reads each group
 /// with <c>groupchat/get</c>, handing its members to the pipeline as joins with stable ids (a second sync stores
-/// nothing twice); a callback that names a changed group has it read again for its name and its join codes' states.
-/// One job at a time, in the background, so the callback receiver never waits for the API.
+/// nothing twice); a callback that names a changed group has it read again for its name (the Qunyun group takes it)
+/// and its join codes' states. One job at a time, in the background, so the callback receiver never waits for the API;
+/// the initial sync's progress is kept in <see cref="WeComSyncRuns"/>.
 /// </summary>
 public sealed class WeComSync(
-    WeComClient client, ConnectorInbound inbound, ChannelStateStore states, WeComChannels channels, TimeProvider clock, ILogger<WeComSync> logger)
+    WeComClient client, ConnectorInbound inbound, ChannelStateStore states, WeComChannels channels, WeComSyncRuns runs, QunyunDbFactory factory,
+    TimeProvider clock, ILogger<WeComSync> logger)
     : BackgroundService
 {
     public const string CustomerGroup = "customer_group";
@@ -24,27 +27,12 @@ public sealed class WeComSync(
     private const int PageSize = 100;
 
     private readonly System.Threading.Channels.Channel<Job> _jobs = System.Threading.Channels.Channel.CreateUnbounded<Job>();
-    private readonly ConcurrentDictionary<Guid, WeComSyncProgress> _progress = new();
 
     private sealed record Job(Guid WorkspaceId, Guid ChannelId, IReadOnlyList<string>? Chats, bool Joins);
 
-    public WeComSyncProgress? ProgressOf(Guid channelId) => _progress.GetValueOrDefault(channelId);
-
     /// <summary>Queues the initial sync; false while one runs for the channel.</summary>
-    public bool Start(Guid workspaceId, Guid channelId)
-    {
-        lock (_progress)
-        {
-            if (_progress.TryGetValue(channelId, out var current) && current.Running)
-            {
-                return false;
-            }
-
-            _progress[channelId] = new WeComSyncProgress(true, 0, 0, 0, clock.GetUtcNow().UtcDateTime, null);
-        }
-
-        return _jobs.Writer.TryWrite(new Job(workspaceId, channelId, null, true));
-    }
+    public async Task<bool> StartAsync(Guid workspaceId, Guid channelId, CancellationToken cancellationToken) =>
+        await runs.TryStartAsync(workspaceId, channelId, cancellationToken) && _jobs.Writer.TryWrite(new Job(workspaceId, channelId, null, true));
 
     /// <param name="joins">A new group: its members join too (otherwise their joins came with the callback).</param>
     public void Refresh(Guid workspaceId, Guid channelId, IReadOnlyList<string> chats, bool joins)
@@ -57,6 +45,7 @@ public sealed class WeComSync(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await runs.EndInterruptedAsync(stoppingToken);
         await foreach (var job in _jobs.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -67,12 +56,12 @@ public sealed class WeComSync(
             {
                 // The error is on record before the console hears the sync ended.
                 await states.RecordErrorAsync(job.WorkspaceId, job.ChannelId, e.Message, e.CredentialsRefused, stoppingToken);
-                Finish(job, e);
+                await FinishAsync(job, e, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "WeCom sync of channel {Channel} failed", job.ChannelId);
-                Finish(job, new WeComException(-1, e.Message));
+                await FinishAsync(job, new WeComException(-1, e.Message), stoppingToken);
             }
         }
     }
@@ -81,7 +70,7 @@ public sealed class WeComSync(
     {
         if (await channels.CredentialsAsync(job.WorkspaceId, job.ChannelId, cancellationToken) is not { } credentials)
         {
-            Finish(job, new WeComException(40001, "the channel has no valid credentials"));
+            await FinishAsync(job, new WeComException(40001, "the channel has no valid credentials"), cancellationToken);
             return;
         }
 
@@ -101,11 +90,11 @@ public sealed class WeComSync(
             var page = await client.PostAsync(credentials, "externalcontact/groupchat/list",
                 new { status_filter = 0, limit = PageSize, cursor = cursor.Length == 0 ? null : cursor }, cancellationToken);
             var ids = (page["group_chat_list"] as JsonArray ?? []).Select(g => g?["chat_id"]?.ToString()).OfType<string>().ToList();
-            Update(job.ChannelId, p => p with { Groups = p.Groups + ids.Count });
+            await runs.FoundAsync(job.WorkspaceId, job.ChannelId, ids.Count, cancellationToken);
             foreach (var chat in ids)
             {
                 var members = await ReadGroupAsync(job, credentials, chat, joins: true, cancellationToken);
-                Update(job.ChannelId, p => p with { GroupsDone = p.GroupsDone + 1, Members = p.Members + members });
+                await runs.GroupDoneAsync(job.WorkspaceId, job.ChannelId, members, cancellationToken);
             }
 
             cursor = page["next_cursor"]?.ToString() ?? "";
@@ -113,7 +102,7 @@ public sealed class WeComSync(
         while (cursor.Length > 0);
 
         await states.RecordContactAsync(job.WorkspaceId, job.ChannelId, cancellationToken);
-        Finish(job, null);
+        await FinishAsync(job, null, cancellationToken);
     }
 
     /// <summary>Reads one group: its name for the console, its members as joins (the initial sync) and their join codes' states.</summary>
@@ -156,17 +145,20 @@ public sealed class WeComSync(
             await inbound.AcceptAsync(job.WorkspaceId, batch, cancellationToken);
         }
 
+        // A group created by a callback has no name yet; a change_name callback says only that the name changed.
+        await using (var db = factory.Create(job.WorkspaceId))
+        {
+            await PlatformGroupChanges.RenameAsync(db, job.ChannelId, chat, name, cancellationToken);
+        }
+
         return events.Count(e => e.Kind == "member_joined");
     }
 
-    private void Update(Guid channelId, Func<WeComSyncProgress, WeComSyncProgress> change) =>
-        _progress.AddOrUpdate(channelId, _ => change(new WeComSyncProgress(true, 0, 0, 0, clock.GetUtcNow().UtcDateTime, null)), (_, p) => change(p));
-
-    private void Finish(Job job, WeComException? problem)
+    private async Task FinishAsync(Job job, WeComException? problem, CancellationToken cancellationToken)
     {
         if (job.Chats is null)
         {
-            Update(job.ChannelId, p => p with { Running = false, FinishedAt = clock.GetUtcNow().UtcDateTime, ErrorCode = problem?.Code, ErrorMessage = problem?.PlatformMessage });
+            await runs.FinishAsync(job.WorkspaceId, job.ChannelId, problem, cancellationToken);
         }
     }
 
