@@ -6,10 +6,12 @@ namespace Qunyun.Data;
 /// <summary>
 /// Per-connection SQLite settings: memory-mapped reads and a larger page cache make the random lookups of list
 /// pages (a member by id, a membership by member) cheap once the file is warm; busy_timeout lets readers wait out a writer.
+/// Both count in the process's working set once touched (a 1 GiB map made a 1,000,000-event run peak at 1.5 GB), so
+/// they stay modest: past the map, pages come from the operating system's file cache, which is not the process's.
 /// </summary>
 internal sealed class SqliteTuning : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA busy_timeout=5000;";
+    private const string Pragmas = "PRAGMA mmap_size=134217728; PRAGMA cache_size=-16384; PRAGMA busy_timeout=5000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

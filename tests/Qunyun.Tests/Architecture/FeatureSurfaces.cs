@@ -42,6 +42,7 @@ internal static class FeatureSurfaces
         "Groups.GroupMemberships", // putting a member in a group by hand (the members' /groups/{id}/members API)
         "Groups.GroupLinks", // linking a prepared group to its chat (the Telegram setup links the chat its bot just saw)
         "Groups.GroupChange", // …what a link changed
+        "Groups.PlatformGroupChanges", // a platform renamed or dissolved a group (WeCom customer-group callbacks and sync)
         "Groups.LinkGroupRequest", // …what a link asks for
         "Events.IngestEvents", // the one way in for events (connectors, the Telegram export import)
         "Events.IngestEvent", // an event as connectors and importers hand it in
