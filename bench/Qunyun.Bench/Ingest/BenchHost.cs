@@ -10,9 +10,9 @@ namespace Qunyun.Bench.Ingest;
 /// <summary>
 /// The app's own host, built by Program.cs with every AddXxx registration (the same way the integration tests get it;
 /// any public type of the app names its entry point, and the bench's own <c>Program</c> would hide the app's),
-/// on the bench's database. Of the background services only the pipeline's worker may run (see
-/// <see cref="PipelineSeam.KeepHostedService"/>): the outbox, bot, plan and recheck workers would compete for the
-/// database with what is measured. Nothing listens on a port (the test server stays unused).
+/// on the bench's database. Of the background services only the pipeline's worker and SQLite's checkpointer (part of
+/// how the database is written) may run (see <see cref="PipelineSeam.KeepHostedService"/>): the outbox, bot, plan and
+/// recheck workers would compete for the database with what is measured. Nothing listens on a port (the test server stays unused).
 /// </summary>
 internal sealed class BenchHost(DatabaseOptions database, string folder, bool pipelineWorker, int? processBatch) : WebApplicationFactory<StartupTasks>
 {

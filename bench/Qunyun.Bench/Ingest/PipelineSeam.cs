@@ -26,7 +26,7 @@ internal sealed class PipelineSeam(IServiceProvider services)
     }
 
     public static bool KeepHostedService(ServiceDescriptor descriptor, bool pipelineWorker) =>
-        pipelineWorker && descriptor.ImplementationType == typeof(PipelineWorker);
+        descriptor.ImplementationType == typeof(SqliteCheckpointer) || (pipelineWorker && descriptor.ImplementationType == typeof(PipelineWorker));
 
     public int ProcessBatch => services.GetRequiredService<IOptions<PipelineOptions>>().Value.BatchSize;
 

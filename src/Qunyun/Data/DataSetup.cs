@@ -11,6 +11,7 @@ public static class DataSetup
         builder.Services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>(), contentRoot));
         builder.Services.AddSingleton<QunyunDbFactory>();
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService<SqliteCheckpointer>();
         builder.Services.AddHttpContextAccessor();
 
         // In an HTTP request the context is scoped to the caller's workspace; without one it sees nothing.
