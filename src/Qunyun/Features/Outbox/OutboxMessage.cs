@@ -29,6 +29,9 @@ public sealed class OutboxMessage : IWorkspaceOwned
     /// <summary>Unique: the same decision made twice (e.g. after a replay) yields one delivery.</summary>
     public required string IdempotencyKey { get; set; }
 
+    /// <summary>The event that led to the action (a message answered, a join welcomed); null for scheduled and staff actions.</summary>
+    public long? EventId { get; set; }
+
     /// <summary>Creation order (ids made in the same millisecond are not ordered); a group's actions go out in this order.</summary>
     public long Sequence { get; set; } = OutboxSequence.Next();
 

@@ -597,6 +597,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("JoinEventId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1061,6 +1064,9 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Historical")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2027,6 +2033,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("uuid");
 
@@ -2881,15 +2890,13 @@ namespace Qunyun.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                    b.HasOne("Qunyun.Features.Members.Member", null)
                         .WithMany("Memberships")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Group");
-
-                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Imports.ImportJobError", b =>
@@ -3085,7 +3092,7 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
-                        .WithMany("Tags")
+                        .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3157,8 +3164,6 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Identities");
 
                     b.Navigation("Memberships");
-
-                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>

@@ -587,6 +587,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<Guid>("GroupId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("JoinEventId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 
@@ -1049,6 +1052,9 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Historical")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2015,6 +2021,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("TEXT");
 
@@ -2869,15 +2878,13 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Qunyun.Features.Members.Member", "Member")
+                    b.HasOne("Qunyun.Features.Members.Member", null)
                         .WithMany("Memberships")
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Group");
-
-                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Imports.ImportJobError", b =>
@@ -3073,7 +3080,7 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Tags.MemberTag", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", "Member")
-                        .WithMany("Tags")
+                        .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3145,8 +3152,6 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Identities");
 
                     b.Navigation("Memberships");
-
-                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
