@@ -76,5 +76,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(o => new { o.Status, o.ChannelId, o.GroupId, o.Sequence });
         builder.HasIndex(o => new { o.WorkspaceId, o.Status, o.Sequence });
         builder.HasIndex(o => new { o.GroupId, o.CreatedAt }); // a group's actions by time: the group filter and the chat view
+        builder.HasIndex(o => new { o.GroupId, o.DeliveredAt }); // the chat view: a group's posts when members saw them
     }
 }

@@ -2090,6 +2090,8 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId", "CreatedAt");
 
+                    b.HasIndex("GroupId", "DeliveredAt");
+
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 
                     b.HasIndex("Status", "ChannelId", "GroupId", "Sequence");

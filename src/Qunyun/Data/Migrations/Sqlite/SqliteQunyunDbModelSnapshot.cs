@@ -2078,6 +2078,8 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId", "CreatedAt");
 
+                    b.HasIndex("GroupId", "DeliveredAt");
+
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 
                     b.HasIndex("Status", "ChannelId", "GroupId", "Sequence");

@@ -11,7 +11,7 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQunyunDb))]
-    [Migration("20261207142533_HistoricalEventsAndActionCauses")]
+    [Migration("20261207145734_HistoricalEventsAndActionCauses")]
     partial class HistoricalEventsAndActionCauses
     {
         /// <inheritdoc />
@@ -2080,6 +2080,8 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("GroupId", "CreatedAt");
+
+                    b.HasIndex("GroupId", "DeliveredAt");
 
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 

@@ -13,7 +13,7 @@ using Qunyun.Data;
 namespace Qunyun.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQunyunDb))]
-    [Migration("20261207142540_HistoricalEventsAndActionCauses")]
+    [Migration("20261207145738_HistoricalEventsAndActionCauses")]
     partial class HistoricalEventsAndActionCauses
     {
         /// <inheritdoc />
@@ -2092,6 +2092,8 @@ namespace Qunyun.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("GroupId", "CreatedAt");
+
+                    b.HasIndex("GroupId", "DeliveredAt");
 
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 

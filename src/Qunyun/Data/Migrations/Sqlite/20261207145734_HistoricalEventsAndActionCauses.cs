@@ -28,11 +28,20 @@ namespace Qunyun.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_GroupId_DeliveredAt",
+                table: "Outbox",
+                columns: new[] { "GroupId", "DeliveredAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_GroupId_DeliveredAt",
+                table: "Outbox");
+
             migrationBuilder.DropColumn(
                 name: "JoinEventId",
                 table: "PendingWelcomes");
