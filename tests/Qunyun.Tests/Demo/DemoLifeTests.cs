@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunyun.Engine.Channels;
+using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Tagging;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Moderation;
@@ -13,23 +14,31 @@ namespace Qunyun.Tests.Demo;
 public sealed partial class DemoTrafficTests
 {
     [Fact]
-    public async Task Seed_SimulatedChannels_DeliverToTheChatSimulator_SoTheOutboxShowsHistory()
+    public async Task Seed_PastActions_AreDatedAtWhatCausedThem_AndTheRestGoesThroughTheChatSimulator()
     {
         await using var db = demo.Host.Db.Create(demo.WorkspaceId);
         var simulator = demo.Host.Services.GetRequiredService<ChatSimulator>();
-
         var channels = await db.Channels.Where(c => c.Kind == ChannelKind.Webhook).ToListAsync();
-        var rows = await db.Outbox.Where(o => channels.Select(c => c.Id).Contains(o.ChannelId)).ToListAsync();
+        var group = await db.Groups.OrderBy(g => g.Name).FirstAsync(g => channels.Select(c => c.Id).Contains(g.ChannelId));
+        OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, "今天到了新豆子"), "demo-test:live", demo.Host.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
 
+        await demo.DeliverAsync();
+
+        var past = await db.Outbox.AsNoTracking().Where(o => o.EventId != null)
+            .Join(db.Events, o => o.EventId, e => (long?)e.Id, (o, e) => new { o.Status, o.CreatedAt, o.DeliveredAt, e.OccurredAt }).ToListAsync();
+        Assert.NotEmpty(past);
+        Assert.All(past, p => Assert.Equal((OutboxStatus.Delivered, p.OccurredAt.AddSeconds(1), p.OccurredAt.AddSeconds(2)), (p.Status, p.CreatedAt, p.DeliveredAt)));
         Assert.Equal(2, channels.Count);
         Assert.All(channels, c => Assert.Contains("聊天模拟器 chat simulator", c.Name));
         Assert.All(channels, c => Assert.Equal(ChatSimulator.OutboundUrl(c.Id), c.OutboundUrl));
-        Assert.NotEmpty(rows);
+        var rows = await db.Outbox.AsNoTracking().Where(o => channels.Select(c => c.Id).Contains(o.ChannelId)).ToListAsync();
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Delivered, r.Status));
-        Assert.All(rows, r => Assert.StartsWith("sim-", r.PlatformRef));
+        var sent = rows.Where(r => r.PlatformRef is not null).ToList();
+        Assert.All(sent, r => Assert.StartsWith("sim-", r.PlatformRef));
         var received = channels.SelectMany(c => simulator.Received(c.Id)).ToList();
-        Assert.Equal(rows.Select(r => r.IdempotencyKey).Order(), received.Select(r => r.IdempotencyKey).Order());
-        Assert.Contains(received, r => r.Action == "send_text" && r.Text is { Length: > 0 });
+        Assert.Equal(sent.Select(r => r.IdempotencyKey).Order(), received.Select(r => r.IdempotencyKey).Order());
+        Assert.Contains(received, r => r.IdempotencyKey == "demo-test:live" && r.Text == "今天到了新豆子");
     }
 
     [Fact]

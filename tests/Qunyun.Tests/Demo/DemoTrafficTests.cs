@@ -35,7 +35,7 @@ public sealed partial class DemoTrafficTests(DemoTrafficTests.Seeded demo) : ICl
         }
 
         /// <summary>What the outbox worker does in the background: rounds until nothing is due (a second apart, for the rate limits).</summary>
-        private async Task DeliverAsync()
+        public async Task DeliverAsync()
         {
             var dispatcher = Host.Services.GetRequiredService<Features.Outbox.OutboxDispatcher>();
             for (var idle = 0; idle < 5;)

@@ -47,7 +47,7 @@ public sealed class PipelineTests(PipelineTests.App app) : IClassFixture<Pipelin
 
                 if (processed.Kind == Engine.Events.EventKind.Message && processed.Payload.Message?.Text == "echo")
                 {
-                    batch.Enqueue(processed.Event.ChannelId, processed.Group?.Id, new SendTextAction(processed.Event.ExternalGroupId!, "echo"), $"echo:{processed.Event.Id}");
+                    batch.Enqueue(processed, processed.Event.ChannelId, processed.Group?.Id, new SendTextAction(processed.Event.ExternalGroupId!, "echo"), $"echo:{processed.Event.Id}");
                 }
             }
 

@@ -59,4 +59,44 @@ public sealed class GroupConversationTests(WorkersOffApp app) : IClassFixture<Wo
         Assert.Equal("阿青", lines[4].ReplyTo);
         Assert.True(lines[4].Queued);
     }
+
+    [Fact]
+    public async Task BotPost_StandsWhereMembersSawIt_DeliveredAfterWhatWasSaidMeanwhile_QueuedAtItsQueueTime()
+    {
+        var ws = await app.Host.CreateWorkspaceAsync("chat-delivered");
+        var channel = await ws.Client.CreateChannelAsync();
+        var group = await ws.Client.CreateGroupAsync(channel, "拿铁群", externalId: "g-1");
+        await ws.Client.IngestAsync(
+            Infrastructure.Events.Message(channel, "m1", "g-1", "u-aq", Day1, "几点开门？", name: "阿青"),
+            Infrastructure.Events.Message(channel, "m2", "g-1", "u-zs", Day1.AddMinutes(10), "我也想知道", name: "张三"));
+        await app.Host.DrainAsync();
+        await using (var db = ws.OpenDb())
+        {
+            var late = OutboxEntry.Enqueue(db, channel, group, new SendTextAction("g-1", "九点开门", "m1"), "chat-delivered:late", Day1.AddMinutes(1));
+            (late.Status, late.DeliveredAt) = (OutboxStatus.Delivered, Day1.AddMinutes(30).UtcDateTime);
+            OutboxEntry.Enqueue(db, channel, group, new SendTextAction("g-1", "还在排队"), "chat-delivered:waiting", Day1.AddMinutes(20));
+            await db.SaveChangesAsync();
+        }
+
+        var lines = new List<ChatLine>();
+        ChatCursor? cursor = null;
+        await using (var db = ws.OpenDb())
+        {
+            do
+            {
+                var page = await GroupConversation.PageAsync(db, group, cursor, 1, CancellationToken.None);
+                lines.InsertRange(0, page.Lines);
+                cursor = page.Earlier;
+            }
+            while (cursor is not null);
+        }
+
+        Assert.Equal(
+            [
+                ("几点开门？", Day1.UtcDateTime, false), ("我也想知道", Day1.AddMinutes(10).UtcDateTime, false),
+                ("还在排队", Day1.AddMinutes(20).UtcDateTime, true), ("九点开门", Day1.AddMinutes(30).UtcDateTime, false),
+            ],
+            lines.Select(l => (l.Text!, l.At, l.Queued)));
+        Assert.Equal("阿青", lines[3].ReplyTo);
+    }
 }

@@ -73,7 +73,7 @@ internal sealed class AutoReplies(AutoReplyCache cache, RenderMessage render, Ti
 
             var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount).Set("question", text);
             var answer = render.Render(db, target, TemplatePurpose.AutoReply, new StoredBody(rule.Id, rule.Version, rule.AnswerZh, rule.AnswerEn), values, member.Id);
-            bot.Pipeline.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, answer, processed.Event.ExternalEventId),
+            bot.Pipeline.Enqueue(processed, processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, answer, processed.Event.ExternalEventId),
                 $"bot:faq:{processed.Event.Id}");
             bot.Hit(new AutoReplyHit
             {

@@ -58,7 +58,7 @@ internal sealed class BotCommands(RenderMessage render, CheckInAwards awards, Ti
         {
             var stored = await bot.StoredByKeyAsync(TemplatePurpose.Command, key, cancellationToken);
             var reply = render.RenderByKey(bot.Db, target, TemplatePurpose.Command, stored, fallback, values, member.Id);
-            bot.Pipeline.Enqueue(processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId),
+            bot.Pipeline.Enqueue(processed, processed.Event.ChannelId, group.Id, new SendTextAction(processed.Event.ExternalGroupId!, reply, processed.Event.ExternalEventId),
                 $"bot:command:{processed.Event.Id}");
         }
 

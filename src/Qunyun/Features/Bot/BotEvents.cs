@@ -30,6 +30,7 @@ internal static class BotEvents
                 OccurredAt = source.Event.OccurredAt,
                 ReceivedAt = receivedAt,
                 Payload = JsonSerializer.Serialize(payload, Json),
+                Historical = source.Event.Historical,
             },
         ], cancellationToken);
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Templates;
-using Qunyun.Features.Events;
+using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Bot;
@@ -60,8 +60,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
         {
             await using var db = factory.Create(workspace);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var batch = new PipelineBatch(db, [], clock);
-            sent += await WelcomeAsync(db, batch, now, cancellationToken) + await RemindAsync(db, batch, now, cancellationToken);
+            sent += await WelcomeAsync(db, now, cancellationToken) + await RemindAsync(db, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -69,7 +68,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
         return sent;
     }
 
-    private async Task<int> WelcomeAsync(QunyunDb db, PipelineBatch batch, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> WelcomeAsync(QunyunDb db, DateTime now, CancellationToken cancellationToken)
     {
         var sent = 0;
         var due = await db.PendingWelcomes.Where(p => p.DueAt <= now).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
@@ -88,7 +87,8 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
                 var values = new TemplateValues().SetList("newcomers", newcomers.Take(settings.WelcomeMaxNames).Select(p => p.Name))
                     .Set("newcomer_count", newcomers.Count());
                 var text = await render.RenderAsync(db, target, TemplatePurpose.Welcome, settings.WelcomeTemplateId, values, null, cancellationToken);
-                batch.Enqueue(group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:welcome:{first.Id}");
+                OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:welcome:{first.Id}", clock.GetUtcNow(),
+                    first.JoinEventId);
                 sent++;
             }
 
@@ -97,7 +97,8 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
                 var values = new TemplateValues().SetList("newcomers", newcomers.Take(settings.WelcomeMaxNames).Select(p => p.Name))
                     .Set("newcomer_count", newcomers.Count());
                 var text = await render.RenderAsync(db, target, TemplatePurpose.IntroductionPrompt, settings.IntroductionPromptTemplateId, values, null, cancellationToken);
-                batch.Enqueue(group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:intro-prompt:{first.Id}");
+                OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:intro-prompt:{first.Id}", clock.GetUtcNow(),
+                    first.JoinEventId);
                 sent++;
             }
         }
@@ -105,7 +106,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
         return sent;
     }
 
-    private async Task<int> RemindAsync(QunyunDb db, PipelineBatch batch, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> RemindAsync(QunyunDb db, DateTime now, CancellationToken cancellationToken)
     {
         var sent = 0;
         var due = await db.IntroductionWatches.Where(w => w.RemindAt <= now && w.IntroducedAt == null).ToListAsync(cancellationToken);
@@ -121,7 +122,7 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
             var values = new TemplateValues().Set("member.name", watch.Name).Set("member.number", group.MemberCount);
             var text = await render.RenderAsync(db, target, TemplatePurpose.IntroductionReminder, settings.IntroductionReminderTemplateId, values,
                 watch.MemberId, cancellationToken);
-            batch.Enqueue(group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:intro-reminder:{watch.Id}");
+            OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text), $"bot:intro-reminder:{watch.Id}", clock.GetUtcNow());
             sent++;
         }
 

@@ -14,6 +14,9 @@ public sealed class PendingWelcome : IWorkspaceOwned
     public Guid WorkspaceId { get; set; }
     public Guid GroupId { get; set; }
     public Guid MemberId { get; set; }
+
+    /// <summary>The join, which the welcome's outbox row links (the row outlives this one).</summary>
+    public long? JoinEventId { get; set; }
     public required string Name { get; set; }
     public DateTime JoinedAt { get; set; }
     public DateTime DueAt { get; set; }

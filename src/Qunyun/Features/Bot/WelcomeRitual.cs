@@ -22,13 +22,17 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
     public async Task OnJoinedAsync(ProcessedEvent processed, GroupBotSettings settings, BotBatch bot, CancellationToken cancellationToken)
     {
         var (group, member, at) = (processed.Group!, processed.Member, processed.Event.OccurredAt);
-        if (settings.WelcomeEnabled || settings.IntroductionEnabled)
+        // A welcome and a reminder are sent later, by the BotWorker, outside the batch whose Enqueue refuses a
+        // historical event's actions: an imported join is not queued for either.
+        var live = !processed.Event.Historical;
+        if (live && (settings.WelcomeEnabled || settings.IntroductionEnabled))
         {
             bot.QueueWelcome(new PendingWelcome
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
                 GroupId = group.Id,
                 MemberId = member.Id,
+                JoinEventId = processed.Event.Id,
                 Name = member.DisplayName,
                 JoinedAt = at,
                 DueAt = bot.LastWelcomeDue(group.Id) is { } due && due > at ? due : at.AddSeconds(settings.WelcomeBatchSeconds),
@@ -45,7 +49,7 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
                 Name = member.DisplayName,
                 JoinedAt = at,
                 WindowEndsAt = at.AddHours(settings.IntroductionWindowHours),
-                RemindAt = settings.IntroductionReminderHours is { } hours ? at.AddHours(hours) : null,
+                RemindAt = live && settings.IntroductionReminderHours is { } hours ? at.AddHours(hours) : null,
             });
         }
 
@@ -55,7 +59,7 @@ internal sealed class WelcomeRitual(RenderMessage render, TimeProvider clock)
             var values = new TemplateValues().Set("member.name", member.DisplayName).Set("member.number", group.MemberCount);
             var stored = await bot.StoredAsync(TemplatePurpose.PrivateWelcome, settings.PrivateWelcomeTemplateId, cancellationToken);
             var text = render.Render(bot.Db, target, TemplatePurpose.PrivateWelcome, stored, values, member.Id);
-            bot.Pipeline.Enqueue(processed.Event.ChannelId, group.Id, new SendPrivateAction(user, text), $"bot:private-welcome:{processed.Event.Id}");
+            bot.Pipeline.Enqueue(processed, processed.Event.ChannelId, group.Id, new SendPrivateAction(user, text), $"bot:private-welcome:{processed.Event.Id}");
         }
     }
 

@@ -114,7 +114,7 @@ public static class DemoPlan
                         var text = await texts.RenderAsync(db, entry, targets[group.Id], TimeZoneInfo.ConvertTime(due, zone), cancellationToken);
                         var row = OutboxEntry.Enqueue(db, group.ChannelId, group.Id, new SendTextAction(group.ExternalId, text),
                             PlanOccurrence.KeyOf(entry.Id, group.Id, due.UtcDateTime), due);
-                        row.DeliveredAt = due.UtcDateTime.AddSeconds(2);
+                        (row.Status, row.DeliveredAt) = (OutboxStatus.Delivered, due.UtcDateTime.AddSeconds(2));
                     }
                 }
             }

@@ -52,6 +52,7 @@ public sealed class DemoSeeder(
 
         // A fill that was stopped half-way sends everything again: stored events come back as duplicates.
         var from = finished ? existing : 0;
+        var playedFrom = clock.GetUtcNow().UtcDateTime;
         var sent = await traffic.SendAsync(workspace.Id, from, memberCount, cancellationToken,
             (done, total) => progress?.Report(DemoPhase.Traffic, done, total));
         progress?.Report(DemoPhase.Finishing);
@@ -60,6 +61,7 @@ public sealed class DemoSeeder(
             await db.Groups.ExecuteUpdateAsync(
                 s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
             await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken); // fresh statistics after a bulk load
+            await DemoPast.DateAsync(db, playedFrom, cancellationToken);
             await DemoBot.SeedWelcomeAsync(db, clock, cancellationToken);
             await DemoPlan.SeedAsync(db, workspace, clock, cancellationToken);
             await staff.ActAsync(db, cancellationToken);

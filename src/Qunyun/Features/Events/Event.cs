@@ -27,6 +27,12 @@ public sealed class Event : IWorkspaceOwned
     /// <summary>The event claimed a time more than a few minutes in the future; accepted, but flagged.</summary>
     public bool ClockSkewed { get; set; }
 
+    /// <summary>
+    /// Happened long before it reached us (an import of a chat's history): recorded like any event, but nothing on the
+    /// platform is done about it — <see cref="PipelineBatch.Enqueue"/> refuses actions it causes.
+    /// </summary>
+    public bool Historical { get; set; }
+
     /// <summary>The kind-specific body as JSON.</summary>
     public string Payload { get; set; } = "{}";
 }

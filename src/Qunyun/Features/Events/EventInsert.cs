@@ -21,9 +21,9 @@ internal static class EventInsert
         var sqlite = db.Database.IsSqlite();
         var inserted = 0;
         await new MultiRowCommand(db,
-            "INSERT INTO \"Events\" (\"WorkspaceId\", \"ChannelId\", \"ExternalEventId\", \"Kind\", \"ExternalGroupId\", \"ExternalUserId\", \"GroupId\", \"MemberId\", \"OccurredAt\", \"ReceivedAt\", \"Payload\", \"ClockSkewed\") VALUES",
-            "ON CONFLICT (\"ChannelId\", \"ExternalEventId\") DO NOTHING RETURNING \"Id\", \"ChannelId\", \"ExternalEventId\"", 12, null, null, null, null, null, null, "uuid", "uuid")
-            .ExecuteAsync(events, e => [e.WorkspaceId, e.ChannelId, e.ExternalEventId, e.Kind, e.ExternalGroupId, e.ExternalUserId, e.GroupId, e.MemberId, e.OccurredAt, e.ReceivedAt, e.Payload, e.ClockSkewed],
+            "INSERT INTO \"Events\" (\"WorkspaceId\", \"ChannelId\", \"ExternalEventId\", \"Kind\", \"ExternalGroupId\", \"ExternalUserId\", \"GroupId\", \"MemberId\", \"OccurredAt\", \"ReceivedAt\", \"Payload\", \"ClockSkewed\", \"Historical\") VALUES",
+            "ON CONFLICT (\"ChannelId\", \"ExternalEventId\") DO NOTHING RETURNING \"Id\", \"ChannelId\", \"ExternalEventId\"", 13, null, null, null, null, null, null, "uuid", "uuid")
+            .ExecuteAsync(events, e => [e.WorkspaceId, e.ChannelId, e.ExternalEventId, e.Kind, e.ExternalGroupId, e.ExternalUserId, e.GroupId, e.MemberId, e.OccurredAt, e.ReceivedAt, e.Payload, e.ClockSkewed, e.Historical],
                 cancellationToken, async (reader, ct) =>
                 {
                     while (await reader.ReadAsync(ct))
@@ -53,9 +53,9 @@ internal static class EventInsert
         var inserted = new Dictionary<(Guid, string), long>();
         var sqlite = db.Database.IsSqlite();
         await new MultiRowCommand(db,
-            "INSERT INTO \"Events\" (\"WorkspaceId\", \"ChannelId\", \"ExternalEventId\", \"Kind\", \"ExternalGroupId\", \"ExternalUserId\", \"OccurredAt\", \"ReceivedAt\", \"Payload\", \"ClockSkewed\") VALUES",
-            "ON CONFLICT (\"ChannelId\", \"ExternalEventId\") DO NOTHING RETURNING \"Id\", \"ChannelId\", \"ExternalEventId\"", 10)
-            .ExecuteAsync(events, e => [e.WorkspaceId, e.ChannelId, e.ExternalEventId, e.Kind, e.ExternalGroupId, e.ExternalUserId, e.OccurredAt, e.ReceivedAt, e.Payload, e.ClockSkewed],
+            "INSERT INTO \"Events\" (\"WorkspaceId\", \"ChannelId\", \"ExternalEventId\", \"Kind\", \"ExternalGroupId\", \"ExternalUserId\", \"OccurredAt\", \"ReceivedAt\", \"Payload\", \"ClockSkewed\", \"Historical\") VALUES",
+            "ON CONFLICT (\"ChannelId\", \"ExternalEventId\") DO NOTHING RETURNING \"Id\", \"ChannelId\", \"ExternalEventId\"", 11)
+            .ExecuteAsync(events, e => [e.WorkspaceId, e.ChannelId, e.ExternalEventId, e.Kind, e.ExternalGroupId, e.ExternalUserId, e.OccurredAt, e.ReceivedAt, e.Payload, e.ClockSkewed, e.Historical],
                 cancellationToken, async (reader, ct) =>
                 {
                     while (await reader.ReadAsync(ct))

@@ -23,7 +23,11 @@ public sealed class IngestEvents(TimeProvider clock, PipelineWriter writer)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<IngestResponse> ExecuteAsync(QunyunDb db, IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken)
+    public Task<IngestResponse> ExecuteAsync(QunyunDb db, IReadOnlyList<IngestEvent> events, CancellationToken cancellationToken) =>
+        ExecuteAsync(db, events, historical: false, cancellationToken);
+
+    /// <param name="historical">The events are a chat's past (an import): stored as <see cref="Event.Historical"/>.</param>
+    public async Task<IngestResponse> ExecuteAsync(QunyunDb db, IReadOnlyList<IngestEvent> events, bool historical, CancellationToken cancellationToken)
     {
         var channels = (await db.Channels.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var errors = new List<IngestError>();
@@ -45,7 +49,7 @@ public sealed class IngestEvents(TimeProvider clock, PipelineWriter writer)
 
         var mark = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
-        var rows = valid.ConvertAll(v => Row(db.WorkspaceId, v.Event, now));
+        var rows = valid.ConvertAll(v => Row(db.WorkspaceId, v.Event, now, historical));
         PipelineMetrics.Phase("store.prepare", mark);
         var ids = await writer.StoreAsync(db.WorkspaceId, rows, cancellationToken);
         var duplicates = Enumerable.Range(0, valid.Count).Where(i => ids[i] is null).Select(i => valid[i].Index).ToList();
@@ -53,7 +57,7 @@ public sealed class IngestEvents(TimeProvider clock, PipelineWriter writer)
         return new IngestResponse(valid.Count - duplicates.Count, duplicates, errors, skewed);
     }
 
-    private static IncomingEvent Row(Guid workspaceId, IngestEvent e, DateTimeOffset now)
+    private static IncomingEvent Row(Guid workspaceId, IngestEvent e, DateTimeOffset now, bool historical)
     {
         var occurredAt = e.OccurredAt!.Value;
         var payload = PayloadOf(e);
@@ -68,6 +72,7 @@ public sealed class IngestEvents(TimeProvider clock, PipelineWriter writer)
             OccurredAt = occurredAt.UtcDateTime,
             ReceivedAt = now.UtcDateTime,
             ClockSkewed = occurredAt - now > AllowedSkew,
+            Historical = historical,
             Payload = JsonSerializer.Serialize(payload, PayloadJson),
         }, payload);
     }

@@ -39,7 +39,19 @@ public sealed class PipelineBatch(QunyunDb db, IReadOnlyList<ProcessedEvent> eve
         return (T)state;
     }
 
-    /// <summary>Queues an action for delivery; it is written in this batch's transaction.</summary>
-    public void Enqueue(Guid channelId, Guid? groupId, ConnectorAction action, string idempotencyKey) =>
-        OutboxEntry.Enqueue(db, channelId, groupId, action, idempotencyKey, clock.GetUtcNow());
+    /// <summary>
+    /// Queues an action that <paramref name="cause"/> led to, written in this batch's transaction and linked to the
+    /// event. A historical event (an imported chat history) leads to none: the chat moved on long ago, so nothing is
+    /// queued and false is returned — here, once, rather than in every stage.
+    /// </summary>
+    public bool Enqueue(ProcessedEvent cause, Guid channelId, Guid? groupId, ConnectorAction action, string idempotencyKey)
+    {
+        if (cause.Event.Historical)
+        {
+            return false;
+        }
+
+        OutboxEntry.Enqueue(db, channelId, groupId, action, idempotencyKey, clock.GetUtcNow(), cause.Event.Id);
+        return true;
+    }
 }

@@ -17,7 +17,8 @@ public sealed record ChatCursor(DateTime At, bool FromOutbox, long Id);
 
 /// <summary>
 /// One line of a group's conversation as members saw it. <see cref="ReplyTo"/> names the member a bot reply answers;
-/// <see cref="Queued"/> marks a bot post that has not gone out yet.
+/// <see cref="At"/> is when members saw it (a bot post's delivery); <see cref="Queued"/> marks a bot post that has not
+/// gone out yet, which stands at the time it was queued.
 /// </summary>
 public sealed record ChatLine(
     ChatLineKind Kind, DateTime At, ChatCursor Cursor, long? EventId, Guid? MemberId, string? Sender, string? Text, bool HasAttachment,

@@ -10,9 +10,11 @@ namespace Qunyun.Features.GroupChat;
 
 /// <summary>
 /// A group's conversation, paged backwards from the newest line: its messages, joins and leaves (events, by the
-/// (GroupId, OccurredAt) index) and the bot's posts and replies (outbox rows, by the (GroupId, CreatedAt) index),
-/// merged by time. Each source reads at most one page past the cursor, so a page costs two index range scans plus
-/// set lookups for names and moderation.
+/// (GroupId, OccurredAt) index) and the bot's posts and replies, merged by time. A post stands where members saw it,
+/// at its delivery (the (GroupId, DeliveredAt) index) — a reply delivered after a backlog comes after what was said
+/// meanwhile — and one still waiting stands at the time it was queued ((GroupId, CreatedAt)), marked queued. Each
+/// source reads at most one page past the cursor, so a page costs three index range scans plus set lookups for names
+/// and moderation.
 /// </summary>
 public static class GroupConversation
 {
@@ -22,22 +24,28 @@ public static class GroupConversation
     public static async Task<ChatPage> PageAsync(QunyunDb db, Guid groupId, ChatCursor? before, int size, CancellationToken cancellationToken)
     {
         var events = db.Events.AsNoTracking().Where(e => e.GroupId == groupId && Kinds.Contains(e.Kind));
-        var posts = db.Outbox.AsNoTracking().Where(o => o.GroupId == groupId && BotActions.Contains(o.Action)
-            && (o.Status == OutboxStatus.Delivered || o.Status == OutboxStatus.Pending));
+        var posts = db.Outbox.AsNoTracking().Where(o => o.GroupId == groupId && BotActions.Contains(o.Action));
+        var delivered = posts.Where(o => o.Status == OutboxStatus.Delivered && o.DeliveredAt != null);
+        var queued = posts.Where(o => o.Status == OutboxStatus.Pending);
         if (before is { } c)
         {
             events = c.FromOutbox
                 ? events.Where(e => e.OccurredAt <= c.At)
                 : events.Where(e => e.OccurredAt < c.At || (e.OccurredAt == c.At && e.Id < c.Id));
-            posts = c.FromOutbox
-                ? posts.Where(o => o.CreatedAt < c.At || (o.CreatedAt == c.At && o.Sequence < c.Id))
-                : posts.Where(o => o.CreatedAt < c.At);
+            delivered = c.FromOutbox
+                ? delivered.Where(o => o.DeliveredAt < c.At || (o.DeliveredAt == c.At && o.Sequence < c.Id))
+                : delivered.Where(o => o.DeliveredAt < c.At);
+            queued = c.FromOutbox
+                ? queued.Where(o => o.CreatedAt < c.At || (o.CreatedAt == c.At && o.Sequence < c.Id))
+                : queued.Where(o => o.CreatedAt < c.At);
         }
 
         var said = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(size + 1)
             .Select(e => new { e.Id, e.Kind, e.OccurredAt, e.MemberId, e.ChannelId, e.ExternalEventId, e.Payload }).ToListAsync(cancellationToken);
-        var sent = await posts.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Sequence).Take(size + 1)
-            .Select(o => new { o.Sequence, o.CreatedAt, o.ChannelId, o.Action, o.Payload, o.Status }).ToListAsync(cancellationToken);
+        var sent = await delivered.OrderByDescending(o => o.DeliveredAt).ThenByDescending(o => o.Sequence).Take(size + 1)
+            .Select(o => new Post(o.Sequence, o.DeliveredAt!.Value, o.ChannelId, o.Action, o.Payload, false)).ToListAsync(cancellationToken);
+        sent.AddRange(await queued.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Sequence).Take(size + 1)
+            .Select(o => new Post(o.Sequence, o.CreatedAt, o.ChannelId, o.Action, o.Payload, true)).ToListAsync(cancellationToken));
 
         var botActions = sent.ToDictionary(o => o.Sequence, o => ConnectorActionParser.Parse(o.Action, o.Payload) is ParsedAction.Ok ok ? ok.Action : null);
         var repliedTo = botActions.Values.Select(a => a switch
@@ -71,8 +79,8 @@ public static class GroupConversation
                 _ => (null, false, null),
             };
             var to = reply is not null ? replied.GetValueOrDefault(reply) : null;
-            return new ChatLine(ChatLineKind.Bot, o.CreatedAt, new ChatCursor(o.CreatedAt, true, o.Sequence), null, null, null, text, image,
-                Name(names, to), to, null, o.Status == OutboxStatus.Pending);
+            return new ChatLine(ChatLineKind.Bot, o.At, new ChatCursor(o.At, true, o.Sequence), null, null, null, text, image,
+                Name(names, to), to, null, o.Queued);
         }))
             .OrderByDescending(l => l.At).ThenByDescending(l => l.Cursor.FromOutbox).ThenByDescending(l => l.Cursor.Id)
             .ToList();
@@ -87,4 +95,7 @@ public static class GroupConversation
             .Select(e => new ChatCursor(e.OccurredAt, false, e.Id + 1)).FirstOrDefaultAsync(cancellationToken);
 
     private static string? Name(Dictionary<Guid, string> names, Guid? id) => id is { } member ? names.GetValueOrDefault(member) : null;
+
+    /// <summary>A bot post where it stands in the conversation: delivered, or queued (not yet out).</summary>
+    private sealed record Post(long Sequence, DateTime At, Guid ChannelId, string Action, string Payload, bool Queued);
 }

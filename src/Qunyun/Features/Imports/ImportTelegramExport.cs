@@ -8,7 +8,8 @@ public sealed record ImportReport(string ChatId, string? ChatName, int Messages,
 
 /// <summary>
 /// Imports a Telegram Desktop chat export through the same ingest path as live events, in batches, streaming the
-/// file: a 100 MB export never sits in memory. Importing the same export again stores nothing new.
+/// file: a 100 MB export never sits in memory. Importing the same export again stores nothing new. The events are
+/// historical: recorded like live ones, but the bot and moderation do nothing about them on the platform.
 /// </summary>
 public sealed class ImportTelegramExport(IngestEvents ingest)
 {
@@ -53,7 +54,7 @@ public sealed class ImportTelegramExport(IngestEvents ingest)
             return report;
         }
 
-        var result = await ingest.ExecuteAsync(db, batch, cancellationToken);
+        var result = await ingest.ExecuteAsync(db, batch, historical: true, cancellationToken);
         var rejected = result.Errors.Select(e => e.Index).Distinct().Count();
         var updated = report with
         {

@@ -91,13 +91,14 @@ public sealed class ModerationStage(
         var effective = groupRules.Compiled.Rules;
         var broken = hits.Select(h => h.Rule).DistinctBy(r => r.Key).ToList();
         var active = broken.Any(r => r.Strike) ? strikes.ActiveAt(processed.Member.Id, e.OccurredAt) : 0;
-        var decision = Escalation.Decide(broken, active, effective.Ladder);
+        // A message from an imported history is judged and recorded, but was never acted on: no actions, no strike.
+        var decision = e.Historical ? new EscalationDecision([], null) : Escalation.Decide(broken, active, effective.Ladder);
         var primary = hits[0];
         var who = new Offender(e.Id, e.ExternalEventId, e.ChannelId, group.Id, group.ExternalId, group.Name, processed.Member.Id, e.ExternalUserId!,
             processed.Member.DisplayName);
         // Rendered only when a warning is sent.
         var warning = decision.Actions.Any(a => a.Type == ActionTypes.Warn) ? Warning(effective, culture, who, primary.Rule, decision) : "";
-        var actions = await QueueAsync(batch, who, decision.Actions, e.OccurredAt, warning, cancellationToken);
+        var actions = await QueueAsync(batch, processed, who, decision.Actions, e.OccurredAt, warning, cancellationToken);
         var now = clock.GetUtcNow();
         var row = new ModerationDecision
         {
@@ -149,7 +150,7 @@ public sealed class ModerationStage(
     /// writes them ("delete", "mute(60)", "ban").
     /// </summary>
     private static async Task<List<string>> QueueAsync(
-        PipelineBatch batch, Offender who, IReadOnlyList<ActionSpec> actions, DateTime at, string warning, CancellationToken cancellationToken)
+        PipelineBatch batch, ProcessedEvent cause, Offender who, IReadOnlyList<ActionSpec> actions, DateTime at, string warning, CancellationToken cancellationToken)
     {
         foreach (var action in actions)
         {
@@ -157,20 +158,20 @@ public sealed class ModerationStage(
             switch (action.Type)
             {
                 case ActionTypes.Delete:
-                    batch.Enqueue(who.ChannelId, who.GroupId, new DeleteMessageAction(who.ExternalGroupId, who.ExternalEventId, who.ExternalUserId), key);
+                    batch.Enqueue(cause, who.ChannelId, who.GroupId, new DeleteMessageAction(who.ExternalGroupId, who.ExternalEventId, who.ExternalUserId), key);
                     break;
                 case ActionTypes.Warn:
-                    batch.Enqueue(who.ChannelId, who.GroupId, new SendTextAction(who.ExternalGroupId, warning, who.ExternalEventId), key);
+                    batch.Enqueue(cause, who.ChannelId, who.GroupId, new SendTextAction(who.ExternalGroupId, warning, who.ExternalEventId), key);
                     break;
                 case ActionTypes.Mute:
                     var until = at.AddMinutes(action.Minutes ?? 60);
-                    batch.Enqueue(who.ChannelId, who.GroupId, new MuteAction(who.ExternalGroupId, who.ExternalUserId, action.Minutes, until), key);
+                    batch.Enqueue(cause, who.ChannelId, who.GroupId, new MuteAction(who.ExternalGroupId, who.ExternalUserId, action.Minutes, until), key);
                     break;
                 case ActionTypes.Kick:
-                    batch.Enqueue(who.ChannelId, who.GroupId, new MemberAction(ConnectorActions.Kick, who.ExternalGroupId, who.ExternalUserId), key);
+                    batch.Enqueue(cause, who.ChannelId, who.GroupId, new MemberAction(ConnectorActions.Kick, who.ExternalGroupId, who.ExternalUserId), key);
                     break;
                 case ActionTypes.Ban:
-                    await QueueBansAsync(batch, who, cancellationToken);
+                    await QueueBansAsync(batch, cause, who, cancellationToken);
                     break;
             }
         }
@@ -179,7 +180,7 @@ public sealed class ModerationStage(
     }
 
     /// <summary>A ban reaches every active group of the workspace on a channel where the member has an identity.</summary>
-    private static async Task QueueBansAsync(PipelineBatch batch, Offender who, CancellationToken cancellationToken)
+    private static async Task QueueBansAsync(PipelineBatch batch, ProcessedEvent cause, Offender who, CancellationToken cancellationToken)
     {
         var db = batch.Db;
         var identities = await db.MemberIdentities.Where(i => i.MemberId == who.MemberId)
@@ -196,7 +197,7 @@ public sealed class ModerationStage(
 
         foreach (var group in groups.OrderBy(g => g.Id))
         {
-            batch.Enqueue(group.ChannelId, group.Id, new MemberAction(ConnectorActions.Ban, group.ExternalId, byChannel[group.ChannelId]),
+            batch.Enqueue(cause, group.ChannelId, group.Id, new MemberAction(ConnectorActions.Ban, group.ExternalId, byChannel[group.ChannelId]),
                 $"mod:{who.EventId}:ban:{group.Id}");
         }
     }

@@ -15,8 +15,11 @@ public interface IActionOrigins
     Task<IReadOnlyDictionary<string, ActionOrigin>> ByKeysAsync(QunyunDb db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }
 
-/// <summary>A message an outbox row is about (the one it deletes, pins or answers): its event, group, author and text.</summary>
-public sealed record ActionMessage(long EventId, Guid? GroupId, Guid? MemberId, string? Text);
+/// <summary>
+/// A message an outbox row is about (the one it deletes, pins or answers), or the event that caused it (a join): its
+/// event, group, author, text and kind (the wire name).
+/// </summary>
+public sealed record ActionMessage(long EventId, Guid? GroupId, Guid? MemberId, string? Text, string Kind);
 
 /// <summary>
 /// Finds the messages outbox rows refer to by their platform ids. The feature that stores events implements it (it
@@ -27,4 +30,7 @@ public interface IActionMessages
     /// <summary>The stored messages among <paramref name="externalEventIds"/> of one channel, by platform id.</summary>
     Task<IReadOnlyDictionary<string, ActionMessage>> FindAsync(
         QunyunDb db, Guid channelId, IReadOnlyCollection<string> externalEventIds, CancellationToken cancellationToken);
+
+    /// <summary>The stored events among <paramref name="eventIds"/> (the causes rows name), by id.</summary>
+    Task<IReadOnlyDictionary<long, ActionMessage>> ByIdsAsync(QunyunDb db, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken);
 }

@@ -10,8 +10,9 @@ namespace Qunyun.Features.Outbox;
 /// </summary>
 public static class OutboxEntry
 {
+    /// <param name="eventId">The event that led to the action, when one did (the console links it).</param>
     public static OutboxMessage Enqueue(
-        QunyunDb db, Guid channelId, Guid? groupId, ConnectorAction action, string idempotencyKey, DateTimeOffset createdAt)
+        QunyunDb db, Guid channelId, Guid? groupId, ConnectorAction action, string idempotencyKey, DateTimeOffset createdAt, long? eventId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         var row = new OutboxMessage(action)
@@ -20,6 +21,7 @@ public static class OutboxEntry
             ChannelId = channelId,
             GroupId = groupId,
             IdempotencyKey = idempotencyKey,
+            EventId = eventId,
             CreatedAt = createdAt.UtcDateTime,
         };
         db.Outbox.Add(row);

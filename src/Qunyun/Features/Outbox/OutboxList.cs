@@ -6,11 +6,14 @@ using Qunyun.Engine.Connectors;
 
 namespace Qunyun.Features.Outbox;
 
-/// <summary>One outbox row as the API and the console list it. <see cref="Reason"/> is null on rows older than reason codes.</summary>
+/// <summary>
+/// One outbox row as the API and the console list it. <see cref="Reason"/> is null on rows older than reason codes;
+/// <see cref="EventId"/> is the event that led to the action (null for scheduled and staff actions, and older rows).
+/// </summary>
 public sealed record OutboxItem(
     Guid Id, Guid ChannelId, string ChannelName, ChannelKind ChannelKind, Guid? GroupId, string? GroupName, string Action, string Payload,
     string IdempotencyKey, OutboxStatus Status, int Attempts, DateTime CreatedAt, DateTime? NextAttemptAt,
-    DateTime? LastAttemptAt, DateTime? DeliveredAt, DateTime? DeadAt, string? LastError, DeliveryReason? Reason, string? PlatformRef);
+    DateTime? LastAttemptAt, DateTime? DeliveredAt, DateTime? DeadAt, string? LastError, DeliveryReason? Reason, string? PlatformRef, long? EventId = null);
 
 /// <summary>What the outbox list narrows to; every part optional (no status: all of them). <see cref="To"/> is exclusive.</summary>
 public sealed record OutboxFilter(
@@ -81,7 +84,7 @@ public static class OutboxList
         return ordered.Join(db.Channels, o => o.ChannelId, c => c.Id, (o, c) => new OutboxItem(
             o.Id, o.ChannelId, c.Name, c.Kind, o.GroupId, db.Groups.Where(g => g.Id == o.GroupId).Select(g => g.Name).FirstOrDefault(),
             o.Action, o.Payload, o.IdempotencyKey, o.Status, o.Attempts, o.CreatedAt, o.NextAttemptAt, o.LastAttemptAt, o.DeliveredAt,
-            o.DeadAt, o.LastError, DeliveryReason.Read(o.Reason), o.PlatformRef));
+            o.DeadAt, o.LastError, DeliveryReason.Read(o.Reason), o.PlatformRef, o.EventId));
     }
 
     public static Task<Page<OutboxItem>> PageAsync(QunyunDb db, OutboxFilter filter, int page, int size, CancellationToken cancellationToken) =>

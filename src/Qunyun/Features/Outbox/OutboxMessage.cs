@@ -29,6 +29,9 @@ public sealed class OutboxMessage : IWorkspaceOwned
     /// <summary>Unique: the same decision made twice (e.g. after a replay) yields one delivery.</summary>
     public required string IdempotencyKey { get; set; }
 
+    /// <summary>The event that led to the action (a message answered, a join welcomed); null for scheduled and staff actions.</summary>
+    public long? EventId { get; set; }
+
     /// <summary>Creation order (ids made in the same millisecond are not ordered); a group's actions go out in this order.</summary>
     public long Sequence { get; set; } = OutboxSequence.Next();
 
@@ -73,5 +76,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(o => new { o.Status, o.ChannelId, o.GroupId, o.Sequence });
         builder.HasIndex(o => new { o.WorkspaceId, o.Status, o.Sequence });
         builder.HasIndex(o => new { o.GroupId, o.CreatedAt }); // a group's actions by time: the group filter and the chat view
+        builder.HasIndex(o => new { o.GroupId, o.DeliveredAt }); // the chat view: a group's posts when members saw them
     }
 }

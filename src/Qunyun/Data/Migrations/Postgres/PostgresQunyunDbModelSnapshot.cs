@@ -597,6 +597,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("JoinEventId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1099,6 +1102,9 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Historical")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2065,6 +2071,9 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("uuid");
 
@@ -2118,6 +2127,8 @@ namespace Qunyun.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("GroupId", "CreatedAt");
+
+                    b.HasIndex("GroupId", "DeliveredAt");
 
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 

@@ -587,6 +587,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<Guid>("GroupId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("JoinEventId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 
@@ -1087,6 +1090,9 @@ namespace Qunyun.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Historical")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2053,6 +2059,9 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("TEXT");
 
@@ -2106,6 +2115,8 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("GroupId", "CreatedAt");
+
+                    b.HasIndex("GroupId", "DeliveredAt");
 
                     b.HasIndex("WorkspaceId", "Status", "Sequence");
 

@@ -6,19 +6,20 @@ namespace Qunyun.Features.Outbox.Pages;
 
 public sealed record ActionMember(Guid Id, string Name);
 
-/// <summary>A message an action is about (the one it deletes, pins or answers).</summary>
-public sealed record ActionEvent(long Id, Guid? GroupId, string? Excerpt, ActionMember? Member);
+/// <summary>A message an action is about (the one it deletes, pins or answers), or the event that caused it.</summary>
+public sealed record ActionEvent(long Id, Guid? GroupId, string? Excerpt, ActionMember? Member, string Kind);
 
 /// <summary>
 /// What the rows of one page of the outbox name, read in a few set queries: the members behind platform user ids, the
-/// messages behind platform event ids (per channel, so each query uses the channel's unique index) and the decisions
-/// that queued them.
+/// messages behind platform event ids (per channel, so each query uses the channel's unique index), the events that
+/// caused them and the decisions that queued them.
 /// </summary>
 public sealed class OutboxLookups
 {
     public Dictionary<Guid, ParsedAction> Actions { get; } = [];
     public Dictionary<(Guid Channel, string ExternalUserId), ActionMember> Members { get; } = [];
     public Dictionary<(Guid Channel, string ExternalEventId), ActionEvent> Events { get; } = [];
+    public Dictionary<long, ActionEvent> Causes { get; } = [];
     public Dictionary<string, ActionOrigin> Origins { get; } = [];
 
     public ActionMember? Member(OutboxItem item, string? externalUserId) =>
@@ -26,6 +27,8 @@ public sealed class OutboxLookups
 
     public ActionEvent? Event(OutboxItem item, string? externalEventId) =>
         externalEventId is null ? null : Events.GetValueOrDefault((item.ChannelId, externalEventId));
+
+    public ActionEvent? Cause(OutboxItem item) => item.EventId is { } id ? Causes.GetValueOrDefault(id) : null;
 
     public static async Task<OutboxLookups> LoadAsync(
         QunyunDb db, IReadOnlyList<OutboxItem> items, IActionMessages messages, IEnumerable<IActionOrigins> origins, CancellationToken cancellationToken)
@@ -55,13 +58,18 @@ public sealed class OutboxLookups
         foreach (var channel in events.GroupBy(e => e.Channel))
         {
             var found = await messages.FindAsync(db, channel.Key, channel.Select(e => e.Id).Distinct().ToList(), cancellationToken);
-            var authors = found.Values.Select(m => m.MemberId).OfType<Guid>().Distinct().ToList();
-            var names = await db.Members.AsNoTracking().Where(m => authors.Contains(m.Id))
-                .Select(m => new { m.Id, m.DisplayName }).ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
-            foreach (var (id, message) in found)
+            foreach (var (id, message) in await NamedAsync(db, found, cancellationToken))
             {
-                var author = message.MemberId is { } member && names.TryGetValue(member, out var name) ? new ActionMember(member, name) : null;
-                lookups.Events[(channel.Key, id)] = new ActionEvent(message.EventId, message.GroupId, message.Text, author);
+                lookups.Events[(channel.Key, id)] = message;
+            }
+        }
+
+        var causes = items.Select(i => i.EventId).OfType<long>().Distinct().ToList();
+        if (causes.Count > 0)
+        {
+            foreach (var (id, cause) in await NamedAsync(db, await messages.ByIdsAsync(db, causes, cancellationToken), cancellationToken))
+            {
+                lookups.Causes[id] = cause;
             }
         }
 
@@ -75,6 +83,16 @@ public sealed class OutboxLookups
         }
 
         return lookups;
+    }
+
+    private static async Task<Dictionary<TKey, ActionEvent>> NamedAsync<TKey>(
+        QunyunDb db, IReadOnlyDictionary<TKey, ActionMessage> found, CancellationToken cancellationToken) where TKey : notnull
+    {
+        var authors = found.Values.Select(m => m.MemberId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Members.AsNoTracking().Where(m => authors.Contains(m.Id))
+            .Select(m => new { m.Id, m.DisplayName }).ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
+        return found.ToDictionary(f => f.Key, f => new ActionEvent(f.Value.EventId, f.Value.GroupId, f.Value.Text,
+            f.Value.MemberId is { } member && names.TryGetValue(member, out var name) ? new ActionMember(member, name) : null, f.Value.Kind));
     }
 
     private static IEnumerable<string> UsersOf(ConnectorAction action) => action switch

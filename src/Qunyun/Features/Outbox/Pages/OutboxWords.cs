@@ -39,11 +39,19 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
             PinAction pin => pin.ExternalEventId,
             _ => null,
         });
-        var trigger = target is { GroupId: { } group, Excerpt: { } excerpt }
-            ? WordPieces.Format(l["OutboxWords.Trigger"], new WordPiece(Clip(excerpt).Text, $"/groups/{group}?at={target.Id}#chat", "outbox-trigger"))
-            : null;
-        return new ActionWording(sentence, trigger);
+        return new ActionWording(sentence, Trigger(target ?? lookups.Cause(item)));
     }
+
+    /// <summary>The message the row is about, or else the event that caused it (a join welcomed), linked in the group's chat.</summary>
+    private List<WordPiece>? Trigger(ActionEvent? cause) => cause switch
+    {
+        { GroupId: { } group, Excerpt: { } excerpt } =>
+            WordPieces.Format(l["OutboxWords.Trigger"], new WordPiece(Clip(excerpt).Text, $"/groups/{group}?at={cause.Id}#chat", "outbox-trigger")),
+        { GroupId: { } group } => WordPieces.Format(l["OutboxWords.TriggerEvent"],
+            new WordPiece(cause.Member?.Name ?? l["OutboxWords.UnknownMember"], $"/groups/{group}?at={cause.Id}#chat", "outbox-trigger"),
+            l[$"EventKind.{cause.Kind}"].Value),
+        _ => null,
+    };
 
     /// <summary>Why a row waits or failed, in the console's language; the stored English line for rows older than reason codes.</summary>
     public string? Reason(OutboxItem item) => item.Reason is { } reason ? DeliveryReasonWords.Word(l, reason, item.LastError) : item.LastError;
