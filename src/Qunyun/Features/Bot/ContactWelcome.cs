@@ -37,7 +37,7 @@ internal sealed class ContactWelcome(RenderMessage render)
         {
             var values = new TemplateValues().Set("member.name", processed.Member.DisplayName).Set("member.number", 0);
             var text = render.RenderByKey(db, facts, TemplatePurpose.PrivateWelcome, stored, BuiltIn, values, processed.Member.Id);
-            batch.Enqueue(processed.Event.ChannelId, null, new SendPrivateAction(processed.Event.ExternalUserId!, text, code), $"bot:contact-welcome:{processed.Event.Id}");
+            batch.Enqueue(processed, processed.Event.ChannelId, null, new SendPrivateAction(processed.Event.ExternalUserId!, text, code), $"bot:contact-welcome:{processed.Event.Id}");
         }
     }
 
