@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
@@ -28,6 +29,7 @@ public static class WeComApi
         wecom.MapPost("/sync", Sync).RequireAuthorization(Policies.Write);
         wecom.MapPost("/join-codes", CreateJoinCode).RequireAuthorization(Policies.Write);
         wecom.MapPost("/contact-codes", CreateContactCode).RequireAuthorization(Policies.Write);
+        wecom.MapDelete("/contact-codes/{code:guid}", DeleteContactCode).RequireAuthorization(Policies.Write);
         wecom.MapPost("/tasks/{task:guid}/done", Done).RequireAuthorization(Policies.Write);
         return api;
     }
@@ -110,6 +112,34 @@ public static class WeComApi
         {
             var code = await create(credentials);
             return TypedResults.Created($"/api/v1/channels/{id}/wecom", code);
+        }
+        catch (WeComException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "WeCom refused", detail: e.Message);
+        }
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> DeleteContactCode(
+        Guid id, Guid code, QunyunDb db, WeComChannels channels, WeComJoinCodes codes, CancellationToken cancellationToken)
+    {
+        if (!await IsWeComAsync(db, id, cancellationToken))
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = "No WeCom channel with this id." });
+        }
+
+        if (await channels.CredentialsAsync(db.WorkspaceId, id, cancellationToken) is not { } credentials)
+        {
+            return Conflicts.Of("The channel has no valid WeCom credentials.");
+        }
+
+        try
+        {
+            return await codes.DeleteContactCodeAsync(db.WorkspaceId, id, credentials, code, cancellationToken) switch
+            {
+                CodeDeletion.Deleted => TypedResults.NoContent(),
+                CodeDeletion.NotContactCode => new FieldErrors().Add("code", "This is a 「加入群聊」 join code, not a 「联系我」 contact code.").ToProblem(),
+                _ => TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = "This channel has no contact code with this id." }),
+            };
         }
         catch (WeComException e)
         {
