@@ -80,6 +80,28 @@ public sealed class WeComTagTests(WeComApp app) : IClassFixture<WeComApp>
     }
 
     [Fact]
+    public async Task CorpTagListUnreadable_TheCallbackStaysInTheInbox_RetriedWhenDue()
+    {
+        var (ws, channel) = await app.ConnectAsync("wecom-tag-retry");
+        app.WeCom.FailOnce("externalcontact/get_corp_tag_list", 45033);
+        var tagChange = Sample("change_external_tag", "doc_delete_tag.xml").Replace("TAG_ID", "etRetry");
+
+        var response = await app.SendCallbackAsync(channel, tagChange); // its first processing fails
+        await using var db = ws.OpenDb();
+        var kept = await db.WeComInbox.AsNoTracking().SingleAsync();
+        var early = await app.DrainInboxAsync();
+        app.Host.Clock.Advance(TimeSpan.FromSeconds(3));
+        var due = await app.DrainInboxAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, kept.Attempts);
+        Assert.Contains("45033", kept.LastError);
+        Assert.Equal((0, 1), (early, due));
+        Assert.False(await db.WeComInbox.AnyAsync());
+        Assert.Equal(1, await db.WeComNotices.CountAsync());
+    }
+
+    [Fact]
     public async Task PlatformTag_ByHand_Refused()
     {
         var (ws, channel) = await app.ConnectAsync("wecom-tag-by-hand");
