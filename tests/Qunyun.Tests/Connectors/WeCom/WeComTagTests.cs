@@ -89,14 +89,19 @@ public sealed class WeComTagTests(WeComApp app) : IClassFixture<WeComApp>
         var response = await app.SendCallbackAsync(channel, tagChange); // its first processing fails
         await using var db = ws.OpenDb();
         var kept = await db.WeComInbox.AsNoTracking().SingleAsync();
+        var waiting = (await (await ws.Client.GetAsync($"/api/v1/channels/{channel}/wecom")).ReadJsonAsync()).GetProperty("inbox");
         var early = await app.DrainInboxAsync();
         app.Host.Clock.Advance(TimeSpan.FromSeconds(3));
         var due = await app.DrainInboxAsync();
+        var after = (await (await ws.Client.GetAsync($"/api/v1/channels/{channel}/wecom")).ReadJsonAsync()).GetProperty("inbox");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, kept.Attempts);
         Assert.Contains("45033", kept.LastError);
         Assert.Equal((0, 1), (early, due));
+        Assert.Equal(1, waiting.GetProperty("waiting").GetInt32());
+        Assert.Contains("45033", waiting.GetProperty("error").GetString());
+        Assert.Equal(0, after.GetProperty("waiting").GetInt32());
         Assert.False(await db.WeComInbox.AnyAsync());
         Assert.Equal(1, await db.WeComNotices.CountAsync());
     }

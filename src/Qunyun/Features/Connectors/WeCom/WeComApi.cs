@@ -12,8 +12,10 @@ namespace Qunyun.Features.Connectors.WeCom;
 
 public sealed record WeComGroupResponse(string ChatId, string Name, bool Dismissed, DateTime SeenAt);
 
+/// <param name="Inbox">Callbacks received and not yet processed, with the last error of those waiting for a retry.</param>
 public sealed record WeComStatusResponse(
-    bool Healthy, string? LastError, DateTime? LastContactAt, WeComSyncProgress? Sync, IReadOnlyList<WeComGroupResponse> Groups, int Notices, int OpenTasks);
+    bool Healthy, string? LastError, DateTime? LastContactAt, WeComSyncProgress? Sync, IReadOnlyList<WeComGroupResponse> Groups, int Notices, int OpenTasks,
+    WeComInboxState Inbox);
 
 public static class WeComApi
 {
@@ -60,7 +62,9 @@ public static class WeComApi
             .Select(c => new WeComGroupResponse(c.Chat.ExternalId, c.Chat.Title, c.Chat.Type == WeComSync.Dismissed, c.SeenAt)).ToList();
         var notices = await db.WeComNotices.CountAsync(n => n.ChannelId == id, cancellationToken);
         var tasks = await db.WeComStaffTasks.CountAsync(t => t.ChannelId == id && t.DoneAt == null, cancellationToken);
-        return TypedResults.Ok(new WeComStatusResponse(connection.Healthy, connection.LastError, connection.LastContactAt, await runs.ProgressOfAsync(db.WorkspaceId, id, cancellationToken), groups, notices, tasks));
+        var inbox = await WeComInbox.StateAsync(db, id, cancellationToken);
+        return TypedResults.Ok(new WeComStatusResponse(
+            connection.Healthy, connection.LastError, connection.LastContactAt, await runs.ProgressOfAsync(db.WorkspaceId, id, cancellationToken), groups, notices, tasks, inbox));
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Sync(Guid id, QunyunDb db, WeComSync sync, CancellationToken cancellationToken)

@@ -37,11 +37,9 @@ public sealed class WeComEvents(
             }
         }
 
-        if (callback.CorpTagsChanged && await channels.CredentialsAsync(channel.WorkspaceId, channel.Id, cancellationToken) is { } credentials)
+        if (callback.CorpTagsChanged)
         {
-            var current = await tags.OfCorpAsync(credentials, cancellationToken);
-            await using var db = factory.Create(channel.WorkspaceId);
-            await PlatformTags.ReconcileAsync(db, channel.Id, current, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await ReconcileTagsAsync(channel, cancellationToken);
         }
 
         if (callback is { Dismissed: true, Notice.ChatId: { } dismissed })
@@ -55,6 +53,32 @@ public sealed class WeComEvents(
         sync.Refresh(channel.WorkspaceId, channel.Id, callback.Refresh, callback.NewGroup);
         await states.RecordContactAsync(channel.WorkspaceId, channel.Id, cancellationToken);
         await FinishAsync(channel, entry, callback.Notice, cancellationToken);
+    }
+
+    /// <summary>
+    /// A refusal that retrying cannot change (no permission for the tag list) is logged and the callback goes on; any
+    /// other failure keeps the callback in the inbox for a retry.
+    /// </summary>
+    private async Task ReconcileTagsAsync(ChannelSnapshot channel, CancellationToken cancellationToken)
+    {
+        if (await channels.CredentialsAsync(channel.WorkspaceId, channel.Id, cancellationToken) is not { } credentials)
+        {
+            return;
+        }
+
+        IReadOnlyList<PlatformTag> current;
+        try
+        {
+            current = await tags.OfCorpAsync(credentials, cancellationToken);
+        }
+        catch (WeComException e) when (e.CredentialsRefused)
+        {
+            logger.LogWarning("WeCom channel {Channel}: the corp's tag list could not be read: {Error}", channel.Id, e.Message);
+            return;
+        }
+
+        await using var db = factory.Create(channel.WorkspaceId);
+        await PlatformTags.ReconcileAsync(db, channel.Id, current, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     /// <summary>The customer's corporate tags; null when WeCom cannot say (the edit event goes on without them).</summary>

@@ -4,6 +4,9 @@ using Qunyun.Features.Channels;
 
 namespace Qunyun.Features.Connectors.WeCom;
 
+/// <summary>Callbacks of a channel stored and not yet processed, and the last error of those waiting for a retry.</summary>
+public sealed record WeComInboxState(int Waiting, string? Error);
+
 /// <summary>
 /// The durable hand-over between WeCom's callback and the pipeline. The receiver stores each decrypted callback in its
 /// own short transaction (never behind the pipeline's single writer) and answers at once; <see cref="DrainAsync"/>,
@@ -27,6 +30,14 @@ public sealed class WeComInbox(QunyunDbFactory factory, WeComEvents events, Time
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+
+    public static async Task<WeComInboxState> StateAsync(QunyunDb db, Guid channelId, CancellationToken cancellationToken)
+    {
+        var waiting = await db.WeComInbox.CountAsync(e => e.ChannelId == channelId, cancellationToken);
+        var error = waiting == 0 ? null : await db.WeComInbox.Where(e => e.ChannelId == channelId && e.LastError != null)
+            .OrderByDescending(e => e.Attempts).Select(e => e.LastError).FirstOrDefaultAsync(cancellationToken);
+        return new(waiting, error);
+    }
 
     /// <summary>Processes every entry that is due; returns how many were done. One drain at a time per process.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
