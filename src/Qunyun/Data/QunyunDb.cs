@@ -88,6 +88,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Connectors.WeCom.WeComJoinCode> WeComJoinCodes => Set<Features.Connectors.WeCom.WeComJoinCode>();
     public DbSet<Features.Connectors.WeCom.WeComNotice> WeComNotices => Set<Features.Connectors.WeCom.WeComNotice>();
     public DbSet<Features.Connectors.WeCom.WeComSyncRun> WeComSyncRuns => Set<Features.Connectors.WeCom.WeComSyncRun>();
+    public DbSet<Features.Connectors.WeCom.WeComInboxEntry> WeComInbox => Set<Features.Connectors.WeCom.WeComInboxEntry>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -72,6 +72,8 @@ public sealed class WeComConsoleTests(Chromium chromium, WeComConsoleTests.Fixtu
 
         public QunyunServer Server { get; } = new();
 
+        internal FakeWeCom WeCom => _wecom ?? throw new InvalidOperationException("The fake WeCom is not started.");
+
         public async Task InitializeAsync()
         {
             _wecom = await FakeWeCom.StartAsync(groups: 30);
@@ -98,13 +100,18 @@ public sealed class WeComConsoleTests(Chromium chromium, WeComConsoleTests.Fixtu
         }
     }
 
-    /// <summary>Just enough of WeCom's API for the console: gettoken, and customer groups paged by cursor.</summary>
-    private sealed class FakeWeCom(WebApplication app, int groups) : IAsyncDisposable
+    /// <summary>Just enough of WeCom's API for the console: gettoken, customer groups paged by cursor, 「联系我」 codes.</summary>
+    internal sealed class FakeWeCom(WebApplication app, int groups) : IAsyncDisposable
     {
         public const string CorpId = "ww-browser-corp";
         public const string Secret = "browser-secret";
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _contactWays = new();
+        private int _nextContactWay;
 
         public string BaseUrl { get; private set; } = "";
+
+        /// <summary>The 「联系我」 codes WeCom holds now (created and not deleted).</summary>
+        public IReadOnlyCollection<string> ContactWays => _contactWays.Keys.ToList();
 
         public static async Task<FakeWeCom> StartAsync(int groups)
         {
@@ -129,6 +136,16 @@ public sealed class WeComConsoleTests(Chromium chromium, WeComConsoleTests.Fixtu
                 var page = Enumerable.Range(start, Math.Min(10, groups - start)).Select(i => new { chat_id = $"wr-browser-{i}", status = 0 });
                 return Results.Json(new { errcode = 0, errmsg = "ok", group_chat_list = page, next_cursor = start + 10 < groups ? (start + 10).ToString() : "" });
             });
+            app.MapPost("/cgi-bin/externalcontact/add_contact_way", () =>
+            {
+                var id = $"contact-{Interlocked.Increment(ref _nextContactWay)}";
+                _contactWays[id] = true;
+                return Results.Json(new { errcode = 0, errmsg = "ok", config_id = id, qr_code = $"https://wework.example/contact/{id}.png" });
+            });
+            app.MapPost("/cgi-bin/externalcontact/del_contact_way", async (HttpRequest request) =>
+                _contactWays.TryRemove((await request.ReadFromJsonAsync<JsonObject>())?["config_id"]?.ToString() ?? "", out _)
+                    ? Results.Json(new { errcode = 0, errmsg = "ok" })
+                    : Results.Json(new { errcode = 41044, errmsg = "invalid config_id" }));
             app.MapPost("/cgi-bin/externalcontact/groupchat/get", async (HttpRequest request) =>
             {
                 var id = (await request.ReadFromJsonAsync<JsonObject>())?["chat_id"]?.ToString() ?? "";

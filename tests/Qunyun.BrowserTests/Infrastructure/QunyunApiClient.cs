@@ -18,8 +18,8 @@ public sealed class QunyunApiClient(HttpClient http) : IDisposable
         return new QunyunApiClient(http);
     }
 
-    public Task<Guid> CreateChannelAsync(string kind, string name) =>
-        PostAsync("/api/v1/channels", new { kind, name });
+    public Task<Guid> CreateChannelAsync(string kind, string name, string? credentials = null) =>
+        PostAsync("/api/v1/channels", new { kind, name, credentials });
 
     public Task<Guid> CreateGroupAsync(Guid channelId, string name, string type, DateOnly? endsOn = null) =>
         PostAsync("/api/v1/groups", new { channelId, externalId = $"ext-{Guid.NewGuid():N}", name, type, endsOn });

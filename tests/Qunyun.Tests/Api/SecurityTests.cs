@@ -214,7 +214,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
         Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox, Tests.Bot.BotIds Bot, PlanIds Plan,
-        Guid StaffTask)
+        Guid StaffTask, Guid ContactCode)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -243,7 +243,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var bot = await Tests.Bot.BotIds.BuildAsync(ws, group);
             var plan = await PlanIds.BuildAsync(ws, group);
             var staffTask = await StaffTaskAsync(app, ws, channel, outbox);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan, staffTask);
+            var contactCode = await ContactCodeAsync(app, ws, channel, slug);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan, staffTask, contactCode);
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -274,6 +275,25 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             db.WeComStaffTasks.Add(task);
             await db.SaveChangesAsync();
             return task.Id;
+        }
+
+        /// <summary>A WeCom 「联系我」 code (made through WeCom's API, so it is written directly).</summary>
+        private static async Task<Guid> ContactCodeAsync(QunyunApp app, TestWorkspace ws, Guid channel, string slug)
+        {
+            await using var db = ws.OpenDb();
+            var code = new Features.Connectors.WeCom.WeComJoinCode
+            {
+                Id = Guid.CreateVersion7(),
+                ChannelId = channel,
+                Kind = Features.Connectors.WeCom.WeComCodeKind.ContactMe,
+                ConfigId = $"{slug}-contact",
+                State = "s",
+                Targets = "zhangsan",
+                CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.WeComJoinCodes.Add(code);
+            await db.SaveChangesAsync();
+            return code.Id;
         }
 
         /// <summary>A dead outbox action (actions come from the pipeline, so it is written directly).</summary>
@@ -326,6 +346,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "rule-reminders" => Group,
             "picks" => FailedEvent,
             "tasks" => StaffTask,
+            "contact-codes" => ContactCode,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

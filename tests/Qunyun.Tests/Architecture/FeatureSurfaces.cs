@@ -44,6 +44,7 @@ internal static class FeatureSurfaces
         "Groups.GroupChange", // …what a link changed
         "Groups.PlatformGroupChanges", // a platform renamed or dissolved a group (WeCom customer-group callbacks and sync)
         "Groups.LinkGroupRequest", // …what a link asks for
+        "Groups.PlatformGroupChanges", // a platform's renames and dismissals of groups (WeCom's sync and callbacks)
         "Events.IngestEvents", // the one way in for events (connectors, the Telegram export import)
         "Events.IngestEvent", // an event as connectors and importers hand it in
         "Events.IngestRequest", // the ingest body, which the webhook bridge accepts as is
@@ -78,6 +79,8 @@ internal static class FeatureSurfaces
         "Tags.InterestDecay", // interest weights as of now (topic groups pick members by them)
         "Tags.MemberFacts", // member facts, which merges move and undo
         "Tags.TagOptions", // the interest half-life merges and segments use
+        "Tags.PlatformTags", // a platform's tags: the event a connector sends with a member's set, renames and deletions
+        "Tags.PlatformTag", // …one of them
         "Templates.RenderMessage", // rendering a message template (bot, plan, digest)
         "Templates.TemplateGroup", // …the group facts a template reads
         "Templates.StoredBody", // …a stored template body

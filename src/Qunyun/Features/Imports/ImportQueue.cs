@@ -7,22 +7,9 @@ namespace Qunyun.Features.Imports;
 /// <summary>Queued import jobs, taken one at a time; wakes when a job is queued.</summary>
 public sealed class ImportQueue(QunyunDbFactory factory, RunMemberImport members, ImportStorage storage, TimeProvider clock)
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Hosting.WakeSignal _wake = new();
 
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // already awake
-            }
-        }
-    }
+    public void Wake() => _wake.Wake();
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 

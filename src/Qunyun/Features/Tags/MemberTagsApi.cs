@@ -25,7 +25,7 @@ public static class MemberTagsApi
     private static Results<NoContent, NotFound, ProblemHttpResult> Answer(TaggingResult result) => result switch
     {
         TaggingResult.Done => TypedResults.NoContent(),
-        TaggingResult.NotManual => Conflicts.Of("Rule and interest tags follow the member's events; only manual tags are set by hand."),
+        TaggingResult.NotManual => Conflicts.Of("Rule, interest and platform tags follow the member's events; only manual tags are set by hand."),
         _ => TypedResults.NotFound(),
     };
 }

@@ -34,6 +34,7 @@ public sealed class SaveTag(TimeProvider clock, TagRecheck recheck)
             .AddIf(kind != TagKind.Interest && name.StartsWith(Topics.InterestPrefix, StringComparison.OrdinalIgnoreCase),
                 "Name", $"Names starting with '{Topics.InterestPrefix}' are kept for interest tags.")
             .AddIf(existing is null && kind == TagKind.Interest, "Kind", "Interest tags are made from topics by the pipeline.")
+            .AddIf(existing is null && kind == TagKind.Platform, "Kind", "Platform tags come from the platform (WeCom) and follow its changes.")
             .AddIf(kind != TagKind.Rule && request.Rule is not null, "Rule", "Only rule tags have a rule.");
         var rule = kind == TagKind.Rule ? await CheckRuleAsync(db, request.Rule, errors, cancellationToken) : null;
         if (errors.Any)
@@ -49,6 +50,11 @@ public sealed class SaveTag(TimeProvider clock, TagRecheck recheck)
         if (existing is { Kind: TagKind.Interest } && existing.Name != name)
         {
             return new SaveTagResult.Conflict("Interest tags are named after their topic.");
+        }
+
+        if (existing is { Kind: TagKind.Platform } && existing.Name != name)
+        {
+            return new SaveTagResult.Conflict("Platform tags are named on the platform; rename the tag there.");
         }
 
         if (await db.Tags.AnyAsync(t => t.Name == name && t.Id != id, cancellationToken))

@@ -20,6 +20,9 @@ public sealed class Tag : IWorkspaceOwned
     /// <summary>For <see cref="TagKind.Rule"/> tags: who holds the tag. Stored normalised (<see cref="TagRule.Normalized"/>).</summary>
     public TagRule? Rule { get; set; }
 
+    /// <summary>For <see cref="TagKind.Platform"/> tags: the channel and the platform's tag id (<see cref="PlatformTags.KeyOf"/>).</summary>
+    public string? PlatformKey { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 
@@ -31,7 +34,9 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         builder.Property(t => t.Description).HasMaxLength(500);
         builder.Property(t => t.Color).HasMaxLength(7);
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.PlatformKey).HasMaxLength(PlatformTags.MaxKey);
         builder.HasIndex(t => new { t.WorkspaceId, t.Name }).IsUnique();
+        builder.HasIndex(t => new { t.WorkspaceId, t.PlatformKey }).IsUnique();
         builder.OwnsOne(t => t.Rule, rule =>
         {
             rule.Property(r => r.Metric).HasConversion<string>().HasMaxLength(32);

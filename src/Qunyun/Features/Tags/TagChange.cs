@@ -24,6 +24,9 @@ public enum TagChangeCause
 
     /// <summary>A rule was created or changed and applied to every member.</summary>
     RuleSaved,
+
+    /// <summary>The platform (WeCom) said which of its tags the member carries, or renamed or deleted one.</summary>
+    Platform,
 }
 
 /// <summary>

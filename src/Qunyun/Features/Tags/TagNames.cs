@@ -17,6 +17,7 @@ public static class TagKindIcon
     {
         TagKind.Rule => Icons.Material.Filled.Rule,
         TagKind.Interest => Icons.Material.Filled.Interests,
+        TagKind.Platform => Icons.Material.Filled.CloudSync,
         _ => null,
     };
 }

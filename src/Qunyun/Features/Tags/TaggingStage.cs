@@ -5,7 +5,7 @@ namespace Qunyun.Features.Tags;
 
 /// <summary>
 /// The tags stage of the pipeline. Works once per batch, set-based: records the facts rules read, updates interest
-/// weights, and re-evaluates the rule tags of the members the batch touched — all in the batch's transaction.
+/// weights, mirrors platform tags, and re-evaluates the rule tags of the members the batch touched — all in the batch's transaction.
 /// </summary>
 internal sealed class TaggingStage(IOptions<TagOptions> options, TimeProvider clock) : IPipelineStage
 {
@@ -18,6 +18,7 @@ internal sealed class TaggingStage(IOptions<TagOptions> options, TimeProvider cl
         var facts = processed.SelectMany(MemberFacts.Of).ToList();
         db.MemberFacts.AddRange(facts);
         await InterestTagging.ApplyAsync(db, processed, now, options.Value, cancellationToken);
+        await PlatformTagging.ApplyAsync(db, processed, now, cancellationToken);
         var members = processed.Select(p => p.Member.Id).Distinct().ToList();
         await RuleTagging.ApplyAsync(batch, members, facts, now, cancellationToken);
     }

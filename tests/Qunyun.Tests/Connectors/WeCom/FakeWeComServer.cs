@@ -19,7 +19,8 @@ public sealed record FakeMember(string UserId, string Name, long JoinTime, strin
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 speaking WeCom's server API (<c>/cgi-bin/…</c>, answers <c>{errcode, errmsg, …}</c>):
 /// gettoken with the corp's secret, access tokens that can be made to expire (42001), customer groups paged by cursor,
-/// join and contact codes, welcome messages and mass-send tasks; any API can be scripted to answer an error once.
+/// join and contact codes (created and deleted), a customer's corporate tags and the corp's tag list, welcome messages
+/// and mass-send tasks; any API can be scripted to answer an error once.
 /// </summary>
 public sealed class FakeWeComServer : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ public sealed class FakeWeComServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _failures = new();
     private readonly ConcurrentDictionary<string, (string Name, string Owner, List<FakeMember> Members)> _groups = new();
     private readonly ConcurrentDictionary<string, JsonObject> _joinWays = new();
+    private readonly ConcurrentDictionary<string, bool> _contactWays = new();
+    private readonly ConcurrentDictionary<string, string> _corpTags = new();
+    private readonly ConcurrentDictionary<string, string[]> _contactTags = new();
     private int _nextToken;
     private int _nextId;
     private int _expireAfter = -1;
@@ -53,12 +57,21 @@ public sealed class FakeWeComServer : IAsyncDisposable
         var server = new FakeWeComServer(app);
         app.MapGet("/cgi-bin/gettoken", server.GetToken);
         app.MapPost("/cgi-bin/{**api}", server.HandleAsync);
+        app.MapGet("/cgi-bin/{**api}", server.HandleAsync);
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return server;
     }
 
     public void AddGroup(string chatId, string name, string owner, params FakeMember[] members) => _groups[chatId] = (name, owner, [.. members]);
+
+    /// <summary>A corporate tag (企业标签): created, or renamed when the id exists.</summary>
+    public void SetCorpTag(string id, string name) => _corpTags[id] = name;
+
+    public void DeleteCorpTag(string id) => _corpTags.TryRemove(id, out _);
+
+    /// <summary>The corporate tags a customer carries now (what <c>externalcontact/get</c> answers).</summary>
+    public void TagContact(string externalUserId, params string[] tagIds) => _contactTags[externalUserId] = tagIds;
 
     /// <summary>The next call of <paramref name="api"/> answers this error code.</summary>
     public void FailOnce(string api, int errcode) => _failures.GetOrAdd(api, _ => new ConcurrentQueue<int>()).Enqueue(errcode);
@@ -86,7 +99,9 @@ public sealed class FakeWeComServer : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpContext context, string api)
     {
-        var body = await context.Request.ReadFromJsonAsync<JsonObject>() ?? [];
+        var body = HttpMethods.IsGet(context.Request.Method)
+            ? new JsonObject(context.Request.Query.Where(q => q.Key != "access_token").Select(q => KeyValuePair.Create(q.Key, (JsonNode?)q.Value.ToString())))
+            : await context.Request.ReadFromJsonAsync<JsonObject>() ?? [];
         _calls.Enqueue(new WeComCall(api, body));
         if (Interlocked.Decrement(ref _expireAfter) == 0)
         {
@@ -120,7 +135,10 @@ public sealed class FakeWeComServer : IAsyncDisposable
             "externalcontact/groupchat/get_join_way" => _joinWays.TryGetValue(body["config_id"]?.ToString() ?? "", out var way)
                 ? Results.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["join_way"] = way.DeepClone() })
                 : Error(41044, "invalid config_id"),
-            "externalcontact/add_contact_way" => Ok(new JsonObject { ["config_id"] = NextId("contact"), ["qr_code"] = $"https://wework.example/contact/{_nextId}.png" }),
+            "externalcontact/add_contact_way" => AddContactWay(),
+            "externalcontact/del_contact_way" => _contactWays.TryRemove(body["config_id"]?.ToString() ?? "", out _) ? Ok([]) : Error(41044, "invalid config_id"),
+            "externalcontact/get" => Contact(body["external_userid"]?.ToString() ?? ""),
+            "externalcontact/get_corp_tag_list" => CorpTags(),
             "externalcontact/send_welcome_msg" => Ok([]),
             "externalcontact/add_msg_template" => Ok(new JsonObject { ["msgid"] = NextId("msg"), ["fail_list"] = new JsonArray() }),
             _ => Error(60011, "no privilege"),
@@ -157,6 +175,36 @@ public sealed class FakeWeComServer : IAsyncDisposable
             return (JsonNode)member;
         }).ToArray();
         return Ok(new JsonObject { ["group_chat"] = new JsonObject { ["chat_id"] = id, ["name"] = group.Name, ["owner"] = group.Owner, ["member_list"] = new JsonArray(members) } });
+    }
+
+    private IResult AddContactWay()
+    {
+        var id = NextId("contact");
+        _contactWays[id] = true;
+        return Ok(new JsonObject { ["config_id"] = id, ["qr_code"] = $"https://wework.example/contact/{id}.png" });
+    }
+
+    /// <summary>One staff member with the customer's corporate tags (type 1) and a personal tag (type 2, no id), as WeCom answers.</summary>
+    private IResult Contact(string externalUserId)
+    {
+        var tags = _contactTags.GetValueOrDefault(externalUserId, [])
+            .Select(id => (JsonNode)new JsonObject { ["group_name"] = "客户等级", ["tag_name"] = _corpTags.GetValueOrDefault(id, id), ["tag_id"] = id, ["type"] = 1 })
+            .Append(new JsonObject { ["group_name"] = "", ["tag_name"] = "老朋友", ["type"] = 2 }).ToArray();
+        var follow = new JsonObject { ["userid"] = "zhangsan", ["remark"] = "", ["createtime"] = 1_790_000_000, ["tags"] = new JsonArray(tags) };
+        return Ok(new JsonObject
+        {
+            ["external_contact"] = new JsonObject { ["external_userid"] = externalUserId, ["name"] = "客户", ["type"] = 1 },
+            ["follow_user"] = new JsonArray(follow),
+            ["next_cursor"] = "",
+        });
+    }
+
+    private IResult CorpTags()
+    {
+        var tags = _corpTags.OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => (JsonNode)new JsonObject { ["id"] = t.Key, ["name"] = t.Value, ["create_time"] = 1_790_000_000, ["order"] = 0 }).ToArray();
+        var group = new JsonObject { ["group_id"] = "etgroup1", ["group_name"] = "客户等级", ["create_time"] = 1_790_000_000, ["order"] = 0, ["tag"] = new JsonArray(tags) };
+        return Ok(new JsonObject { ["tag_group"] = new JsonArray(group) });
     }
 
     private IResult AddJoinWay(JsonObject body)

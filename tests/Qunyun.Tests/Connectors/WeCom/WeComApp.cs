@@ -12,7 +12,15 @@ public sealed class WeComApp : IAsyncLifetime
     public const string Token = "QunyunTestToken";
     public const string AesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
 
-    public QunyunApp Host { get; } = new();
+    public WeComApp()
+        : this(new QunyunApp())
+    {
+    }
+
+    /// <summary>On a database that outlives the host (a restart).</summary>
+    internal WeComApp(QunyunApp host) => Host = host;
+
+    public QunyunApp Host { get; }
 
     public FakeWeComServer WeCom { get; private set; } = null!;
 
@@ -25,7 +33,8 @@ public sealed class WeComApp : IAsyncLifetime
             .With("Outbox:RunWorker", "false")
             .With("Bot:RunWorker", "false")
             .With("WeCom:ApiBaseUrl", WeCom.BaseUrl)
-            .With("WeCom:RateLimitWait", "00:00:00");
+            .With("WeCom:RateLimitWait", "00:00:00")
+            .With("WeCom:RunInboxWorker", "false");
     }
 
     public async Task<(TestWorkspace Workspace, Guid Channel)> ConnectAsync(string slug)
@@ -35,13 +44,26 @@ public sealed class WeComApp : IAsyncLifetime
         return (ws, created.GetProperty("id").GetGuid());
     }
 
-    /// <summary>Encrypts and signs <paramref name="xml"/> as WeCom does and POSTs it to the channel's callback URL.</summary>
-    public Task<HttpResponseMessage> SendCallbackAsync(Guid channel, string xml, string? nonce = null, long? timestamp = null, string token = Token, string aesKey = AesKey)
+    /// <summary>
+    /// Encrypts and signs <paramref name="xml"/> as WeCom does, POSTs it to the channel's callback URL, then moves the
+    /// stored callback into the pipeline as the inbox worker (off in these tests) would.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendCallbackAsync(Guid channel, string xml, string? nonce = null, long? timestamp = null, string token = Token, string aesKey = AesKey)
+    {
+        var response = await PostCallbackAsync(channel, xml, nonce, timestamp, token, aesKey);
+        await DrainInboxAsync();
+        return response;
+    }
+
+    /// <summary>The POST alone: the callback is in the inbox, not yet in the pipeline.</summary>
+    public Task<HttpResponseMessage> PostCallbackAsync(Guid channel, string xml, string? nonce = null, long? timestamp = null, string token = Token, string aesKey = AesKey)
     {
         var (query, encrypted) = Sign(xml, nonce, timestamp, token, aesKey);
         var envelope = $"<xml><ToUserName><![CDATA[{FakeWeComServer.CorpId}]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>";
         return PostRawAsync(channel, query, envelope);
     }
+
+    public Task<int> DrainInboxAsync() => Host.Services.GetRequiredService<WeComInbox>().DrainAsync(CancellationToken.None);
 
     public Task<HttpResponseMessage> PostRawAsync(Guid channel, string query, string body) =>
         Host.CreateClient().PostAsync($"/api/v1/channels/{channel}/wecom/callback?{query}", new StringContent(body, Encoding.UTF8, "text/xml"));

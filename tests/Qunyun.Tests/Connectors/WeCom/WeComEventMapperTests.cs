@@ -2,7 +2,7 @@ using Qunyun.Features.Connectors.WeCom;
 
 namespace Qunyun.Tests.Connectors.WeCom;
 
-/// <summary>The real change_external_chat samples in both member-list formats, and the contact events.</summary>
+/// <summary>The real change_external_chat samples in both member-list formats, the contact events and tag changes.</summary>
 public sealed class WeComEventMapperTests
 {
     private static readonly Guid Channel = Guid.CreateVersion7();
@@ -25,6 +25,38 @@ public sealed class WeComEventMapperTests
         Assert.All(callback.Events, e => Assert.StartsWith("wr", e.ExternalGroupId));
         Assert.Equal(members.Length, callback.Events.Select(e => e.ExternalEventId).Distinct().Count());
         Assert.Null(callback.Notice);
+    }
+
+    private static WeComCallback MapSample(string folder, string fixture, Func<string, string>? edit = null)
+    {
+        var xml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "wecom", folder, fixture));
+        return WeComEventMapper.Map(Channel, WeComXml.Parse((edit ?? (x => x))(xml))!, Now);
+    }
+
+    [Fact]
+    public void ContactEdited_AnEventAndTheCustomersTagsToRead()
+    {
+        var edited = MapSample("change_external_contact", "doc_edit_external_contact.xml");
+
+        var only = Assert.Single(edited.Events);
+        Assert.Equal(WeComEventMapper.ContactEdited, only.Custom!.Name);
+        Assert.Equal("woAJ2GCAAAXtWyujaWJHDDGi0mACH71w", edited.TagsOf);
+        Assert.False(edited.CorpTagsChanged);
+    }
+
+    [Theory]
+    [InlineData("delete", true)]
+    [InlineData("update", true)]
+    [InlineData("create", false)]
+    [InlineData("shuffle", false)]
+    public void TagChange_RenamesAndDeletionsReadTheCorpsTags_AllKeptAsNotices(string change, bool reads)
+    {
+        var callback = MapSample("change_external_tag", "doc_delete_tag.xml", x => x.Replace("[delete]", $"[{change}]"));
+
+        Assert.Equal(reads, callback.CorpTagsChanged);
+        Assert.Equal(("change_external_tag", change), (callback.Notice!.Type, callback.Notice.ChangeType));
+        Assert.Empty(callback.Events);
+        Assert.Null(callback.TagsOf);
     }
 
     [Fact]

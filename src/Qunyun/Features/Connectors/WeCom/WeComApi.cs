@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
@@ -11,8 +12,10 @@ namespace Qunyun.Features.Connectors.WeCom;
 
 public sealed record WeComGroupResponse(string ChatId, string Name, bool Dismissed, DateTime SeenAt);
 
+/// <param name="Inbox">Callbacks received and not yet processed, with the last error of those waiting for a retry.</param>
 public sealed record WeComStatusResponse(
-    bool Healthy, string? LastError, DateTime? LastContactAt, WeComSyncProgress? Sync, IReadOnlyList<WeComGroupResponse> Groups, int Notices, int OpenTasks);
+    bool Healthy, string? LastError, DateTime? LastContactAt, WeComSyncProgress? Sync, IReadOnlyList<WeComGroupResponse> Groups, int Notices, int OpenTasks,
+    WeComInboxState Inbox);
 
 public static class WeComApi
 {
@@ -28,6 +31,7 @@ public static class WeComApi
         wecom.MapPost("/sync", Sync).RequireAuthorization(Policies.Write);
         wecom.MapPost("/join-codes", CreateJoinCode).RequireAuthorization(Policies.Write);
         wecom.MapPost("/contact-codes", CreateContactCode).RequireAuthorization(Policies.Write);
+        wecom.MapDelete("/contact-codes/{code:guid}", DeleteContactCode).RequireAuthorization(Policies.Write);
         wecom.MapPost("/tasks/{task:guid}/done", Done).RequireAuthorization(Policies.Write);
         return api;
     }
@@ -58,7 +62,9 @@ public static class WeComApi
             .Select(c => new WeComGroupResponse(c.Chat.ExternalId, c.Chat.Title, c.Chat.Type == WeComSync.Dismissed, c.SeenAt)).ToList();
         var notices = await db.WeComNotices.CountAsync(n => n.ChannelId == id, cancellationToken);
         var tasks = await db.WeComStaffTasks.CountAsync(t => t.ChannelId == id && t.DoneAt == null, cancellationToken);
-        return TypedResults.Ok(new WeComStatusResponse(connection.Healthy, connection.LastError, connection.LastContactAt, await runs.ProgressOfAsync(db.WorkspaceId, id, cancellationToken), groups, notices, tasks));
+        var inbox = await WeComInbox.StateAsync(db, id, cancellationToken);
+        return TypedResults.Ok(new WeComStatusResponse(
+            connection.Healthy, connection.LastError, connection.LastContactAt, await runs.ProgressOfAsync(db.WorkspaceId, id, cancellationToken), groups, notices, tasks, inbox));
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Sync(Guid id, QunyunDb db, WeComSync sync, CancellationToken cancellationToken)
@@ -110,6 +116,34 @@ public static class WeComApi
         {
             var code = await create(credentials);
             return TypedResults.Created($"/api/v1/channels/{id}/wecom", code);
+        }
+        catch (WeComException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "WeCom refused", detail: e.Message);
+        }
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> DeleteContactCode(
+        Guid id, Guid code, QunyunDb db, WeComChannels channels, WeComJoinCodes codes, CancellationToken cancellationToken)
+    {
+        if (!await IsWeComAsync(db, id, cancellationToken))
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = "No WeCom channel with this id." });
+        }
+
+        if (await channels.CredentialsAsync(db.WorkspaceId, id, cancellationToken) is not { } credentials)
+        {
+            return Conflicts.Of("The channel has no valid WeCom credentials.");
+        }
+
+        try
+        {
+            return await codes.DeleteContactCodeAsync(db.WorkspaceId, id, credentials, code, cancellationToken) switch
+            {
+                CodeDeletion.Deleted => TypedResults.NoContent(),
+                CodeDeletion.NotContactCode => new FieldErrors().Add("code", "This is a 「加入群聊」 join code, not a 「联系我」 contact code.").ToProblem(),
+                _ => TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = "This channel has no contact code with this id." }),
+            };
         }
         catch (WeComException e)
         {

@@ -37,15 +37,24 @@ public sealed class WeComClient(IHttpClientFactory clients, IOptions<WeComOption
     }
 
     /// <param name="api">The path under <c>cgi-bin/</c>, such as <c>externalcontact/groupchat/list</c>.</param>
-    public async Task<JsonObject> PostAsync(WeComCredentials credentials, string api, object body, CancellationToken cancellationToken)
+    public Task<JsonObject> PostAsync(WeComCredentials credentials, string api, object body, CancellationToken cancellationToken) =>
+        CallAsync(credentials, api, token => new HttpRequestMessage(HttpMethod.Post, $"cgi-bin/{api}?access_token={token}") { Content = JsonContent.Create(body) }, cancellationToken);
+
+    /// <summary>The few APIs WeCom serves by GET (<c>externalcontact/get</c>); <paramref name="query"/> is added to the token.</summary>
+    public Task<JsonObject> GetAsync(WeComCredentials credentials, string api, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
+    {
+        var rest = string.Concat(query.Select(q => $"&{q.Key}={Uri.EscapeDataString(q.Value)}"));
+        return CallAsync(credentials, api, token => new HttpRequestMessage(HttpMethod.Get, $"cgi-bin/{api}?access_token={token}{rest}"), cancellationToken);
+    }
+
+    private async Task<JsonObject> CallAsync(WeComCredentials credentials, string api, Func<string, HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         var renewed = false;
         for (var limited = 0; ;)
         {
             await WaitForBudgetAsync(credentials.CorpId + " " + api, cancellationToken);
             var token = await TokenAsync(credentials, renew: false, cancellationToken);
-            var request = new HttpRequestMessage(HttpMethod.Post, $"cgi-bin/{api}?access_token={Uri.EscapeDataString(token)}") { Content = JsonContent.Create(body) };
-            var answer = await SendAsync(request, cancellationToken);
+            var answer = await SendAsync(request(Uri.EscapeDataString(token)), cancellationToken);
             switch (CodeOf(answer))
             {
                 case 0:

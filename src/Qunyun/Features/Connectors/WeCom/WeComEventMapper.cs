@@ -9,8 +9,11 @@ public sealed record WeComNoticeFacts(string Type, string? ChangeType, string? C
 
 /// <summary>What one callback means for Qunyun: events for the pipeline, groups to read again from the API, a notice to list.</summary>
 /// <param name="NewGroup">The groups to read are new: their members join with them.</param>
+/// <param name="TagsOf">The customer whose tags to read (<c>externalcontact/get</c>) and send as their full set.</param>
+/// <param name="CorpTagsChanged">A corporate tag was renamed or deleted: the corp's tag list is read again.</param>
 public sealed record WeComCallback(
-    IReadOnlyList<IngestEvent> Events, IReadOnlyList<string> Refresh, WeComNoticeFacts? Notice, bool Dismissed = false, bool NewGroup = false);
+    IReadOnlyList<IngestEvent> Events, IReadOnlyList<string> Refresh, WeComNoticeFacts? Notice, bool Dismissed = false, bool NewGroup = false,
+    string? TagsOf = null, bool CorpTagsChanged = false);
 
 /// <summary>
 /// Turns a decrypted callback into events. Customer-group member changes arrive with the member list in two formats:
@@ -36,7 +39,8 @@ public static class WeComEventMapper
             ("change_external_contact", "add_external_contact" or "add_half_external_contact") => ContactAdd(channelId, xml, change, at),
             ("change_external_contact", "del_external_contact") => Contact(channelId, xml, change, at, ContactRemoved),
             ("change_external_contact", "del_follow_user") => Contact(channelId, xml, change, at, ContactLost),
-            ("change_external_contact", "edit_external_contact") => Contact(channelId, xml, change, at, ContactEdited),
+            ("change_external_contact", "edit_external_contact") => WithTags(Contact(channelId, xml, change, at, ContactEdited)),
+            ("change_external_tag", "update" or "delete") => new([], [], Notice(xml, type, change), CorpTagsChanged: true),
             ("change_external_chat", "update") => ChatUpdate(channelId, xml, at),
             ("change_external_chat", "create") when xml.Text("ChatId") is { Length: > 0 } chat => new([], [chat], null, NewGroup: true),
             ("change_external_chat", "dismiss") when xml.Text("ChatId") is { Length: > 0 } chat => new([], [], Notice(xml, type, change), Dismissed: true),
@@ -80,6 +84,9 @@ public static class WeComEventMapper
         };
         return added with { Events = [contact, invite] };
     }
+
+    /// <summary>An edit callback does not say what changed; the customer's tags are read so that Qunyun's match WeCom's.</summary>
+    private static WeComCallback WithTags(WeComCallback edited) => edited.Events is [var e] ? edited with { TagsOf = e.ExternalUserId } : edited;
 
     private static WeComCallback Contact(Guid channelId, XElement xml, string? change, DateTimeOffset at, string name)
     {

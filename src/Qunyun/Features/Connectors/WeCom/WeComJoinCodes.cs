@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
 using Qunyun.Api;
 using Qunyun.Data;
 
@@ -31,6 +32,15 @@ public sealed record ContactCodeRequest
     public string? State { get; init; }
 }
 
+public enum CodeDeletion
+{
+    Deleted,
+    NotFound,
+
+    /// <summary>A 「加入群聊」 code: only contact codes are deleted here.</summary>
+    NotContactCode,
+}
+
 public sealed record JoinCodeResponse(Guid Id, WeComCodeKind Kind, string ConfigId, string State, IReadOnlyList<string> Targets, string? QrCode, DateTime CreatedAt);
 
 /// <summary>Creates join and contact codes through the API and keeps them (WeCom lists neither).</summary>
@@ -41,6 +51,7 @@ public sealed class WeComJoinCodes(WeComClient client, QunyunDbFactory factory, 
     public const int MaxRoomBaseName = 40;
     private const int MaxId = 128;
     private const int MaxTargets = 1000;
+    private const int UnknownConfigId = 41044;
 
     public static FieldErrors Problems(JoinCodeRequest request)
     {
@@ -118,6 +129,38 @@ public sealed class WeComJoinCodes(WeComClient client, QunyunDbFactory factory, 
             Targets = string.Join(',', users),
             QrCode = created["qr_code"]?.ToString(),
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a 「联系我」 code on WeCom (<c>del_contact_way</c>), then Qunyun's record of it. A code WeCom no longer knows
+    /// (41044, deleted there already) is removed here too; any other refusal keeps it and throws.
+    /// </summary>
+    public async Task<CodeDeletion> DeleteContactCodeAsync(Guid workspaceId, Guid channelId, WeComCredentials credentials, Guid codeId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create(workspaceId);
+        var code = await db.WeComJoinCodes.FirstOrDefaultAsync(c => c.Id == codeId && c.ChannelId == channelId, cancellationToken);
+        if (code is null)
+        {
+            return CodeDeletion.NotFound;
+        }
+
+        if (code.Kind != WeComCodeKind.ContactMe)
+        {
+            return CodeDeletion.NotContactCode;
+        }
+
+        try
+        {
+            await client.PostAsync(credentials, "externalcontact/del_contact_way", new { config_id = code.ConfigId }, cancellationToken);
+        }
+        catch (WeComException e) when (e.Code == UnknownConfigId)
+        {
+            // Already gone on WeCom: forget it here as well.
+        }
+
+        db.WeComJoinCodes.Remove(code);
+        await db.SaveChangesAsync(cancellationToken);
+        return CodeDeletion.Deleted;
     }
 
     public static JoinCodeResponse Response(WeComJoinCode c) =>

@@ -20,4 +20,7 @@ public sealed class WeComOptions
     /// <summary>How far a callback's timestamp may be from now; its nonce is remembered twice as long.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Run the worker that moves stored callbacks into the pipeline (off for tests that drain the inbox themselves).</summary>
+    public bool RunInboxWorker { get; set; } = true;
 }

@@ -27,7 +27,7 @@ public abstract record WeComReceipt
 /// before anything is stored. Every failure is a 4xx with the reason; nothing here answers 5xx.
 /// </summary>
 public sealed class WeComReceiver(
-    QunyunDbFactory factory, ChannelCredentials credentials, ChannelStateStore states, WeComEvents events, IOptions<WeComOptions> options, TimeProvider clock)
+    QunyunDbFactory factory, ChannelCredentials credentials, ChannelStateStore states, WeComInbox inbox, IOptions<WeComOptions> options, TimeProvider clock)
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -87,7 +87,8 @@ public sealed class WeComReceiver(
 
         try
         {
-            await events.AcceptAsync(found.Channel, message, cancellationToken);
+            // Durable before the 200: WeCom does not resend a callback it had an answer to.
+            await inbox.SaveAsync(found.Channel, NonceOf(request.Query), message.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), cancellationToken);
         }
         catch
         {

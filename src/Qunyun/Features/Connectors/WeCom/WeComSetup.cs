@@ -15,7 +15,10 @@ public static class WeComSetup
         builder.Services.AddSingleton<WeComSyncRuns>();
         builder.Services.AddSingleton<WeComSync>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WeComSync>());
+        builder.Services.AddSingleton<WeComTags>();
         builder.Services.AddSingleton<WeComEvents>();
+        builder.Services.AddSingleton<WeComInbox>();
+        builder.Services.AddHostedService<WeComInboxWorker>();
         builder.Services.AddSingleton<WeComReceiver>();
         builder.Services.AddSingleton<WeComMassSends>();
         builder.Services.AddSingleton<WeComJoinCodes>();
