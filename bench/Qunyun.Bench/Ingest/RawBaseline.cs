@@ -38,12 +38,13 @@ internal static class RawBaseline
                 workspaceId, e.ChannelId, e.ExternalEventId, e.Kind, e.ExternalGroupId, e.ExternalUserId, e.OccurredAt!.Value.UtcDateTime, now,
                 JsonSerializer.Serialize(new EventPayload(e.UserDisplayName, e.GroupName, e.Message, e.Reaction, e.Invite, e.Content, e.Attendance, e.Purchase, e.Custom), PayloadJson),
                 false,
+                false,
             }).ToList();
             await using var db = factory.Create(workspaceId);
             await using var transaction = await db.Database.BeginTransactionAsync();
             rows += await new MultiRowCommand(db,
-                $"INSERT INTO \"{Table}\" (\"WorkspaceId\", \"ChannelId\", \"ExternalEventId\", \"Kind\", \"ExternalGroupId\", \"ExternalUserId\", \"OccurredAt\", \"ReceivedAt\", \"Payload\", \"ClockSkewed\") VALUES",
-                "", 10).ExecuteAsync(values, v => v, CancellationToken.None);
+                $"INSERT INTO \"{Table}\" (\"WorkspaceId\", \"ChannelId\", \"ExternalEventId\", \"Kind\", \"ExternalGroupId\", \"ExternalUserId\", \"OccurredAt\", \"ReceivedAt\", \"Payload\", \"ClockSkewed\", \"Historical\") VALUES",
+                "", 11).ExecuteAsync(values, v => v, CancellationToken.None);
             await transaction.CommitAsync();
             wall += Stopwatch.GetElapsedTime(started);
         }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Qunyun.Data;
 
 /// <summary>
-/// Per-connection SQLite settings. The page cache (16 MiB per connection) keeps the hot pages of list queries and of
+/// Per-connection SQLite settings. The page cache (8 MiB per connection) keeps the hot pages of list queries and of
 /// the pipeline's writes; no memory map, because mapped pages count in the process's working set once touched (a 1 GiB
 /// map put a 1,000,000-event run at 1.5 GB, 128 MiB still cost ~120 MB) while the operating system's file cache serves
 /// the same pages outside it. A pipeline batch dirties index pages all over the file (member, group and time keys
@@ -13,7 +13,7 @@ namespace Qunyun.Data;
 /// </summary>
 internal sealed class SqliteTuning : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA mmap_size=0; PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=10000; PRAGMA busy_timeout=5000;";
+    private const string Pragmas = "PRAGMA mmap_size=0; PRAGMA cache_size=-8192; PRAGMA wal_autocheckpoint=10000; PRAGMA busy_timeout=5000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
