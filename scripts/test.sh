@@ -34,6 +34,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Names every failed test with the first lines of its message, so the end of a long log says what broke.
+list_failed_tests() {
+    local trx
+    while IFS= read -r -d '' trx; do
+        awk -v run="$(basename "$(dirname "$trx")")" '
+            /<UnitTestResult / {
+                failing = ($0 ~ /outcome="(Failed|Error|Timeout|Aborted)"/)
+                if (failing) { match($0, /testName="[^"]*"/); print "FAILED TEST (" run "): " substr($0, RSTART + 10, RLENGTH - 11); lines = 0 }
+            }
+            failing && /<Message>/ { inMessage = 1; sub(/.*<Message>/, "") }
+            failing && inMessage && lines < 6 { line = $0; sub(/<\/Message>.*/, "", line); print "    " substr(line, 1, 300); lines++ }
+            /<\/Message>/ { inMessage = 0 }
+            /<\/UnitTestResult>/ { failing = 0; inMessage = 0 }
+        ' "$trx"
+    done < <(find "$RESULTS" -name '*.trx' -print0 2>/dev/null)
+}
+
 # Sums the TRX counters of every test assembly, prints the closing line, exits.
 finish() {
     local passed=0 failed=0 skipped=0 files=0 counters
@@ -53,6 +70,7 @@ finish() {
     reported=$(grep -E '^Results File: .*\.trx$' "$TESTLOG" 2>/dev/null | sort -u | wc -l)
     [ "$reported" -ne "$files" ] && fail_step "test runs reported $reported result files but $files were found"
     [ "$skipped" -gt 0 ] && echo "$skipped test(s) skipped: a skipped test is a defect here, counted as failed."
+    list_failed_tests
     [ "${#failed_steps[@]}" -gt 0 ] && printf 'Failed steps:\n' && printf '  - %s\n' "${failed_steps[@]}"
     failed=$((failed + skipped))
     echo "$passed passed, $failed failed"
