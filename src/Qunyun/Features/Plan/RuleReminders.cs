@@ -1,3 +1,4 @@
+using Qunyun.Features.Groups.TypePolicy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
@@ -24,7 +25,7 @@ public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> op
         var now = clock.GetUtcNow();
         var reminders = await db.RuleReminders.Include(r => r.Group).Where(r => r.Enabled).ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var reminder in reminders.Where(r => r.Group is { Status: Engine.Groups.GroupStatus.Active }))
+        foreach (var reminder in reminders.Where(r => r.Group is { Status: Engine.Groups.GroupStatus.Active } g && GroupPolicies.Of(g).RuleReminders))
         {
             var group = reminder.Group!;
             var after = new DateTimeOffset(reminder.ScheduledAfter, TimeSpan.Zero);
