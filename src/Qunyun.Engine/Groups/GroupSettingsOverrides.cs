@@ -26,6 +26,7 @@ public static class GroupSettingsJson
     private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // stored, never put in a page: keep 咖啡 readable
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 

@@ -112,4 +112,13 @@ public sealed class IdleChatDetectorTests
         Assert.Null(guard.Observe(Group, lines[^1], On, DateOnly.FromDateTime(Start).AddDays(1)));
         Assert.Equal(10, guard.Lines.Count);
     }
+
+    [Fact]
+    public void NudgeKey_IsTheSameWhoeverSpokeFirst()
+    {
+        var day = DateOnly.FromDateTime(Start);
+
+        Assert.Equal(IdleChatDetector.NudgeKey(Group, new IdleChatRun([A, B], 8, Start, Start), day), IdleChatDetector.NudgeKey(Group, new IdleChatRun([B, A], 9, Start, Start), day));
+        Assert.NotEqual(IdleChatDetector.NudgeKey(Group, new IdleChatRun([A, B], 8, Start, Start), day), IdleChatDetector.NudgeKey(Group, new IdleChatRun([A, C], 8, Start, Start), day));
+    }
 }

@@ -40,7 +40,7 @@ public static class IdleChatDetector
             return null;
         }
 
-        return new IdleChatRun([.. speakers.Select(s => s.Key).Order()], run.Count, run[0].At, last.At);
+        return new IdleChatRun([.. speakers.Select(s => s.Key)], run.Count, run[0].At, last.At);
     }
 
     /// <summary>A question, a link or a topic keyword makes a message part of the group's business.</summary>
