@@ -16,6 +16,7 @@ public static class PlanSetup
         builder.Services.AddSingleton<PlanTexts>();
         builder.Services.AddSingleton<PlanPresets>();
         builder.Services.AddSingleton<PlanCalendar>();
+        builder.Services.AddConsoleSection<Pages.GroupPlanExpectation>(Components.ConsoleSections.GroupPage, 30, title: "PlanExpectation.Title");
         builder.Services.AddSingleton<RuleReminders>();
         builder.Services.AddSingleton<PlanScheduler>();
         builder.Services.AddHostedService<PlanWorker>();
