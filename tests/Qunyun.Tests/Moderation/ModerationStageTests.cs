@@ -1,8 +1,8 @@
-using Qunyun.Engine.Groups;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Engine.Groups;
 using Qunyun.Features.Events;
 using Qunyun.Features.Moderation;
 using Qunyun.Tests.Infrastructure;

@@ -1,9 +1,9 @@
-using Qunyun.Features.Groups.TypePolicy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
+using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Workspaces;

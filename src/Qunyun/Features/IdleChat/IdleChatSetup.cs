@@ -1,6 +1,6 @@
 using Qunyun.Components;
-using Qunyun.Features.IdleChat.Pages;
 using Qunyun.Features.Events;
+using Qunyun.Features.IdleChat.Pages;
 
 namespace Qunyun.Features.IdleChat;
 

@@ -5,8 +5,8 @@ using Qunyun.Data;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Moderation.Policy;
-using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Events;
+using Qunyun.Features.Groups.TypePolicy;
 
 namespace Qunyun.Features.Moderation;
 

@@ -1,4 +1,3 @@
-using Qunyun.Features.Groups.TypePolicy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qunyun.Data;
@@ -6,6 +5,7 @@ using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Bot;
+using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
