@@ -18,6 +18,8 @@ using Qunyun.Features.Digest;
 using Qunyun.Features.Events;
 using Qunyun.Features.GroupChat;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Groups.TypePolicy;
+using Qunyun.Features.IdleChat;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
@@ -61,6 +63,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.Services.AddScoped<UpdateWorkspace>();
     builder.AddTemplates();
     builder.AddBot();
+    builder.AddIdleChat();
+    builder.AddGroupPolicies();
     builder.AddContent();
     builder.AddPlan();
     builder.AddDigest();

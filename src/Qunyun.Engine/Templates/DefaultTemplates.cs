@@ -25,6 +25,7 @@ public static class DefaultTemplates
             TemplatePurpose.ContentPost => "【{{ content.title }}】\n{{ content.body }}",
             TemplatePurpose.Digest => "【{{ group.name }} · {{ digest.date }} 群精华】{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
             TemplatePurpose.ScheduledPost => "【{{ plan.title }}】{{ date }} {{ weekday }}",
+            TemplatePurpose.IdleChatNudge => "{{ members | join: \"、\" }}，聊得很投缘呀～闲聊记得拉个小窗继续哦，群里留给大家聊正事 🙏",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -40,6 +41,7 @@ public static class DefaultTemplates
             TemplatePurpose.ContentPost => "[{{ content.title }}]\n{{ content.body }}",
             TemplatePurpose.Digest => "[{{ group.name }} · highlights of {{ digest.date }}]{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
             TemplatePurpose.ScheduledPost => "[{{ plan.title }}] {{ weekday }}, {{ date }}",
+            TemplatePurpose.IdleChatNudge => "{{ members | join: \", \" }}, great to see you getting on! Could you carry the small talk on in a private chat? Let's keep the group for its topic 🙏",
             _ => Fallback(purpose, language),
         };
 
@@ -50,6 +52,7 @@ public static class DefaultTemplates
             TemplatePurpose.IntroductionPrompt or TemplatePurpose.IntroductionReminder => "欢迎做个自我介绍～",
             TemplatePurpose.RuleReminder => "请遵守群规，友善交流。",
             TemplatePurpose.Digest => "今日群精华已整理，请查看群公告。",
+            TemplatePurpose.IdleChatNudge => "闲聊记得拉个小窗继续哦～",
             _ => "收到，稍后由管理员回复。",
         }
         : purpose switch
@@ -58,6 +61,7 @@ public static class DefaultTemplates
             TemplatePurpose.IntroductionPrompt or TemplatePurpose.IntroductionReminder => "Feel free to introduce yourself!",
             TemplatePurpose.RuleReminder => "Please follow the group rules and be kind.",
             TemplatePurpose.Digest => "Today's highlights are ready; see the group notice.",
+            TemplatePurpose.IdleChatNudge => "Please take the small talk to a private chat.",
             _ => "Got it; a staff member will follow up.",
         };
 

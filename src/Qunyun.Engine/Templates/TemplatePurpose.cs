@@ -13,4 +13,5 @@ public enum TemplatePurpose
     ContentPost,
     Digest,
     ScheduledPost,
+    IdleChatNudge,
 }

@@ -21,6 +21,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/groups"] = w => new { channelId = w.Channel, externalId = "x-1", name = "New", type = "LongTerm" },
         ["PUT /api/v1/groups/{id:guid}"] = _ => new { name = "Renamed", type = "LongTerm", status = "Active", capacity = 100 },
         ["PUT /api/v1/groups/{id:guid}/members/{memberId:guid}"] = _ => new { role = "Member" },
+        ["PUT /api/v1/groups/{id:guid}/policy"] = _ => new { moderation = "Light", idleChat = false },
         ["POST /api/v1/members"] = _ => new { displayName = "Someone" },
         ["PUT /api/v1/members/{id:guid}"] = _ => new { displayName = "Renamed" },
         ["POST /api/v1/members/{id:guid}/identities"] = w => new { channelId = w.Channel, externalUserId = "new-ext", displayName = "x" },

@@ -43,6 +43,8 @@ internal static class FeatureSurfaces
         "Groups.GroupLinks", // linking a prepared group to its chat (the Telegram setup links the chat its bot just saw)
         "Groups.GroupChange", // …what a link changed
         "Groups.PlatformGroupChanges", // a platform renamed or dissolved a group (WeCom customer-group callbacks and sync)
+        "Groups.TypePolicy.GroupPolicies", // a group's policy in force (type defaults + its overrides): moderation, bot, plan, digest, idle chat
+        "Groups.TypePolicy.GroupPolicyCache", // …the same, kept warm for a batch's stages
         "Groups.LinkGroupRequest", // …what a link asks for
         "Groups.PlatformGroupChanges", // a platform's renames and dismissals of groups (WeCom's sync and callbacks)
         "Events.IngestEvents", // the one way in for events (connectors, the Telegram export import)

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qunyun.Engine.Groups;
 using Qunyun.Features.Events;
 using Qunyun.Features.Moderation;
 using Qunyun.Tests.Infrastructure;
@@ -159,6 +160,7 @@ public sealed class ModerationStageTests(ModerationApp app) : IClassFixture<Mode
     {
         var flood = new { key = "flood", detector = "flood", threshold = 3, windowSeconds = 10, actions = new[] { new { type = "mute", minutes = 10 } } };
         var (ws, channel) = await AdsWorkspaceAsync("mod-flood", flood);
+        await ws.Client.CreateGroupAsync(channel, "g-1", GroupType.ProductFeedback, "g-1"); // standard moderation: thresholds as written
 
         await ws.Client.IngestAsync(Enumerable.Range(0, 5).Select(i => Message(channel, $"f{i}", "chatty", Day1.AddSeconds(i * 2), $"第{i}条")).ToArray());
         await ws.Client.IngestAsync(Message(channel, "later", "chatty", Day1.AddMinutes(5), "过了一会儿"));
@@ -175,6 +177,7 @@ public sealed class ModerationStageTests(ModerationApp app) : IClassFixture<Mode
     {
         var flood = new { key = "flood", detector = "flood", threshold = 3, windowSeconds = 10, actions = new[] { new { type = "mute", minutes = 10 } } };
         var (ws, channel) = await AdsWorkspaceAsync("mod-flood-restart", flood);
+        await ws.Client.CreateGroupAsync(channel, "g-1", GroupType.ProductFeedback, "g-1"); // standard moderation: thresholds as written
         await ws.Client.IngestAsync(Message(channel, "quiet", "quiet", Day1, "大家好"));
         await ws.Client.IngestAsync(Enumerable.Range(0, 3).Select(i => Message(channel, $"r{i}", "chatty", Day1.AddSeconds(i * 2), $"第{i}条")).ToArray());
         await app.Host.DrainAsync();

@@ -3,6 +3,7 @@ using Qunyun.Engine.Bot;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Events;
+using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Bot;
@@ -15,6 +16,7 @@ namespace Qunyun.Features.Bot;
 internal sealed class BotBatch
 {
     private readonly Dictionary<Guid, GroupBotSettings> _settings;
+    private readonly Dictionary<Guid, GroupBotSettings> _allowed = [];
     private readonly Dictionary<(Guid Group, Guid Member), IntroductionWatch> _watches;
     private readonly Dictionary<Guid, DateTime> _lastWelcomeDue;
     private Dictionary<Guid, TemplateGroup>? _templateGroups;
@@ -66,8 +68,17 @@ internal sealed class BotBatch
         return new BotBatch(pipeline, words, settings, groupIds, watches, lastDue) { Events = events, Earliest = events.Min(p => p.Event.OccurredAt) };
     }
 
-    public GroupBotSettings SettingsOf(Guid groupId) =>
-        _settings.TryGetValue(groupId, out var settings) ? settings : _settings[groupId] = GroupBotSettings.For(groupId);
+    /// <summary>The group's bot settings as its policy allows them (<see cref="GroupBotSettings.Under"/>), once per batch.</summary>
+    public GroupBotSettings SettingsOf(Groups.Group group)
+    {
+        if (!_allowed.TryGetValue(group.Id, out var allowed))
+        {
+            var settings = _settings.GetValueOrDefault(group.Id) ?? GroupBotSettings.For(group.Id);
+            _allowed[group.Id] = allowed = settings.Under(Pipeline.Warm<GroupPolicyCache>().Of(group));
+        }
+
+        return allowed;
+    }
 
     public IntroductionCheck CheckOf(GroupBotSettings settings) =>
         _checks.TryGetValue(settings, out var check)

@@ -26,7 +26,7 @@ internal sealed class BotStage(ContactWelcome contacts, WelcomeRitual welcome, B
         var bot = await BotBatch.LoadAsync(batch, events, cancellationToken);
         foreach (var processed in events)
         {
-            var groupSettings = bot.SettingsOf(processed.Group!.Id);
+            var groupSettings = bot.SettingsOf(processed.Group!);
             switch (processed.Kind)
             {
                 case EventKind.MemberJoined:

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Templates;
+using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
 
@@ -132,8 +133,9 @@ public sealed class BotWorker(QunyunDbFactory factory, RenderMessage render, IOp
     private static async Task<(GroupBotSettings Settings, Groups.Group? Group, TemplateGroup? Target)> LoadAsync(
         QunyunDb db, Guid groupId, CancellationToken cancellationToken)
     {
-        var settings = await db.GroupBotSettings.FindAsync([groupId], cancellationToken) ?? GroupBotSettings.For(groupId);
         var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        var stored = await db.GroupBotSettings.FindAsync([groupId], cancellationToken) ?? GroupBotSettings.For(groupId);
+        var settings = group is null ? stored : stored.Under(GroupPolicies.Of(group));
         var target = group is null ? null : await TemplateGroups.LoadAsync(db, groupId, cancellationToken);
         return (settings, group, target);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qunyun.Data;
+using Qunyun.Engine.Groups;
 using Qunyun.Features.Groups;
 
 namespace Qunyun.Features.Bot;
@@ -53,6 +54,22 @@ public sealed class GroupBotSettings : IWorkspaceOwned
     public string? WatchWords { get; set; }
 
     public static GroupBotSettings For(Guid groupId) => new() { GroupId = groupId };
+
+    /// <summary>
+    /// These settings as the group's policy allows them (a detached copy): the voice no louder than the policy's, and
+    /// no welcome, private welcome or introduction ritual where the policy has the ritual off.
+    /// </summary>
+    public GroupBotSettings Under(GroupSettings policy)
+    {
+        var allowed = (GroupBotSettings)MemberwiseClone();
+        allowed.Voice = (BotVoice)Math.Min((int)Voice, (int)policy.Voice);
+        if (!policy.Welcome)
+        {
+            (allowed.WelcomeEnabled, allowed.PrivateWelcomeEnabled, allowed.IntroductionEnabled) = (false, false, false);
+        }
+
+        return allowed;
+    }
 }
 
 internal sealed class GroupBotSettingsConfiguration : IEntityTypeConfiguration<GroupBotSettings>

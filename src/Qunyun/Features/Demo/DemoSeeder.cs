@@ -48,6 +48,7 @@ public sealed class DemoSeeder(
         {
             await DemoModeration.SeedAsync(db, clock, cancellationToken);
             await DemoBot.SeedFaqAsync(db, clock, cancellationToken);
+            await DemoPolicies.SeedAsync(db, cancellationToken);
         }
 
         // A fill that was stopped half-way sends everything again: stored events come back as duplicates.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qunyun.Data;
 using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
+using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Workspaces;
@@ -17,7 +18,7 @@ public sealed class DigestPoster(DigestText texts, IOptions<PlanOptions> options
         var now = clock.GetUtcNow();
         var settings = await db.DigestSettings.Include(d => d.Group).Where(d => d.PostEnabled).ToListAsync(cancellationToken);
         var posted = 0;
-        foreach (var setting in settings.Where(s => s.Group is { Status: Engine.Groups.GroupStatus.Active }))
+        foreach (var setting in settings.Where(s => s.Group is { Status: Engine.Groups.GroupStatus.Active } g && GroupPolicies.Of(g).Digest))
         {
             // The group's own day: a group in another zone gets its digest at its own evening.
             var zone = WorkspaceTime.Zone(setting.Group!.TimeZone ?? workspace.TimeZone);

@@ -35,6 +35,9 @@ public sealed class Group : IWorkspaceOwned, IPipelineStateRow
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>What this group changed of its type's policy, as JSON (<see cref="GroupPolicies"/>); null: all inherited.</summary>
+    public string? PolicyOverrides { get; set; }
+
     /// <summary>Recomputes <see cref="SearchText"/> from the name and the chat id.</summary>
     public void DeriveSearchText() => SearchText = GroupQueries.SearchTextOf(this);
 }
@@ -49,6 +52,7 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.Property(g => g.Type).HasConversion<string>().HasMaxLength(32);
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(g => g.TimeZone).HasMaxLength(64);
+        builder.Property(g => g.PolicyOverrides).HasMaxLength(4000);
         builder.HasOne(g => g.Channel).WithMany().HasForeignKey(g => g.ChannelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(g => new { g.ChannelId, g.ExternalId }).IsUnique();
         builder.HasIndex(g => new { g.WorkspaceId, g.Name });

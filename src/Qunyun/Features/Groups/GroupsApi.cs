@@ -4,6 +4,7 @@ using Qunyun.Api;
 using Qunyun.Data;
 using Qunyun.Engine.Groups;
 using Qunyun.Features.Accounts;
+using Qunyun.Features.Groups.TypePolicy;
 
 namespace Qunyun.Features.Groups;
 
@@ -18,6 +19,7 @@ public static class GroupsApi
         groups.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Write);
         groups.MapPut("/{id:guid}/link", Link).RequireAuthorization(Policies.Write);
         groups.MapDelete("/{id:guid}", Delete).RequireAuthorization(Policies.Write);
+        groups.MapGroupPolicy();
         return api;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Moderation.Policy;
 using Qunyun.Features.Events;
+using Qunyun.Features.Groups.TypePolicy;
 
 namespace Qunyun.Features.Moderation;
 
@@ -48,7 +49,8 @@ public sealed class DetectorStates
         foreach (var processed in messages)
         {
             var groupId = processed.Group!.Id;
-            if (workspaceRules.For(groupId) is { Compiled.Rules.Rules.Count: > 0 } groupRules)
+            var level = batch.Warm<GroupPolicyCache>().Of(processed.Group!).Moderation;
+            if (workspaceRules.For(groupId, level) is { Compiled.Rules.Rules.Count: > 0 } groupRules)
             {
                 var state = For(batch.WorkspaceId, groupId, processed.Event.Id, out var isFresh);
                 if (isFresh && groupRules.Compiled.LongestWindow > TimeSpan.Zero)

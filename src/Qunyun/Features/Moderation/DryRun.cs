@@ -6,6 +6,7 @@ using Qunyun.Engine.Events;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Moderation.Policy;
 using Qunyun.Features.Events;
+using Qunyun.Features.Groups.TypePolicy;
 
 namespace Qunyun.Features.Moderation;
 
@@ -35,7 +36,8 @@ public sealed class DryRun(IOptions<ModerationOptions> options)
         }
 
         var groupId = request.GroupId!.Value;
-        if (!await db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
+        var group = await db.Groups.AsNoTracking().Where(g => g.Id == groupId).Select(g => new { g.Type, g.PolicyOverrides, g.Capacity }).FirstOrDefaultAsync(cancellationToken);
+        if (group is null)
         {
             return new Outcome(null, errors.Add("groupId", "No group with this id in the workspace."));
         }
@@ -60,7 +62,9 @@ public sealed class DryRun(IOptions<ModerationOptions> options)
             return new Outcome(null, errors);
         }
 
-        var rules = await CompileAsync(db, groupId, EffectiveRuleSet.Merge(workspaceDefault, groupOverride), cancellationToken);
+        // As the stage judges: the group's policy decides how strictly the rules apply.
+        var level = GroupPolicies.Of(group.Type, group.PolicyOverrides, group.Capacity).Moderation;
+        var rules = await CompileAsync(db, groupId, Strictness.Apply(EffectiveRuleSet.Merge(workspaceDefault, groupOverride), level), cancellationToken);
         return new Outcome(await RunAsync(db, groupId, request, rules, cancellationToken), null);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Qunyun.Engine.Groups;
 using Qunyun.Engine.Moderation.Policy;
 
 namespace Qunyun.Features.Moderation;
@@ -15,7 +16,7 @@ public sealed class WorkspaceRules
     private readonly Dictionary<Guid, GroupAllowList> _allow;
     private readonly ConcurrentDictionary<string, GroupRules> _byStamp;
     private readonly Action _compiled;
-    private readonly ConcurrentDictionary<Guid, GroupRules> _groups = new();
+    private readonly ConcurrentDictionary<(Guid Group, ModerationLevel Level), GroupRules> _groups = new();
 
     public WorkspaceRules(
         long generation, IReadOnlyList<RulesInForce.Current> sets, Dictionary<string, ListWords> lists, Dictionary<Guid, GroupAllowList> allow,
@@ -39,17 +40,19 @@ public sealed class WorkspaceRules
 
     public bool IsEmpty => _default is null && _overrides.Count == 0;
 
-    public GroupRules For(Guid groupId) => _groups.GetOrAdd(groupId, Build);
+    /// <summary>The group's rules as its policy's moderation level applies them (<see cref="Strictness"/>).</summary>
+    public GroupRules For(Guid groupId, ModerationLevel level = ModerationLevel.Standard) => _groups.GetOrAdd((groupId, level), Build);
 
-    private GroupRules Build(Guid groupId)
+    private GroupRules Build((Guid Group, ModerationLevel Level) key)
     {
+        var (groupId, level) = key;
         var groupOverride = _overrides.GetValueOrDefault(groupId);
-        var effective = EffectiveRuleSet.Merge(_default?.Definition, groupOverride?.Definition);
+        var effective = Strictness.Apply(EffectiveRuleSet.Merge(_default?.Definition, groupOverride?.Definition), level);
         var allow = _allow.GetValueOrDefault(groupId) ?? new GroupAllowList([], []);
         var used = effective.Rules.Where(r => r.List is not null).Select(r => r.List!).Distinct().Order(StringComparer.Ordinal)
             .Select(name => Lists.TryGetValue(name, out var list) ? $"{name}@{list.Id}:{list.Revision}" : $"{name}@none");
         var stamp = string.Join('|', _default?.RuleSet.CurrentVersionId.ToString() ?? "-", groupOverride?.RuleSet.CurrentVersionId.ToString() ?? "-",
-            string.Join(',', used), string.Join(',', allow.Phrases), string.Join(',', allow.Domains));
+            string.Join(',', used), string.Join(',', allow.Phrases), string.Join(',', allow.Domains), level);
         // Groups built from the same inputs share one compiled object, within a generation and across generations.
         return _byStamp.GetOrAdd(stamp, _ => Compile(stamp, effective, groupOverride, allow));
     }

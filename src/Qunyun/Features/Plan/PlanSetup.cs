@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qunyun.Components;
 using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Plan;
@@ -16,6 +17,7 @@ public static class PlanSetup
         builder.Services.AddSingleton<PlanTexts>();
         builder.Services.AddSingleton<PlanPresets>();
         builder.Services.AddSingleton<PlanCalendar>();
+        builder.Services.AddConsoleSection<Pages.GroupPlanExpectation>(ConsoleSections.GroupPage, 30, title: "PlanExpectation.Title");
         builder.Services.AddSingleton<RuleReminders>();
         builder.Services.AddSingleton<PlanScheduler>();
         builder.Services.AddHostedService<PlanWorker>();

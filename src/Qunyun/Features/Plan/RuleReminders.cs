@@ -5,6 +5,7 @@ using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Plan;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Bot;
+using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
@@ -24,7 +25,7 @@ public sealed class RuleReminders(RenderMessage render, IOptions<PlanOptions> op
         var now = clock.GetUtcNow();
         var reminders = await db.RuleReminders.Include(r => r.Group).Where(r => r.Enabled).ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var reminder in reminders.Where(r => r.Group is { Status: Engine.Groups.GroupStatus.Active }))
+        foreach (var reminder in reminders.Where(r => r.Group is { Status: Engine.Groups.GroupStatus.Active } g && GroupPolicies.Of(g).RuleReminders))
         {
             var group = reminder.Group!;
             var after = new DateTimeOffset(reminder.ScheduledAfter, TimeSpan.Zero);

@@ -1311,6 +1311,10 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PolicyOverrides")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(400)
