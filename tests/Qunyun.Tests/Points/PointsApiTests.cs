@@ -45,6 +45,7 @@ public sealed class PointsApiTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.Equal(["Delta"], await (await ws.Client.PostAsJsonAsync(url, new { delta = 0, note = "x" })).ValidationFieldsAsync());
         Assert.Equal(["Delta"], await (await ws.Client.PostAsJsonAsync(url, new { delta = 100_001, note = "x" })).ValidationFieldsAsync());
         Assert.Equal(["Delta"], await (await ws.Client.PostAsJsonAsync(url, new { delta = -1, note = "x" })).ValidationFieldsAsync()); // below zero
+        Assert.Equal(["Delta"], await (await ws.Client.PostAsJsonAsync(url, new { delta = long.MinValue, note = "x" })).ValidationFieldsAsync()); // no overflow
         Assert.Equal(["Note"], await (await ws.Client.PostAsJsonAsync(url, new { delta = 10, note = " " })).ValidationFieldsAsync());
         Assert.Equal(["Note"], await (await ws.Client.PostAsJsonAsync(url, new { delta = 10, note = new string('分', 201) })).ValidationFieldsAsync());
         Assert.Equal(["Delta", "Note"], (await (await ws.Client.PostAsJsonAsync(url, new { })).ValidationFieldsAsync()).Order());

@@ -20,7 +20,7 @@ public sealed class AdjustPoints(TimeProvider clock)
 
         var note = request.Note?.Trim();
         errors.AddIf(string.IsNullOrEmpty(note) || note.Length > PointsEntry.NoteMaxLength, "Note", $"1–{PointsEntry.NoteMaxLength} characters: why the points change.");
-        if (request.Delta is not { } delta || delta == 0 || Math.Abs(delta) > PointsBalance.MaxAdjustment)
+        if (request.Delta is not { } delta || delta == 0 || delta is < -PointsBalance.MaxAdjustment or > PointsBalance.MaxAdjustment)
         {
             errors.Add("Delta", $"A non-zero whole number of points, at most {PointsBalance.MaxAdjustment} either way.");
         }
