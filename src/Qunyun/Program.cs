@@ -18,6 +18,7 @@ using Qunyun.Features.Digest;
 using Qunyun.Features.Events;
 using Qunyun.Features.GroupChat;
 using Qunyun.Features.Groups;
+using Qunyun.Features.Health;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
@@ -72,6 +73,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddTelegram();
     builder.AddWeCom();
     builder.AddPoints();
+    builder.AddHealth();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -111,7 +113,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapContent()
         .MapPlanFeatures()
         .MapDigest()
-        .MapPoints();
+        .MapPoints()
+        .MapHealth();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();
