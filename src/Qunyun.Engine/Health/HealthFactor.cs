@@ -3,7 +3,7 @@ namespace Qunyun.Engine.Health;
 /// <summary>What the health score weighs; each has a norm per group type (<see cref="HealthNorms"/>).</summary>
 public enum HealthFactor
 {
-    /// <summary>Active members per day over the last 28 days, as a share of the members.</summary>
+    /// <summary>Active members per day over the last 7 days, as a share of the members.</summary>
     Participation,
 
     /// <summary>Active member-days of the last 14 days against the 14 before.</summary>

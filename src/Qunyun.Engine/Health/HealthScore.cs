@@ -14,6 +14,9 @@ public sealed record HealthScore(int Score, IReadOnlyList<HealthFactorScore> Fac
     /// <summary>Days the factors look back on (the trend compares its two halves).</summary>
     public const int Window = 28;
 
+    /// <summary>Participation reads the last week only: it is the group's state now, the trend says where it is going.</summary>
+    public const int ParticipationDays = 7;
+
     /// <summary>The factor that costs the most points, if any costs something.</summary>
     public HealthFactorScore? MainDrag => Factors.Count > 0 && Factors[0].PointsLost >= 0.5 ? Factors[0] : null;
 
@@ -47,7 +50,8 @@ public sealed record HealthScore(int Score, IReadOnlyList<HealthFactorScore> Fac
         var days = inputs.Days;
         var recent = days.Skip(Math.Max(0, days.Count - Window)).ToList();
         var members = Math.Max(inputs.MemberCount, 0);
-        yield return (HealthFactor.Participation, members == 0 || recent.Count == 0 ? null : recent.Average(d => d.ActiveMembers) / members);
+        var lastWeek = days.Skip(Math.Max(0, days.Count - ParticipationDays)).ToList();
+        yield return (HealthFactor.Participation, members == 0 || lastWeek.Count == 0 ? null : lastWeek.Average(d => d.ActiveMembers) / members);
         yield return (HealthFactor.ActivityTrend, Trend(recent));
         yield return (HealthFactor.NetGrowth, members == 0 || recent.Count == 0 ? null : (double)(recent.Sum(d => d.Joins) - recent.Sum(d => d.Leaves)) / members);
         var signals = inputs.Signals;
