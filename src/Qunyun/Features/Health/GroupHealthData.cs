@@ -9,7 +9,8 @@ using Qunyun.Features.Workspaces;
 namespace Qunyun.Features.Health;
 
 /// <summary>A group's facts, its full local days (oldest first, zeros on quiet days) and the window's signals.</summary>
-public sealed record GroupHealthSource(Guid GroupId, string Name, GroupType Type, int MemberCount, IReadOnlyList<HealthDay> Days, HealthSignals Signals);
+/// <param name="EndsOn">A short-term group's last day: silence after it is the plan, not a risk.</param>
+public sealed record GroupHealthSource(Guid GroupId, string Name, GroupType Type, int MemberCount, DateOnly? EndsOn, IReadOnlyList<HealthDay> Days, HealthSignals Signals);
 
 /// <summary>
 /// Reads what health needs for all active groups (or one) set-based: one query each for the groups, their 90 days of
@@ -32,7 +33,7 @@ public static class GroupHealthData
         var untilUtc = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
 
         var groups = await db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Active && (groupId == null || g.Id == groupId))
-            .Select(g => new { g.Id, g.Name, g.Type, g.MemberCount, g.CreatedAt }).ToListAsync(cancellationToken);
+            .Select(g => new { g.Id, g.Name, g.Type, g.MemberCount, g.EndsOn, g.CreatedAt }).ToListAsync(cancellationToken);
         var days = (await db.GroupDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= lastDay && (groupId == null || d.GroupId == groupId))
             .Select(d => new { d.GroupId, d.Day, d.Messages, d.ActiveMembers, d.Joins, d.Leaves }).ToListAsync(cancellationToken))
             .ToLookup(d => d.GroupId);
@@ -83,7 +84,7 @@ public static class GroupHealthData
                 allMessages == 0 ? null : (double)staffMessages / allMessages,
                 answered is null ? null : AnswerTimes.Median(answered.Questions, [answered.A, answered.B, answered.C, answered.D]),
                 memberMessages == 0 ? null : (double)moderated.GetValueOrDefault(group.Id) / memberMessages);
-            sources.Add(new GroupHealthSource(group.Id, group.Name, group.Type, group.MemberCount, series, signals));
+            sources.Add(new GroupHealthSource(group.Id, group.Name, group.Type, group.MemberCount, group.EndsOn, series, signals));
         }
 
         return (lastDay, sources);

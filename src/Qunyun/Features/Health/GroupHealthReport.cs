@@ -25,6 +25,7 @@ public sealed class GroupHealthReport(TimeProvider clock, IOptions<HealthOptions
     {
         var score = HealthScore.Of(new HealthInputs(source.Type, source.MemberCount, source.Days, source.Signals));
         var forecast = SilenceForecast.Of([.. source.Days.Select(d => d.ActiveMembers)]);
-        return new GroupHealth(source, score, forecast, forecast.AtRisk(AtRiskDays));
+        var over = source.EndsOn is { } end && source.Days.Count > 0 && end < source.Days[^1].Day;
+        return new GroupHealth(source, score, forecast, forecast.AtRisk(AtRiskDays) && !over);
     }
 }
