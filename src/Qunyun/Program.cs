@@ -19,6 +19,7 @@ using Qunyun.Features.Events;
 using Qunyun.Features.GroupChat;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Groups.TypePolicy;
+using Qunyun.Features.Health;
 using Qunyun.Features.IdleChat;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Members;
@@ -76,6 +77,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddTelegram();
     builder.AddWeCom();
     builder.AddPoints();
+    builder.AddHealth();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -115,7 +117,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapContent()
         .MapPlanFeatures()
         .MapDigest()
-        .MapPoints();
+        .MapPoints()
+        .MapHealth();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

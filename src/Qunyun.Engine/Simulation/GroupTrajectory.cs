@@ -33,6 +33,15 @@ public sealed record GroupTrajectory(TrajectoryKind Kind, int Start = 0, int Pea
 
     public static GroupTrajectory Campaign(int start, int peak, int end) => new(TrajectoryKind.Campaign, start, peak, end);
 
+    /// <summary>
+    /// Left alone more recently: fading the same way, but silent only from day <paramref name="silentFrom"/> (past the
+    /// period), so on the last day it is still declining (what the health forecast has to see coming).
+    /// </summary>
+    public static GroupTrajectory Fading(int silentFrom) => new(TrajectoryKind.Decaying, End: silentFrom);
+
+    /// <summary>The first silent day of a decaying group: <see cref="End"/> when set (<see cref="Fading"/>), else <see cref="SilentDays"/> before the end.</summary>
+    private int SilentFrom(int days) => End > 0 ? End : days - SilentDays;
+
     /// <summary>Whether the group exists before the first simulated day (campaign groups open during the period).</summary>
     public bool OpensBeforePeriod => Kind != TrajectoryKind.Campaign || Start <= 0;
 
@@ -40,7 +49,7 @@ public sealed record GroupTrajectory(TrajectoryKind Kind, int Start = 0, int Pea
     {
         TrajectoryKind.Steady => 1,
         TrajectoryKind.Growing => 0.35 + 1.3 * day / (days - 1.0),
-        TrajectoryKind.Decaying => day >= days - SilentDays ? 0 : Math.Pow(1 - day / (double)(days - SilentDays), 1.6),
+        TrajectoryKind.Decaying => day >= SilentFrom(days) ? 0 : Math.Pow(1 - day / (double)SilentFrom(days), 1.6),
         _ => CampaignLevel(day),
     };
 

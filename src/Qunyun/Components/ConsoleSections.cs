@@ -43,6 +43,12 @@ public static class ConsoleSections
     /// <summary>The group page's right column, beside its facts (the current members); parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupSide = "group.side";
 
+    /// <summary>Notices above the group page's facts (health's "at risk of going silent"); parameter <c>GroupId</c> (Guid).</summary>
+    public const string GroupBanner = "group.banner";
+
+    /// <summary>Cards under the dashboard's figures (groups at risk); no parameters.</summary>
+    public const string Dashboard = "dashboard";
+
     /// <summary>Full-width sections under the group page's facts and members (the conversation); parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupBody = "group.body";
 

@@ -89,6 +89,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Connectors.WeCom.WeComNotice> WeComNotices => Set<Features.Connectors.WeCom.WeComNotice>();
     public DbSet<Features.Connectors.WeCom.WeComSyncRun> WeComSyncRuns => Set<Features.Connectors.WeCom.WeComSyncRun>();
     public DbSet<Features.Connectors.WeCom.WeComInboxEntry> WeComInbox => Set<Features.Connectors.WeCom.WeComInboxEntry>();
+    public DbSet<Features.Health.GroupAnswerDay> GroupAnswerDays => Set<Features.Health.GroupAnswerDay>();
+    public DbSet<Features.Health.QuestionWait> QuestionWaits => Set<Features.Health.QuestionWait>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

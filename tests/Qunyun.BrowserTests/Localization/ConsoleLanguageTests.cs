@@ -78,7 +78,7 @@ public sealed partial class ConsoleLanguageTests(Chromium chromium, QunyunServer
         }
 
         await page.GotoAsync("/groups");
-        var group = page.Locator("a[href^='/groups/']").First;
+        var group = page.GetByTestId("groups-grid").Locator("a[href^='/groups/']").First;
         await Expect(group).ToBeVisibleAsync(new() { Timeout = 60_000 }); // the first grid load of a filled workspace
         var groupHref = (await group.GetAttributeAsync("href"))!;
         await page.GotoAsync("/members");

@@ -18,6 +18,17 @@ public sealed class GroupTrajectoryTests
     }
 
     [Fact]
+    public void Fading_Level_StillFallsButIsAliveOnTheLastDay()
+    {
+        var fading = GroupTrajectory.Fading(Days + 40);
+
+        var levels = Enumerable.Range(0, Days).Select(d => fading.Level(d, Days)).ToArray();
+
+        Assert.True(levels.Zip(levels.Skip(1)).All(p => p.Second < p.First), "falls every day");
+        Assert.InRange(levels[^1], 0.05, 0.3);
+    }
+
+    [Fact]
     public void Growing_Level_RisesFourfold()
     {
         var first = GroupTrajectory.Growing.Level(0, Days);

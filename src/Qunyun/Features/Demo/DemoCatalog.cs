@@ -11,6 +11,9 @@ internal sealed record DemoLife(TrajectoryKind Kind, int Lead = 0, int Peak = 0,
     public static readonly DemoLife Growing = new(TrajectoryKind.Growing);
     public static readonly DemoLife Decaying = new(TrajectoryKind.Decaying);
 
+    /// <summary>Decaying, but silent only this many days after the period: the health page's "declining" groups.</summary>
+    public static readonly DemoLife Fading = new(TrajectoryKind.Decaying, Tail: 40);
+
     public static DemoLife Campaign(int lead, int peak, int tail) => new(TrajectoryKind.Campaign, lead, peak, tail);
 }
 
@@ -39,14 +42,14 @@ internal static class DemoCatalog
 
     /// <summary>
     /// 32 groups. Numbered series are live-code style copies. Two member groups, a club, the oldest course cohort and
-    /// the café-hopping group were left alone and fade out; the newest copies grow; short-term groups live for one event.
+    /// the café-hopping group were left alone and fade out (two more members' groups began to fade later and are still declining); the newest copies grow; short-term groups live for one event.
     /// </summary>
     public static readonly DemoGroup[] Groups =
     [
         .. Series("豆子咖啡会员群", GroupType.LongTerm, 0, DemoTheme.Members, ["pour-over", "espresso", "drip-bag"], 1,
-            [.. Enumerable.Repeat(DemoLife.Steady, 8), DemoLife.Growing, DemoLife.Growing, DemoLife.Decaying, DemoLife.Decaying]),
+            [.. Enumerable.Repeat(DemoLife.Steady, 8), DemoLife.Growing, DemoLife.Growing, DemoLife.Decaying, DemoLife.Fading]),
         .. Series("Beans Coffee Club", GroupType.LongTerm, 1, DemoTheme.Members, ["espresso", "pour-over"], 1,
-            [DemoLife.Steady, DemoLife.Steady, DemoLife.Growing, DemoLife.Decaying]),
+            [DemoLife.Steady, DemoLife.Steady, DemoLife.Growing, DemoLife.Fading]),
         .. Series("手冲入门课 学员群", GroupType.LongTerm, 0, DemoTheme.Course, ["pour-over", "brewing-gear"], 0.6,
             [DemoLife.Decaying, DemoLife.Steady, DemoLife.Growing]),
         .. Series("新品内测群 · 产品建议", GroupType.ProductFeedback, 0, DemoTheme.Feedback, ["cold-brew", "yunnan"], 0.3,

@@ -53,7 +53,7 @@ internal sealed class DemoWorld
     {
         TrajectoryKind.Campaign => GroupTrajectory.Campaign(Saturday(life.Peak) - life.Lead, Saturday(life.Peak), Saturday(life.Peak) + life.Tail),
         TrajectoryKind.Growing => GroupTrajectory.Growing,
-        TrajectoryKind.Decaying => GroupTrajectory.Decaying,
+        TrajectoryKind.Decaying => life.Tail > 0 ? GroupTrajectory.Fading(Days + life.Tail) : GroupTrajectory.Decaying,
         _ => GroupTrajectory.Steady,
     };
 

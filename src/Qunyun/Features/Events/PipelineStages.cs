@@ -15,13 +15,16 @@ public static class PipelineStages
     /// <summary>Nudges idle back-and-forth in groups whose policy guards against it to private chat (小窗); skips moderated messages.</summary>
     public const string IdleChat = "idle-chat";
 
+    /// <summary>Times questions to their first answer (the bot's FAQ reply or someone else's next message); reads <see cref="EventVerdicts.AnsweredBy"/>.</summary>
+    public const string Answers = "answers";
+
     /// <summary>Check-ins earn points; marks <see cref="EventVerdicts.PointsAwarded"/>.</summary>
     public const string Points = "points";
 
     /// <summary>Facts, interest weights and rule tags of the members the batch touched.</summary>
     public const string Tags = "tags";
 
-    public static readonly IReadOnlyList<string> Order = [Moderation, Bot, IdleChat, Points, Tags];
+    public static readonly IReadOnlyList<string> Order = [Moderation, Bot, IdleChat, Answers, Points, Tags];
 
     public static IReadOnlyList<IPipelineStage> Arrange(IEnumerable<IPipelineStage> registered)
     {

@@ -1391,6 +1391,66 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Health.GroupAnswerDay", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Within24Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Within2Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Within30Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Within5Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GroupId", "Day");
+
+                    b.HasIndex("WorkspaceId", "Day");
+
+                    b.ToTable("GroupAnswerDays");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Health.QuestionWait", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("QuestionWaits");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Imports.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1379,6 +1379,66 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Health.GroupAnswerDay", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Within24Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Within2Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Within30Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Within5Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "Day");
+
+                    b.HasIndex("WorkspaceId", "Day");
+
+                    b.ToTable("GroupAnswerDays");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Health.QuestionWait", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("QuestionWaits");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Imports.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
