@@ -26,6 +26,7 @@ using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
 using Qunyun.Features.Segments;
+using Qunyun.Features.Sizing;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
@@ -72,6 +73,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddTelegram();
     builder.AddWeCom();
     builder.AddPoints();
+    builder.AddSizing();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -111,7 +113,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapContent()
         .MapPlanFeatures()
         .MapDigest()
-        .MapPoints();
+        .MapPoints()
+        .MapSizing();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -13,4 +13,7 @@ public enum TemplatePurpose
     ContentPost,
     Digest,
     ScheduledPost,
+
+    /// <summary>To a newcomer removed because the group was full.</summary>
+    CapacityNotice,
 }

@@ -41,6 +41,7 @@ public static class TemplateVariables
             new("digest.items", "小王：今天的分享很棒|小李：附上资料链接", "Alex: great talk today|Sam: here are the slides", IsList: true)],
         [TemplatePurpose.ScheduledPost] = [.. Group, new("plan.title", "早报", "Morning briefing"), new("date", "2026-11-23", "2026-11-23"),
             new("weekday", "星期一", "Monday")],
+        [TemplatePurpose.CapacityNotice] = [.. Group, .. Member, new("group.capacity", "150", "150")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

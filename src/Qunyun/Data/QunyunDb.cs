@@ -89,6 +89,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Connectors.WeCom.WeComNotice> WeComNotices => Set<Features.Connectors.WeCom.WeComNotice>();
     public DbSet<Features.Connectors.WeCom.WeComSyncRun> WeComSyncRuns => Set<Features.Connectors.WeCom.WeComSyncRun>();
     public DbSet<Features.Connectors.WeCom.WeComInboxEntry> WeComInbox => Set<Features.Connectors.WeCom.WeComInboxEntry>();
+    public DbSet<Features.Sizing.SizeSettings> SizeSettings => Set<Features.Sizing.SizeSettings>();
+    public DbSet<Features.Sizing.CapacityOverflow> CapacityOverflows => Set<Features.Sizing.CapacityOverflow>();
+    public DbSet<Features.Sizing.SplitProposal> SplitProposals => Set<Features.Sizing.SplitProposal>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
