@@ -3,9 +3,8 @@ using Qunyun.Engine.Connectors;
 using Qunyun.Engine.Events;
 using Qunyun.Engine.Templates;
 using Qunyun.Features.Bot;
-using Qunyun.Features.Channels;
+using Qunyun.Features.Connectors;
 using Qunyun.Features.Events;
-using Qunyun.Features.Outbox;
 using Qunyun.Features.Templates;
 
 namespace Qunyun.Features.Sizing;
@@ -15,9 +14,9 @@ namespace Qunyun.Features.Sizing;
 /// joins, so the last joins of a group past its capacity are the ones over it. Where the platform can remove a member
 /// the newcomer gets a polite notice (the <see cref="TemplatePurpose.CapacityNotice"/> template saved under
 /// <see cref="TemplateKey"/>, else the built-in) and is removed, and the bot does not welcome them
-/// (<see cref="EventVerdicts.TurnedAway"/>); where it cannot (WeCom), the join is recorded for the operators to see.
+/// (<see cref="EventVerdicts.TurnedAway"/>); where the platform cannot (WeCom, which would only ask a staff member), the join is recorded for the operators to see.
 /// </summary>
-internal sealed class CapacityStage(IActionExecutors connectors, RenderMessage render) : IPipelineStage
+internal sealed class CapacityStage(ConnectorRegistry connectors, RenderMessage render) : IPipelineStage
 {
     public const string TemplateKey = "capacity-notice";
 
@@ -45,7 +44,7 @@ internal sealed class CapacityStage(IActionExecutors connectors, RenderMessage r
             var (e, group) = (processed.Event, processed.Group!);
             var removable = e is { ExternalUserId: not null, ExternalGroupId: not null }
                 && channels.TryGetValue(e.ChannelId, out var channel)
-                && connectors.For(channel.Kind)?.CapabilitiesFor(ChannelSnapshot.Of(channel)).Supports(ConnectorActions.Kick) == true;
+                && connectors.PlatformDoes(channel.Kind, ConnectorActions.Kick);
             if (removable && groups.TryGetValue(group.Id, out var facts))
             {
                 var values = new TemplateValues().Set("member.name", processed.Member.DisplayName).Set("member.number", group.MemberCount)
