@@ -23,7 +23,7 @@ public static class SizingApi
         splits.MapGet("/splits/{id:guid}", Get);
         splits.MapPut("/splits/{id:guid}/members/{memberId:guid}", Move).RequireAuthorization(Policies.Write);
         splits.MapPost("/splits/{id:guid}/approve", Approve).RequireAuthorization(Policies.Write);
-        splits.MapPost("/splits/{id:guid}/subgroups/{number:int}/invite-link", InviteLink).RequireAuthorization(Policies.Write);
+        splits.MapPost("/splits/{id:guid}/invite-links", InviteLink).RequireAuthorization(Policies.Write);
         return api;
     }
 
@@ -63,9 +63,11 @@ public static class SizingApi
             _ => TypedResults.NotFound(),
         };
 
-    private static Task<List<SplitProposalSummary>> List(Guid id, QunyunDb db, CancellationToken cancellationToken) =>
-        db.SplitProposals.AsNoTracking().Where(p => p.GroupId == id).OrderByDescending(p => p.CreatedAt)
-            .Select(p => new SplitProposalSummary(p.Id, p.Status, p.Subgroups.Count, p.CreatedAt)).ToListAsync(cancellationToken);
+    private static async Task<Results<Ok<List<SplitProposalSummary>>, NotFound>> List(Guid id, QunyunDb db, CancellationToken cancellationToken) =>
+        !await db.Groups.AnyAsync(g => g.Id == id, cancellationToken)
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await db.SplitProposals.AsNoTracking().Where(p => p.GroupId == id).OrderByDescending(p => p.CreatedAt)
+                .Select(p => new SplitProposalSummary(p.Id, p.Status, p.Subgroups.Count, p.CreatedAt)).ToListAsync(cancellationToken));
 
     private static async Task<Results<Ok<SplitProposalResponse>, NotFound>> Get(Guid id, QunyunDb db, SplitView view, CancellationToken cancellationToken) =>
         await view.ReadAsync(db, id, cancellationToken) is { } proposal ? TypedResults.Ok(proposal) : TypedResults.NotFound();
@@ -90,8 +92,8 @@ public static class SizingApi
 
     /// <summary>Asks the platform for an invite link to a new group once it is linked to its chat (where the platform can make one).</summary>
     private static async Task<Results<Ok<SplitProposalResponse>, NotFound, ValidationProblem, ProblemHttpResult>> InviteLink(
-        Guid id, int number, QunyunDb db, SplitMoves moves, SplitView view, CancellationToken cancellationToken) =>
-        await moves.RequestInviteLinkAsync(db, id, number, cancellationToken) switch
+        Guid id, InviteLinkRequest request, QunyunDb db, SplitMoves moves, SplitView view, CancellationToken cancellationToken) =>
+        await moves.RequestInviteLinkAsync(db, id, request.Subgroup!.Value, cancellationToken) switch
         {
             SplitOutcome.Done => TypedResults.Ok((await view.ReadAsync(db, id, cancellationToken))!),
             var other => Refusal(other),

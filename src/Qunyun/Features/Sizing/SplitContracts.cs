@@ -32,6 +32,13 @@ public sealed record MoveSplitMemberRequest
     public int? Subgroup { get; init; }
 }
 
+public sealed record InviteLinkRequest
+{
+    /// <summary>The proposed subgroup (1…k) whose new group needs an invite link.</summary>
+    [Required]
+    public int? Subgroup { get; init; }
+}
+
 public sealed record ApproveSplitRequest
 {
     /// <summary>The new groups' names, one per subgroup in order; empty keeps the proposed names.</summary>
