@@ -54,10 +54,27 @@ public sealed partial class SplitAssistantTests(Chromium chromium, QunyunServer 
         var events = new List<object>();
         for (var i = 0; i < members; i++)
         {
-            events.Add(new { kind = "member_joined", channelId = channel, externalEventId = $"{chat}-join-{i}", externalGroupId = chat, groupName = "拿铁大家庭",
-                externalUserId = $"{chat}-u{i}", userDisplayName = $"咖友{i:000}", occurredAt = now.AddDays(-30) });
-            events.Add(new { kind = "message", channelId = channel, externalEventId = $"{chat}-post-{i}", externalGroupId = chat, externalUserId = $"{chat}-u{i}",
-                occurredAt = now.AddDays(-20), message = new { text = "早上好" } });
+            events.Add(new
+            {
+                kind = "member_joined",
+                channelId = channel,
+                externalEventId = $"{chat}-join-{i}",
+                externalGroupId = chat,
+                groupName = "拿铁大家庭",
+                externalUserId = $"{chat}-u{i}",
+                userDisplayName = $"咖友{i:000}",
+                occurredAt = now.AddDays(-30)
+            });
+            events.Add(new
+            {
+                kind = "message",
+                channelId = channel,
+                externalEventId = $"{chat}-post-{i}",
+                externalGroupId = chat,
+                externalUserId = $"{chat}-u{i}",
+                occurredAt = now.AddDays(-20),
+                message = new { text = "早上好" }
+            });
         }
 
         var half = members / 2;
@@ -66,8 +83,16 @@ public sealed partial class SplitAssistantTests(Chromium chromium, QunyunServer 
             var circle = i / half * half;
             for (var step = 1; step <= 2; step++)
             {
-                events.Add(new { kind = "message", channelId = channel, externalEventId = $"{chat}-re-{i}-{step}", externalGroupId = chat, externalUserId = $"{chat}-u{i}",
-                    occurredAt = now.AddDays(-10), message = new { text = "同意", replyToExternalEventId = $"{chat}-post-{circle + (i - circle + step) % half}" } });
+                events.Add(new
+                {
+                    kind = "message",
+                    channelId = channel,
+                    externalEventId = $"{chat}-re-{i}-{step}",
+                    externalGroupId = chat,
+                    externalUserId = $"{chat}-u{i}",
+                    occurredAt = now.AddDays(-10),
+                    message = new { text = "同意", replyToExternalEventId = $"{chat}-post-{circle + (i - circle + step) % half}" }
+                });
             }
         }
 

@@ -167,8 +167,13 @@ public sealed class SplitApiTests(QunyunApp app) : IClassFixture<QunyunApp>
 
                 events.Add(new
                 {
-                    kind = "message", channelId = channel, externalEventId = $"at-{circle[i]}", externalGroupId = chat, externalUserId = circle[i],
-                    occurredAt = now.AddDays(-5).AddMinutes(i), message = new { text = "一起吗", mentions = new[] { circle[(i + 5) % circle.Length] } },
+                    kind = "message",
+                    channelId = channel,
+                    externalEventId = $"at-{circle[i]}",
+                    externalGroupId = chat,
+                    externalUserId = circle[i],
+                    occurredAt = now.AddDays(-5).AddMinutes(i),
+                    message = new { text = "一起吗", mentions = new[] { circle[(i + 5) % circle.Length] } },
                 });
             }
         }

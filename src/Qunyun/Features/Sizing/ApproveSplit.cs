@@ -55,7 +55,12 @@ public sealed class ApproveSplit(GroupLinks links, TimeProvider clock)
         {
             var change = await links.CreateAsync(db, new CreateGroupRequest
             {
-                ChannelId = old.ChannelId, Name = names[i], Type = old.Type, StartsOn = old.StartsOn, EndsOn = old.EndsOn, TimeZone = old.TimeZone,
+                ChannelId = old.ChannelId,
+                Name = names[i],
+                Type = old.Type,
+                StartsOn = old.StartsOn,
+                EndsOn = old.EndsOn,
+                TimeZone = old.TimeZone,
             }, cancellationToken);
             if (change is not GroupChange.Done done)
             {
