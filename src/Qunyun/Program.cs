@@ -29,6 +29,7 @@ using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
 using Qunyun.Features.Segments;
+using Qunyun.Features.Sizing;
 using Qunyun.Features.Tags;
 using Qunyun.Features.Templates;
 using Qunyun.Features.Workspaces;
@@ -78,6 +79,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddWeCom();
     builder.AddPoints();
     builder.AddHealth();
+    builder.AddSizing();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -118,7 +120,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapPlanFeatures()
         .MapDigest()
         .MapPoints()
-        .MapHealth();
+        .MapHealth()
+        .MapSizing();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -26,6 +26,7 @@ public static class DefaultTemplates
             TemplatePurpose.Digest => "【{{ group.name }} · {{ digest.date }} 群精华】{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
             TemplatePurpose.ScheduledPost => "【{{ plan.title }}】{{ date }} {{ weekday }}",
             TemplatePurpose.IdleChatNudge => "{{ members | join: \"、\" }}，聊得很投缘呀～闲聊记得拉个小窗继续哦，群里留给大家聊正事 🙏",
+            TemplatePurpose.CapacityNotice => "{{ member.name }}，抱歉，{{ group.name }} 已满（{{ group.capacity }} 人），暂时无法加入。欢迎联系我们，加入其他群！",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -42,6 +43,7 @@ public static class DefaultTemplates
             TemplatePurpose.Digest => "[{{ group.name }} · highlights of {{ digest.date }}]{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
             TemplatePurpose.ScheduledPost => "[{{ plan.title }}] {{ weekday }}, {{ date }}",
             TemplatePurpose.IdleChatNudge => "{{ members | join: \", \" }}, great to see you getting on! Could you carry the small talk on in a private chat? Let's keep the group for its topic 🙏",
+            TemplatePurpose.CapacityNotice => "{{ member.name }}, sorry: {{ group.name }} is full ({{ group.capacity }} members), so we could not keep you in it. Ask us for a place in one of our other groups!",
             _ => Fallback(purpose, language),
         };
 
@@ -53,6 +55,7 @@ public static class DefaultTemplates
             TemplatePurpose.RuleReminder => "请遵守群规，友善交流。",
             TemplatePurpose.Digest => "今日群精华已整理，请查看群公告。",
             TemplatePurpose.IdleChatNudge => "闲聊记得拉个小窗继续哦～",
+            TemplatePurpose.CapacityNotice => "抱歉，本群已满员，欢迎加入我们的其他群。",
             _ => "收到，稍后由管理员回复。",
         }
         : purpose switch
@@ -62,6 +65,7 @@ public static class DefaultTemplates
             TemplatePurpose.RuleReminder => "Please follow the group rules and be kind.",
             TemplatePurpose.Digest => "Today's highlights are ready; see the group notice.",
             TemplatePurpose.IdleChatNudge => "Please take the small talk to a private chat.",
+            TemplatePurpose.CapacityNotice => "Sorry, this group is full; you are welcome in our other groups.",
             _ => "Got it; a staff member will follow up.",
         };
 

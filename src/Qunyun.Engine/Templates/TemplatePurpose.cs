@@ -14,4 +14,7 @@ public enum TemplatePurpose
     Digest,
     ScheduledPost,
     IdleChatNudge,
+
+    /// <summary>To a newcomer removed because the group was full.</summary>
+    CapacityNotice,
 }

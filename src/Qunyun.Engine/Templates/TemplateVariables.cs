@@ -42,6 +42,7 @@ public static class TemplateVariables
         [TemplatePurpose.ScheduledPost] = [.. Group, new("plan.title", "早报", "Morning briefing"), new("date", "2026-11-23", "2026-11-23"),
             new("weekday", "星期一", "Monday")],
         [TemplatePurpose.IdleChatNudge] = [.. Group, new("members", "小王|小李", "Alex|Sam", IsList: true), new("message_count", "12", "12")],
+        [TemplatePurpose.CapacityNotice] = [.. Group, .. Member, new("group.capacity", "150", "150")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

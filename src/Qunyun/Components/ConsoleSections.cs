@@ -52,6 +52,9 @@ public static class ConsoleSections
     /// <summary>Full-width sections under the group page's facts and members (the conversation); parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupBody = "group.body";
 
+    /// <summary>Cards of the dashboard under its figures (size recommendations); no parameters.</summary>
+    public const string Dashboard = "dashboard";
+
     public static IServiceCollection AddConsoleSection<TComponent>(
         this IServiceCollection services, string slot, int order, string key = "", string title = "", string icon = "")
         where TComponent : IComponent =>

@@ -91,6 +91,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Connectors.WeCom.WeComInboxEntry> WeComInbox => Set<Features.Connectors.WeCom.WeComInboxEntry>();
     public DbSet<Features.Health.GroupAnswerDay> GroupAnswerDays => Set<Features.Health.GroupAnswerDay>();
     public DbSet<Features.Health.QuestionWait> QuestionWaits => Set<Features.Health.QuestionWait>();
+    public DbSet<Features.Sizing.SizeSettings> SizeSettings => Set<Features.Sizing.SizeSettings>();
+    public DbSet<Features.Sizing.CapacityOverflow> CapacityOverflows => Set<Features.Sizing.CapacityOverflow>();
+    public DbSet<Features.Sizing.SplitProposal> SplitProposals => Set<Features.Sizing.SplitProposal>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -65,6 +65,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/plan/presets"] = _ => new { key = "morning" },
         ["POST /api/v1/members/{id:guid}/points"] = _ => new { delta = 10, note = "thanks" },
         ["PUT /api/v1/points/settings"] = _ => new { enabled = true, perCheckIn = 5 },
+        ["PUT /api/v1/sizing/thresholds"] = _ => new { intimateLimit = 50, stableLimit = 150 },
+        ["POST /api/v1/groups/{id:guid}/splits"] = _ => new { groups = 2 },
+        ["PUT /api/v1/splits/{id:guid}/members/{memberId:guid}"] = _ => new { subgroup = 1 },
+        ["POST /api/v1/splits/{id:guid}/approve"] = _ => new { },
+        ["POST /api/v1/splits/{id:guid}/invite-links"] = _ => new { subgroup = 1 },
         ["POST /api/v1/channels/{id:guid}/wecom/join-codes"] = _ => new { chatIds = new[] { "wr-1" }, state = "spring", autoCreateRoom = false },
         ["POST /api/v1/channels/{id:guid}/wecom/contact-codes"] = _ => new { users = new[] { "zhangsan" }, state = "spring" },
     };
@@ -215,7 +220,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
         Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox, Tests.Bot.BotIds Bot, PlanIds Plan,
-        Guid StaffTask, Guid ContactCode)
+        Guid StaffTask, Guid ContactCode, Guid Split)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -245,7 +250,20 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var plan = await PlanIds.BuildAsync(ws, group);
             var staffTask = await StaffTaskAsync(app, ws, channel, outbox);
             var contactCode = await ContactCodeAsync(app, ws, channel, slug);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan, staffTask, contactCode);
+            var split = await SplitAsync(ws, channel, prefix);
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan, staffTask, contactCode, split);
+        }
+
+        /// <summary>A split proposal for a group of its own with two members of its own.</summary>
+        private static async Task<Guid> SplitAsync(TestWorkspace ws, Guid channel, string prefix)
+        {
+            var group = await ws.Client.CreateGroupAsync(channel, $"{prefix}-split-group");
+            foreach (var name in new[] { $"{prefix}-split-1", $"{prefix}-split-2" })
+            {
+                await ws.Client.PutAsJsonAsync($"/api/v1/groups/{group}/members/{await ws.Client.CreateMemberAsync(name)}", new { role = "Member" }, Infrastructure.Api.Json);
+            }
+
+            return (await ws.Client.PostOkAsync($"/api/v1/groups/{group}/splits", new { groups = 2 })).GetProperty("id").GetGuid();
         }
 
         /// <summary>An interest tag the member holds (interest tags come from the pipeline, so it is written directly).</summary>
@@ -348,6 +366,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "picks" => FailedEvent,
             "tasks" => StaffTask,
             "contact-codes" => ContactCode,
+            "splits" => Split,
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

@@ -46,6 +46,7 @@ internal static class FeatureSurfaces
         "Groups.TypePolicy.GroupPolicies", // a group's policy in force (type defaults + its overrides): moderation, bot, plan, digest, idle chat
         "Groups.TypePolicy.GroupPolicyCache", // …the same, kept warm for a batch's stages
         "Groups.LinkGroupRequest", // …what a link asks for
+        "Groups.CreateGroupRequest", // …what creating a group asks for (the split assistant prepares its groups through GroupLinks)
         "Groups.PlatformGroupChanges", // a platform's renames and dismissals of groups (WeCom's sync and callbacks)
         "Events.IngestEvents", // the one way in for events (connectors, the Telegram export import)
         "Events.IngestEvent", // an event as connectors and importers hand it in
@@ -78,6 +79,8 @@ internal static class FeatureSurfaces
         "Outbox.ActionMessage", // …that message
         "Outbox.ChannelQueue", // a channel's queued actions, counted and discarded when the channel is deleted
         "Connectors.IPlatformImageSource", // seam: moderation reads platform images through the connector
+        "Connectors.ConnectorRegistry", // what a platform does by itself (the capacity stage removes newcomers only where it can)
+        "Segments.TopicGroups.InvitationLists", // the split assistant records each new group's members to invite
         "Tags.InterestDecay", // interest weights as of now (topic groups pick members by them)
         "Tags.MemberFacts", // member facts, which merges move and undo
         "Tags.TagOptions", // the interest half-life merges and segments use

@@ -29,7 +29,7 @@ internal sealed class BotStage(ContactWelcome contacts, WelcomeRitual welcome, B
             var groupSettings = bot.SettingsOf(processed.Group!);
             switch (processed.Kind)
             {
-                case EventKind.MemberJoined:
+                case EventKind.MemberJoined when !processed.Verdicts.TurnedAway:
                     await welcome.OnJoinedAsync(processed, groupSettings, bot, cancellationToken);
                     break;
                 case EventKind.Message when processed.Payload.Message?.Text is { Length: > 0 } text && !processed.Verdicts.Moderated:

@@ -26,6 +26,12 @@ public sealed class ConnectorRegistry : IActionExecutors
 
     IActionExecutor? IActionExecutors.For(ChannelKind kind) => For(kind);
 
+    /// <summary>
+    /// Whether the platform itself does <paramref name="action"/> (not a staff member asked to, as WeCom's staff tasks
+    /// do for removals); false without a connector.
+    /// </summary>
+    public bool PlatformDoes(ChannelKind kind, string action) => For(kind)?.Capabilities.Supports(action) == true;
+
     /// <summary>None when the kind has no connector: its actions wait.</summary>
     public ConnectorCapabilities CapabilitiesOf(ChannelSnapshot channel) =>
         For(channel.Kind)?.CapabilitiesFor(channel) ?? ConnectorCapabilities.None;

@@ -11,7 +11,6 @@ public sealed record DashboardSnapshot(
     int Members,
     int ActiveMembers7Days,
     int EventsToday,
-    int GroupsPastStableLimit,
     DateOnly Today,
     string TimeZone);
 
@@ -37,7 +36,6 @@ public sealed class DashboardFigures(TimeProvider clock)
             await db.Members.CountAsync(cancellationToken),
             await db.Members.CountAsync(m => m.LastActiveAt >= weekAgo, cancellationToken),
             await db.Events.CountAsync(e => e.OccurredAt >= startOfToday, cancellationToken),
-            await db.Groups.CountAsync(g => g.Status == GroupStatus.Active && g.MemberCount > SizeBands.StableLimit, cancellationToken),
             DateOnly.FromDateTime(localNow.Date),
             zone.Id);
     }

@@ -9,6 +9,9 @@ public static class PipelineStages
     /// <summary>Judges each group message; marks what it acted on (<see cref="EventVerdicts.ModeratedBy"/>).</summary>
     public const string Moderation = "moderation";
 
+    /// <summary>Newcomers past a full group's capacity: removed with a notice, or flagged; marks <see cref="EventVerdicts.TurnedAway"/>.</summary>
+    public const string Capacity = "capacity";
+
     /// <summary>Welcomes, commands, answers; skips moderated messages, marks <see cref="EventVerdicts.AnsweredBy"/>.</summary>
     public const string Bot = "bot";
 
@@ -24,7 +27,7 @@ public static class PipelineStages
     /// <summary>Facts, interest weights and rule tags of the members the batch touched.</summary>
     public const string Tags = "tags";
 
-    public static readonly IReadOnlyList<string> Order = [Moderation, Bot, IdleChat, Answers, Points, Tags];
+    public static readonly IReadOnlyList<string> Order = [Moderation, Capacity, Bot, IdleChat, Answers, Points, Tags];
 
     public static IReadOnlyList<IPipelineStage> Arrange(IEnumerable<IPipelineStage> registered)
     {

@@ -31,4 +31,7 @@ public sealed class EventVerdicts
 
     /// <summary>Points the event earned (a check-in and its streak bonus).</summary>
     public long PointsAwarded { get; set; }
+
+    /// <summary>The member joined a full group and is being removed (no welcome for them).</summary>
+    public bool TurnedAway { get; set; }
 }

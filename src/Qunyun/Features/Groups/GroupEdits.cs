@@ -27,6 +27,10 @@ public static class GroupEdits
         return problems;
     }
 
+    /// <summary>A capacity below the members the group already has: nobody could be removed to honour it.</summary>
+    public static string? CapacityProblem(int capacity, int memberCount) =>
+        capacity < memberCount ? $"The group already has {memberCount} members: the capacity cannot be lower (split the group instead)." : null;
+
     public const string UnknownZone = "Unknown time zone: use an IANA id such as Asia/Shanghai or Europe/Berlin, or leave it empty for the workspace's zone.";
 
     /// <summary>The date problems as field errors (all under EndsOn), added to <paramref name="errors"/> when given.</summary>

@@ -68,6 +68,11 @@ public static class GroupsApi
 
         var errors = GroupEdits.CheckDates(request.Type!.Value, request.StartsOn, request.EndsOn)
             .AddIf(!GroupEdits.TryZone(request.TimeZone, out var zone), "TimeZone", GroupEdits.UnknownZone);
+        if (GroupEdits.CapacityProblem(request.Capacity!.Value, group.MemberCount) is { } capacity)
+        {
+            errors.Add("Capacity", capacity);
+        }
+
         if (errors.Any)
         {
             return errors.ToProblem();

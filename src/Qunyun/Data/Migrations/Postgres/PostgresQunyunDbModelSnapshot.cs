@@ -2586,6 +2586,156 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("Invitees");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Sizing.CapacityOverflow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId", "OccurredAt");
+
+                    b.ToTable("CapacityOverflows");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SizeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("IntimateLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StableLimit")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("SizeSettings");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitEdge", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("A")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("B")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProposalId", "A", "B");
+
+                    b.ToTable("SplitEdge");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitPlacement", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Subgroup")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProposalId", "MemberId");
+
+                    b.ToTable("SplitPlacement");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Announcement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "CreatedAt");
+
+                    b.ToTable("SplitProposals");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitSubgroup", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CreatedGroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProposalId", "Number");
+
+                    b.ToTable("SplitSubgroup");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.Property<long>("EventId")
@@ -3241,6 +3391,51 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Sizing.CapacityOverflow", b =>
+                {
+                    b.HasOne("Qunyun.Features.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitEdge", b =>
+                {
+                    b.HasOne("Qunyun.Features.Sizing.SplitProposal", null)
+                        .WithMany("Edges")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitPlacement", b =>
+                {
+                    b.HasOne("Qunyun.Features.Sizing.SplitProposal", null)
+                        .WithMany("Placements")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitProposal", b =>
+                {
+                    b.HasOne("Qunyun.Features.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitSubgroup", b =>
+                {
+                    b.HasOne("Qunyun.Features.Sizing.SplitProposal", null)
+                        .WithMany("Subgroups")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", null)
@@ -3330,6 +3525,15 @@ namespace Qunyun.Data.Migrations.Postgres
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
                 {
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitProposal", b =>
+                {
+                    b.Navigation("Edges");
+
+                    b.Navigation("Placements");
+
+                    b.Navigation("Subgroups");
                 });
 #pragma warning restore 612, 618
         }

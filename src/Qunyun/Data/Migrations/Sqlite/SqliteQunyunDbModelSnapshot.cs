@@ -2574,6 +2574,156 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("Invitees");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Sizing.CapacityOverflow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId", "OccurredAt");
+
+                    b.ToTable("CapacityOverflows");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SizeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntimateLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StableLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("SizeSettings");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitEdge", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("A")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("B")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProposalId", "A", "B");
+
+                    b.ToTable("SplitEdge");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitPlacement", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Subgroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProposalId", "MemberId");
+
+                    b.ToTable("SplitPlacement");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Announcement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "CreatedAt");
+
+                    b.ToTable("SplitProposals");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitSubgroup", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProposalId", "Number");
+
+                    b.ToTable("SplitSubgroup");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.Property<long>("EventId")
@@ -3229,6 +3379,51 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Sizing.CapacityOverflow", b =>
+                {
+                    b.HasOne("Qunyun.Features.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitEdge", b =>
+                {
+                    b.HasOne("Qunyun.Features.Sizing.SplitProposal", null)
+                        .WithMany("Edges")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitPlacement", b =>
+                {
+                    b.HasOne("Qunyun.Features.Sizing.SplitProposal", null)
+                        .WithMany("Placements")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitProposal", b =>
+                {
+                    b.HasOne("Qunyun.Features.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitSubgroup", b =>
+                {
+                    b.HasOne("Qunyun.Features.Sizing.SplitProposal", null)
+                        .WithMany("Subgroups")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qunyun.Features.Tags.MemberFact", b =>
                 {
                     b.HasOne("Qunyun.Features.Members.Member", null)
@@ -3318,6 +3513,15 @@ namespace Qunyun.Data.Migrations.Sqlite
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
                 {
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Sizing.SplitProposal", b =>
+                {
+                    b.Navigation("Edges");
+
+                    b.Navigation("Placements");
+
+                    b.Navigation("Subgroups");
                 });
 #pragma warning restore 612, 618
         }
