@@ -46,13 +46,10 @@ public static class ConsoleSections
     /// <summary>Notices above the group page's facts (health's "at risk of going silent"); parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupBanner = "group.banner";
 
-    /// <summary>Cards under the dashboard's figures (groups at risk); no parameters.</summary>
-    public const string Dashboard = "dashboard";
-
     /// <summary>Full-width sections under the group page's facts and members (the conversation); parameter <c>GroupId</c> (Guid).</summary>
     public const string GroupBody = "group.body";
 
-    /// <summary>Cards of the dashboard under its figures (size recommendations); no parameters.</summary>
+    /// <summary>Cards of the dashboard under its figures (size recommendations, groups at risk); no parameters.</summary>
     public const string Dashboard = "dashboard";
 
     public static IServiceCollection AddConsoleSection<TComponent>(
