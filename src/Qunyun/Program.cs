@@ -16,9 +16,11 @@ using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Digest;
 using Qunyun.Features.Events;
+using Qunyun.Features.Feedback;
 using Qunyun.Features.GroupChat;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Imports;
+using Qunyun.Features.Lifecycle;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
@@ -72,6 +74,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddTelegram();
     builder.AddWeCom();
     builder.AddPoints();
+    builder.AddLifecycle();
+    builder.AddFeedback();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -111,7 +115,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapContent()
         .MapPlanFeatures()
         .MapDigest()
-        .MapPoints();
+        .MapPoints()
+        .MapLifecycle()
+        .MapFeedback();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

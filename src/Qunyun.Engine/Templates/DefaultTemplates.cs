@@ -25,6 +25,8 @@ public static class DefaultTemplates
             TemplatePurpose.ContentPost => "【{{ content.title }}】\n{{ content.body }}",
             TemplatePurpose.Digest => "【{{ group.name }} · {{ digest.date }} 群精华】{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
             TemplatePurpose.ScheduledPost => "【{{ plan.title }}】{{ date }} {{ weekday }}",
+            TemplatePurpose.Farewell => "【{{ activity.name }}】活动已圆满结束，感谢大家的参与！本群将于 {{ dissolve.date }} 解散。之后的活动会通过群主的朋友圈通知大家，我们下次见！",
+            TemplatePurpose.FeedbackReply => "{{ member.name }}，你提的{{ feedback.kind }}「{{ feedback.excerpt }}」{{ feedback.status }}，谢谢！",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -40,6 +42,8 @@ public static class DefaultTemplates
             TemplatePurpose.ContentPost => "[{{ content.title }}]\n{{ content.body }}",
             TemplatePurpose.Digest => "[{{ group.name }} · highlights of {{ digest.date }}]{% for item in digest.items %}\n{{ forloop.index }}. {{ item }}{% endfor %}",
             TemplatePurpose.ScheduledPost => "[{{ plan.title }}] {{ weekday }}, {{ date }}",
+            TemplatePurpose.Farewell => "[{{ activity.name }}] The activity is over. Thank you all for taking part! This group will be dissolved on {{ dissolve.date }}; we will announce the next activities to you directly. See you next time!",
+            TemplatePurpose.FeedbackReply => "{{ member.name }}, your {{ feedback.kind }} \"{{ feedback.excerpt }}\" is {{ feedback.status }}. Thank you!",
             _ => Fallback(purpose, language),
         };
 
@@ -50,6 +54,8 @@ public static class DefaultTemplates
             TemplatePurpose.IntroductionPrompt or TemplatePurpose.IntroductionReminder => "欢迎做个自我介绍～",
             TemplatePurpose.RuleReminder => "请遵守群规，友善交流。",
             TemplatePurpose.Digest => "今日群精华已整理，请查看群公告。",
+            TemplatePurpose.Farewell => "活动已结束，感谢参与！本群即将解散，我们下次活动见。",
+            TemplatePurpose.FeedbackReply => "你的反馈状态已更新，谢谢！",
             _ => "收到，稍后由管理员回复。",
         }
         : purpose switch
@@ -58,6 +64,8 @@ public static class DefaultTemplates
             TemplatePurpose.IntroductionPrompt or TemplatePurpose.IntroductionReminder => "Feel free to introduce yourself!",
             TemplatePurpose.RuleReminder => "Please follow the group rules and be kind.",
             TemplatePurpose.Digest => "Today's highlights are ready; see the group notice.",
+            TemplatePurpose.Farewell => "The activity is over. Thank you for taking part! This group will be dissolved soon; see you at the next one.",
+            TemplatePurpose.FeedbackReply => "Your feedback was updated. Thank you!",
             _ => "Got it; a staff member will follow up.",
         };
 

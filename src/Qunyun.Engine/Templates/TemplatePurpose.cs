@@ -13,4 +13,6 @@ public enum TemplatePurpose
     ContentPost,
     Digest,
     ScheduledPost,
+    Farewell,
+    FeedbackReply,
 }

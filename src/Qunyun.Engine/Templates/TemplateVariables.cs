@@ -41,6 +41,10 @@ public static class TemplateVariables
             new("digest.items", "小王：今天的分享很棒|小李：附上资料链接", "Alex: great talk today|Sam: here are the slides", IsList: true)],
         [TemplatePurpose.ScheduledPost] = [.. Group, new("plan.title", "早报", "Morning briefing"), new("date", "2026-11-23", "2026-11-23"),
             new("weekday", "星期一", "Monday")],
+        [TemplatePurpose.Farewell] = [.. Group, new("activity.name", "双十一品鉴会", "Tasting night"), new("activity.ends_on", "2026-11-30", "2026-11-30"),
+            new("dissolve.date", "2026-12-03", "2026-12-03")],
+        [TemplatePurpose.FeedbackReply] = [.. Group, .. Member, new("feedback.kind", "建议", "idea"), new("feedback.status", "已受理", "accepted"),
+            new("feedback.excerpt", "希望增加夜间模式", "please add a dark mode"), new("feedback.text", "#建议 希望增加夜间模式", "#idea please add a dark mode")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

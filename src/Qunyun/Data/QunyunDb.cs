@@ -89,6 +89,10 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Connectors.WeCom.WeComNotice> WeComNotices => Set<Features.Connectors.WeCom.WeComNotice>();
     public DbSet<Features.Connectors.WeCom.WeComSyncRun> WeComSyncRuns => Set<Features.Connectors.WeCom.WeComSyncRun>();
     public DbSet<Features.Connectors.WeCom.WeComInboxEntry> WeComInbox => Set<Features.Connectors.WeCom.WeComInboxEntry>();
+    public DbSet<Features.Lifecycle.GroupLifecycle> GroupLifecycles => Set<Features.Lifecycle.GroupLifecycle>();
+    public DbSet<Features.Lifecycle.LifecycleTask> LifecycleTasks => Set<Features.Lifecycle.LifecycleTask>();
+    public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
+    public DbSet<Features.Feedback.FeedbackSettings> FeedbackSettings => Set<Features.Feedback.FeedbackSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -76,11 +76,13 @@ internal static class FeatureSurfaces
         "Outbox.ActionMessage", // …that message
         "Outbox.ChannelQueue", // a channel's queued actions, counted and discarded when the channel is deleted
         "Connectors.IPlatformImageSource", // seam: moderation reads platform images through the connector
+        "Connectors.ConnectorRegistry", // what a channel's connector can do decides how a short-term group is dissolved (Lifecycle)
         "Tags.InterestDecay", // interest weights as of now (topic groups pick members by them)
         "Tags.MemberFacts", // member facts, which merges move and undo
         "Tags.TagOptions", // the interest half-life merges and segments use
         "Tags.PlatformTags", // a platform's tags: the event a connector sends with a member's set, renames and deletions
         "Tags.PlatformTag", // …one of them
+        "Tags.ActivityTags", // members of a dissolved short-term group keep a tag naming the activity (Lifecycle)
         "Templates.RenderMessage", // rendering a message template (bot, plan, digest)
         "Templates.TemplateGroup", // …the group facts a template reads
         "Templates.StoredBody", // …a stored template body
