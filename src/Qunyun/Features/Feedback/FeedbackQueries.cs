@@ -35,7 +35,7 @@ public static class FeedbackQueries
             items = items.Where(f => f.Text.Contains(text));
         }
 
-        return Project(db, items.OrderByDescending(f => f.ReportedAt).ThenByDescending(f => f.Id));
+        return Project(db, items.OrderByDescending(f => f.ReportedAt).ThenByDescending(f => f.EventId));
     }
 
     public static Task<FeedbackItemResponse?> GetAsync(QunyunDb db, Guid id, CancellationToken cancellationToken) =>
