@@ -11,6 +11,7 @@ public static class DemoSetup
     {
         builder.Services.AddScoped<DemoTraffic>();
         builder.Services.AddScoped<DemoStaff>();
+        builder.Services.AddScoped<DemoLifecycle>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddSingleton<DemoProgress>();
         builder.Services.AddSingleton<ChatSimulator>();
