@@ -16,12 +16,14 @@ using Qunyun.Features.Dashboard;
 using Qunyun.Features.Demo;
 using Qunyun.Features.Digest;
 using Qunyun.Features.Events;
+using Qunyun.Features.Feedback;
 using Qunyun.Features.GroupChat;
 using Qunyun.Features.Groups;
 using Qunyun.Features.Groups.TypePolicy;
 using Qunyun.Features.Health;
 using Qunyun.Features.IdleChat;
 using Qunyun.Features.Imports;
+using Qunyun.Features.Lifecycle;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
@@ -80,6 +82,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddPoints();
     builder.AddHealth();
     builder.AddSizing();
+    builder.AddLifecycle();
+    builder.AddFeedback();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -121,7 +125,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapDigest()
         .MapPoints()
         .MapHealth()
-        .MapSizing();
+        .MapSizing()
+        .MapLifecycle()
+        .MapFeedback();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

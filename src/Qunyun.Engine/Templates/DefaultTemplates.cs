@@ -27,6 +27,8 @@ public static class DefaultTemplates
             TemplatePurpose.ScheduledPost => "【{{ plan.title }}】{{ date }} {{ weekday }}",
             TemplatePurpose.IdleChatNudge => "{{ members | join: \"、\" }}，聊得很投缘呀～闲聊记得拉个小窗继续哦，群里留给大家聊正事 🙏",
             TemplatePurpose.CapacityNotice => "{{ member.name }}，抱歉，{{ group.name }} 已满（{{ group.capacity }} 人），暂时无法加入。欢迎联系我们，加入其他群！",
+            TemplatePurpose.Farewell => "【{{ activity.name }}】活动已圆满结束，感谢大家的参与！本群将于 {{ dissolve.date }} 解散。之后的活动会通过群主的朋友圈通知大家，我们下次见！",
+            TemplatePurpose.FeedbackReply => "{{ member.name }}，你提的{{ feedback.kind }}「{{ feedback.excerpt }}」{{ feedback.status }}，谢谢！",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -44,6 +46,8 @@ public static class DefaultTemplates
             TemplatePurpose.ScheduledPost => "[{{ plan.title }}] {{ weekday }}, {{ date }}",
             TemplatePurpose.IdleChatNudge => "{{ members | join: \", \" }}, great to see you getting on! Could you carry the small talk on in a private chat? Let's keep the group for its topic 🙏",
             TemplatePurpose.CapacityNotice => "{{ member.name }}, sorry: {{ group.name }} is full ({{ group.capacity }} members), so we could not keep you in it. Ask us for a place in one of our other groups!",
+            TemplatePurpose.Farewell => "[{{ activity.name }}] The activity is over. Thank you all for taking part! This group will be dissolved on {{ dissolve.date }}; we will announce the next activities to you directly. See you next time!",
+            TemplatePurpose.FeedbackReply => "{{ member.name }}, your {{ feedback.kind }} \"{{ feedback.excerpt }}\" is {{ feedback.status }}. Thank you!",
             _ => Fallback(purpose, language),
         };
 
@@ -56,6 +60,8 @@ public static class DefaultTemplates
             TemplatePurpose.Digest => "今日群精华已整理，请查看群公告。",
             TemplatePurpose.IdleChatNudge => "闲聊记得拉个小窗继续哦～",
             TemplatePurpose.CapacityNotice => "抱歉，本群已满员，欢迎加入我们的其他群。",
+            TemplatePurpose.Farewell => "活动已结束，感谢参与！本群即将解散，我们下次活动见。",
+            TemplatePurpose.FeedbackReply => "你的反馈状态已更新，谢谢！",
             _ => "收到，稍后由管理员回复。",
         }
         : purpose switch
@@ -66,6 +72,8 @@ public static class DefaultTemplates
             TemplatePurpose.Digest => "Today's highlights are ready; see the group notice.",
             TemplatePurpose.IdleChatNudge => "Please take the small talk to a private chat.",
             TemplatePurpose.CapacityNotice => "Sorry, this group is full; you are welcome in our other groups.",
+            TemplatePurpose.Farewell => "The activity is over. Thank you for taking part! This group will be dissolved soon; see you at the next one.",
+            TemplatePurpose.FeedbackReply => "Your feedback was updated. Thank you!",
             _ => "Got it; a staff member will follow up.",
         };
 

@@ -17,4 +17,6 @@ public enum TemplatePurpose
 
     /// <summary>To a newcomer removed because the group was full.</summary>
     CapacityNotice,
+    Farewell,
+    FeedbackReply,
 }

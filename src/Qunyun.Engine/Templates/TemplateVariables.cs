@@ -43,6 +43,10 @@ public static class TemplateVariables
             new("weekday", "星期一", "Monday")],
         [TemplatePurpose.IdleChatNudge] = [.. Group, new("members", "小王|小李", "Alex|Sam", IsList: true), new("message_count", "12", "12")],
         [TemplatePurpose.CapacityNotice] = [.. Group, .. Member, new("group.capacity", "150", "150")],
+        [TemplatePurpose.Farewell] = [.. Group, new("activity.name", "双十一品鉴会", "Tasting night"), new("activity.ends_on", "2026-11-30", "2026-11-30"),
+            new("dissolve.date", "2026-12-03", "2026-12-03")],
+        [TemplatePurpose.FeedbackReply] = [.. Group, .. Member, new("feedback.kind", "建议", "idea"), new("feedback.status", "已受理", "accepted"),
+            new("feedback.excerpt", "希望增加夜间模式", "please add a dark mode"), new("feedback.text", "#建议 希望增加夜间模式", "#idea please add a dark mode")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

@@ -94,6 +94,10 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Sizing.SizeSettings> SizeSettings => Set<Features.Sizing.SizeSettings>();
     public DbSet<Features.Sizing.CapacityOverflow> CapacityOverflows => Set<Features.Sizing.CapacityOverflow>();
     public DbSet<Features.Sizing.SplitProposal> SplitProposals => Set<Features.Sizing.SplitProposal>();
+    public DbSet<Features.Lifecycle.GroupLifecycle> GroupLifecycles => Set<Features.Lifecycle.GroupLifecycle>();
+    public DbSet<Features.Lifecycle.LifecycleTask> LifecycleTasks => Set<Features.Lifecycle.LifecycleTask>();
+    public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
+    public DbSet<Features.Feedback.FeedbackSettings> FeedbackSettings => Set<Features.Feedback.FeedbackSettings>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -72,6 +72,10 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["POST /api/v1/splits/{id:guid}/invite-links"] = _ => new { subgroup = 1 },
         ["POST /api/v1/channels/{id:guid}/wecom/join-codes"] = _ => new { chatIds = new[] { "wr-1" }, state = "spring", autoCreateRoom = false },
         ["POST /api/v1/channels/{id:guid}/wecom/contact-codes"] = _ => new { users = new[] { "zhangsan" }, state = "spring" },
+        ["POST /api/v1/groups/{id:guid}/lifecycle/postpone"] = _ => new { dissolveOn = "2026-12-20" },
+        ["PUT /api/v1/groups/{id:guid}/lifecycle/tasks/{kind}"] = _ => new { done = true },
+        ["PATCH /api/v1/feedback/{id:guid}"] = _ => new { status = "Accepted" },
+        ["PUT /api/v1/feedback/settings"] = _ => new { bugWords = new[] { "问题" } },
     };
 
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>
@@ -367,6 +371,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "tasks" => StaffTask,
             "contact-codes" => ContactCode,
             "splits" => Split,
+            "feedback" => Merge, // the world has no feedback item; FeedbackTests reach for another workspace's real one
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

@@ -79,13 +79,14 @@ internal static class FeatureSurfaces
         "Outbox.ActionMessage", // …that message
         "Outbox.ChannelQueue", // a channel's queued actions, counted and discarded when the channel is deleted
         "Connectors.IPlatformImageSource", // seam: moderation reads platform images through the connector
-        "Connectors.ConnectorRegistry", // what a platform does by itself (the capacity stage removes newcomers only where it can)
+        "Connectors.ConnectorRegistry", // what a platform does by itself: the capacity stage removes newcomers only where it can; a short-term group is dissolved by actions or a staff checklist
         "Segments.TopicGroups.InvitationLists", // the split assistant records each new group's members to invite
         "Tags.InterestDecay", // interest weights as of now (topic groups pick members by them)
         "Tags.MemberFacts", // member facts, which merges move and undo
         "Tags.TagOptions", // the interest half-life merges and segments use
         "Tags.PlatformTags", // a platform's tags: the event a connector sends with a member's set, renames and deletions
         "Tags.PlatformTag", // …one of them
+        "Tags.ActivityTags", // members of a dissolved short-term group keep a tag naming the activity (Lifecycle)
         "Templates.RenderMessage", // rendering a message template (bot, plan, digest)
         "Templates.TemplateGroup", // …the group facts a template reads
         "Templates.StoredBody", // …a stored template body

@@ -66,7 +66,11 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<Engine.Moderation.WordListIssueKind>().Select(n => $"WordListIssue.{n}"))
             .Concat(Engine.Moderation.Policy.RuleDetectors.All.Select(n => $"Detector.{n}"))
             .Concat(Engine.Moderation.Policy.ActionTypes.All.Select(n => $"Action.{n}"))
-            .Concat(Features.Accounts.Roles.All.Select(n => $"UserRole.{n}"));
+            .Concat(Features.Accounts.Roles.All.Select(n => $"UserRole.{n}"))
+            .Concat(Enum.GetNames<Features.Lifecycle.LifecycleState>().Select(n => $"Lifecycle.State.{n}"))
+            .Concat(Enum.GetNames<Engine.Lifecycle.LifecycleTaskKind>().Select(n => $"Lifecycle.Task.{n}"))
+            .Concat(Enum.GetNames<Engine.Feedback.FeedbackStatus>().Select(n => $"FeedbackStatus.{n}"))
+            .Concat(Enum.GetNames<Engine.Feedback.FeedbackKind>().Select(n => $"FeedbackKind.{n}"));
 
         Assert.All(shown, key => Assert.Contains(key, keys));
     }

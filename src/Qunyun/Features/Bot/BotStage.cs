@@ -1,5 +1,6 @@
 using Qunyun.Engine.Bot;
 using Qunyun.Engine.Events;
+using Qunyun.Engine.Groups;
 using Qunyun.Features.Events;
 
 namespace Qunyun.Features.Bot;
@@ -17,7 +18,7 @@ internal sealed class BotStage(ContactWelcome contacts, WelcomeRitual welcome, B
     public async ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
         await contacts.RunAsync(batch, cancellationToken);
-        var events = batch.Events.Where(p => p is { Group: not null, Event.ExternalGroupId: not null, Kind: EventKind.MemberJoined or EventKind.Message }).ToList();
+        var events = batch.Events.Where(p => p is { Group.Status: GroupStatus.Active, Event.ExternalGroupId: not null, Kind: EventKind.MemberJoined or EventKind.Message }).ToList();
         if (events.Count == 0)
         {
             return;

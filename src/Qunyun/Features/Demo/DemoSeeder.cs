@@ -13,7 +13,8 @@ namespace Qunyun.Features.Demo;
 /// was created, so members added by a later run slot into the same 90 days.
 /// </summary>
 public sealed class DemoSeeder(
-    QunyunDbFactory factory, CreateUser createUser, DemoTraffic traffic, DemoStaff staff, DemoSplit split, ChannelCredentials credentials, TimeProvider clock, ILogger<DemoSeeder> logger)
+    QunyunDbFactory factory, CreateUser createUser, DemoTraffic traffic, DemoStaff staff, DemoSplit split, DemoLifecycle lifecycle,
+    ChannelCredentials credentials, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const int DefaultMembers = 3000;
     public const string Slug = "demo";
@@ -67,6 +68,7 @@ public sealed class DemoSeeder(
             await DemoPlan.SeedAsync(db, workspace, clock, cancellationToken);
             await staff.ActAsync(db, cancellationToken);
             await split.SeedAsync(db, cancellationToken);
+            await lifecycle.SeedAsync(db, workspace, cancellationToken);
         }
 
         var report = $"Demo workspace '{Slug}': added {memberCount - existing} members (now {memberCount}) and {sent.Accepted:N0} events over "

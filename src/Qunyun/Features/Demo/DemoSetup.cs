@@ -12,6 +12,7 @@ public static class DemoSetup
         builder.Services.AddScoped<DemoTraffic>();
         builder.Services.AddScoped<DemoStaff>();
         builder.Services.AddScoped<DemoSplit>();
+        builder.Services.AddScoped<DemoLifecycle>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddSingleton<DemoProgress>();
         builder.Services.AddSingleton<ChatSimulator>();

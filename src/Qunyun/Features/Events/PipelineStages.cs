@@ -21,13 +21,16 @@ public static class PipelineStages
     /// <summary>Times questions to their first answer (the bot's FAQ reply or someone else's next message); reads <see cref="EventVerdicts.AnsweredBy"/>.</summary>
     public const string Answers = "answers";
 
+    /// <summary>Tagged messages in product-feedback groups become feedback items (#bug, #idea, #建议, #反馈).</summary>
+    public const string Feedback = "feedback";
+
     /// <summary>Check-ins earn points; marks <see cref="EventVerdicts.PointsAwarded"/>.</summary>
     public const string Points = "points";
 
     /// <summary>Facts, interest weights and rule tags of the members the batch touched.</summary>
     public const string Tags = "tags";
 
-    public static readonly IReadOnlyList<string> Order = [Moderation, Capacity, Bot, IdleChat, Answers, Points, Tags];
+    public static readonly IReadOnlyList<string> Order = [Moderation, Capacity, Bot, IdleChat, Answers, Feedback, Points, Tags];
 
     public static IReadOnlyList<IPipelineStage> Arrange(IEnumerable<IPipelineStage> registered)
     {

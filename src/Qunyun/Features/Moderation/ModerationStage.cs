@@ -23,7 +23,7 @@ public sealed class ModerationStage(
 
     public async ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
-        var messages = batch.Events.Where(p => p is { Kind: EventKind.Message, Group: not null, Payload.Message: not null }).ToList();
+        var messages = batch.Events.Where(p => p is { Kind: EventKind.Message, Group.Status: GroupStatus.Active, Payload.Message: not null }).ToList();
         if (messages.Count == 0)
         {
             return;

@@ -27,6 +27,9 @@ public enum TagChangeCause
 
     /// <summary>The platform (WeCom) said which of its tags the member carries, or renamed or deleted one.</summary>
     Platform,
+
+    /// <summary>A short-term group was dissolved; its members keep a tag naming the activity.</summary>
+    Activity,
 }
 
 /// <summary>

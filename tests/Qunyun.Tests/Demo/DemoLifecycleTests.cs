@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Qunyun.Engine.Feedback;
+using Qunyun.Engine.Groups;
+using Qunyun.Features.Lifecycle;
+
+namespace Qunyun.Tests.Demo;
+
+/// <summary>The demo shows a short-term group waiting for its dissolution and a feedback group with items in several statuses.</summary>
+public sealed class DemoLifecycleTests(DemoTrafficTests.Seeded seeded) : IClassFixture<DemoTrafficTests.Seeded>
+{
+    [Fact]
+    public async Task Seed_OneShortTermGroupAwaitsDissolution_TheEarlierOnesAreDissolved()
+    {
+        await using var db = seeded.Host.Db.Create(seeded.WorkspaceId);
+
+        var lifecycles = await db.GroupLifecycles.AsNoTracking().Include(l => l.Group).ToListAsync();
+
+        var waiting = Assert.Single(lifecycles, l => l.State == LifecycleState.Scheduled);
+        Assert.True(waiting.DissolveDueAt > seeded.Host.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(GroupStatus.Active, waiting.Group!.Status);
+        Assert.All(lifecycles.Where(l => l != waiting), l => Assert.Equal((LifecycleState.Dissolved, GroupStatus.Dissolved), (l.State, l.Group!.Status)));
+    }
+
+    [Fact]
+    public async Task Seed_FeedbackItems_InSeveralStatuses_RepliesQueued()
+    {
+        await using var db = seeded.Host.Db.Create(seeded.WorkspaceId);
+
+        var statuses = await db.FeedbackItems.AsNoTracking().Select(f => f.Status).Distinct().ToListAsync();
+
+        Assert.Equal([FeedbackStatus.New, FeedbackStatus.Accepted, FeedbackStatus.Done, FeedbackStatus.Declined], statuses.Order());
+        Assert.Equal(4, await db.Outbox.CountAsync(o => o.IdempotencyKey.StartsWith("feedback:")));
+    }
+}
