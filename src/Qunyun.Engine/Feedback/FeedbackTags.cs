@@ -31,7 +31,7 @@ public sealed class FeedbackTags
 
     /// <summary>1–20 characters, no '#' and no whitespace.</summary>
     public static bool IsValidKeyword(string? word) =>
-        word is { Length: > 0 and <= MaxKeywordLength } && !word.Any(c => c is '#' or '＃' || char.IsWhiteSpace(c));
+        word is { Length: > 0 and <= MaxKeywordLength } && !word.Any(c => c is '#' or '＃' || char.IsWhiteSpace(c) || char.IsControl(c));
 
     public FeedbackTag? Find(string? text)
     {

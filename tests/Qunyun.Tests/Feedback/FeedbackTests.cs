@@ -119,12 +119,14 @@ public sealed class FeedbackTests(WorkersOffApp fixture) : IClassFixture<Workers
         var empty = await s.Ws.Client.PatchAsJsonAsync($"/api/v1/feedback/{item.Id}", new { }, Infrastructure.Api.Json);
         var good = await s.Ws.Client.PatchAsJsonAsync($"/api/v1/feedback/{item.Id}", new { ownerId = owner }, Infrastructure.Api.Json);
         var badWords = await s.Ws.Client.PutAsJsonAsync("/api/v1/feedback/settings", new { ideaWords = new[] { "ok", "two words" } }, Infrastructure.Api.Json);
+        var controlWord = await s.Ws.Client.PutAsJsonAsync("/api/v1/feedback/settings", new { bugWords = new[] { null, "\u0000" } }, Infrastructure.Api.Json);
 
         Assert.Contains("Status", await badStatus.ValidationFieldsAsync());
         Assert.Equal(["OwnerId"], await badOwner.ValidationFieldsAsync());
         Assert.Equal(["Status"], await empty.ValidationFieldsAsync());
         Assert.Equal(owner, (await good.Content.ReadFromJsonAsync<FeedbackItemResponse>(Infrastructure.Api.Json))!.OwnerId);
         Assert.Equal(["IdeaWords[1]"], await badWords.ValidationFieldsAsync());
+        Assert.Equal(["BugWords[0]"], await controlWord.ValidationFieldsAsync()); // an empty entry is dropped, a control character refused
     }
 
     [Fact]

@@ -63,12 +63,12 @@ public sealed class DemoSeeder(
             await db.Groups.ExecuteUpdateAsync(
                 s => s.SetProperty(g => g.MemberCount, g => db.Memberships.Count(m => m.GroupId == g.Id && m.LeftAt == null)), cancellationToken);
             await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken); // fresh statistics after a bulk load
+            await lifecycle.SeedAsync(db, workspace, cancellationToken); // its feedback replies are dated at their messages, as the traffic's actions
             await DemoPast.DateAsync(db, playedFrom, cancellationToken);
             await DemoBot.SeedWelcomeAsync(db, clock, cancellationToken);
             await DemoPlan.SeedAsync(db, workspace, clock, cancellationToken);
             await staff.ActAsync(db, cancellationToken);
             await split.SeedAsync(db, cancellationToken);
-            await lifecycle.SeedAsync(db, workspace, cancellationToken);
         }
 
         var report = $"Demo workspace '{Slug}': added {memberCount - existing} members (now {memberCount}) and {sent.Accepted:N0} events over "

@@ -19,12 +19,12 @@ internal sealed class FeedbackStage : IPipelineStage
     public async ValueTask RunAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
         var candidates = batch.Events.Where(p => p is
-            {
-                Kind: EventKind.Message,
-                Group: { Type: GroupType.ProductFeedback, Status: GroupStatus.Active },
-                Event.Historical: false,
-                Verdicts.Moderated: false,
-            } && p.Payload.Message?.Text is { } text && (text.Contains('#') || text.Contains('＃')))
+        {
+            Kind: EventKind.Message,
+            Group: { Type: GroupType.ProductFeedback, Status: GroupStatus.Active },
+            Event.Historical: false,
+            Verdicts.Moderated: false,
+        } && p.Payload.Message?.Text is { } text && (text.Contains('#') || text.Contains('＃')))
             .ToList();
         if (candidates.Count == 0)
         {

@@ -35,11 +35,11 @@ public static class SaveFeedbackSettings
 
     private static string Check(FieldErrors errors, string field, List<string>? words)
     {
-        var list = (words ?? []).Select(w => w.Trim().TrimStart('#', '＃')).Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var list = (words ?? []).Select(w => (w ?? "").Trim().TrimStart('#', '＃')).Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         errors.AddIf(list.Count > MaxWordsPerKind, field, $"At most {MaxWordsPerKind} keywords.");
         for (var i = 0; i < list.Count; i++)
         {
-            errors.AddIf(!FeedbackTags.IsValidKeyword(list[i]), $"{field}[{i}]", $"1–{FeedbackTags.MaxKeywordLength} characters, without spaces or '#'.");
+            errors.AddIf(!FeedbackTags.IsValidKeyword(list[i]), $"{field}[{i}]", $"1–{FeedbackTags.MaxKeywordLength} characters, without spaces, control characters or '#'.");
         }
 
         return string.Join(' ', list);
