@@ -57,10 +57,19 @@ public sealed partial class ConsoleLanguageTests(Chromium chromium, QunyunServer
         await ConsoleSteps.SignInAsync(page, "owner@demo.qunyun.dev", "qunyun-demo-2026");
         var pages = await PagesAsync(page);
 
-        var chinese = await SweepAsync(page, pages, text => LatinWords().Matches(NotWords().Replace(text, " ")).Select(m => m.Value).Where(w => !LatinAllowed.Contains(w)));
-        await page.GotoAsync("/account/culture?culture=en&returnUrl=%2F");
-        await Expect(ConsoleSteps.NavLink(page, "Dashboard")).ToBeVisibleAsync();
-        var english = await SweepAsync(page, pages, text => ChineseRuns().Matches(text.Replace(ChineseAllowed, "")).Select(m => m.Value));
+        string chinese, english;
+        try
+        {
+            chinese = await SweepAsync(page, pages, text => LatinWords().Matches(NotWords().Replace(text, " ")).Select(m => m.Value).Where(w => !LatinAllowed.Contains(w)));
+            await page.GotoAsync("/account/culture?culture=en&returnUrl=%2F");
+            await Expect(ConsoleSteps.NavLink(page, "Dashboard")).ToBeVisibleAsync();
+            english = await SweepAsync(page, pages, text => ChineseRuns().Matches(text.Replace(ChineseAllowed, "")).Select(m => m.Value));
+        }
+        catch (InvalidOperationException e)
+        {
+            var errors = server.Log.Split('\n').Where(l => l.Contains("\"LogLevel\":\"Error\"")).TakeLast(3);
+            throw new InvalidOperationException($"{e.Message}\nThe server's last errors:\n{string.Join('\n', errors)}", e);
+        }
 
         Assert.True(pages.Count >= 17, $"only {pages.Count} pages found: {string.Join(", ", pages)}");
         Assert.True(chinese.Length == 0 && english.Length == 0,
@@ -96,7 +105,15 @@ public sealed partial class ConsoleLanguageTests(Chromium chromium, QunyunServer
         foreach (var path in pages)
         {
             await page.GotoAsync(path);
-            await SettleAsync(page);
+            try
+            {
+                await SettleAsync(page);
+            }
+            catch (PlaywrightException e)
+            {
+                throw new InvalidOperationException($"{path} did not settle: {e.Message}", e);
+            }
+
             await CheckAsync(page, path, offending, found);
             var tabs = page.Locator(".mud-tabs .mud-tab:not(.mud-tab-active):not(.mud-disabled)");
             for (var i = 0; i < await tabs.CountAsync(); i++)

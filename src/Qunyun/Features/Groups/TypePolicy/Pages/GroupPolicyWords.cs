@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Localization;
+using Qunyun.Components.Shared;
 using Qunyun.Engine.Groups;
 using Qunyun.Localization;
 
@@ -40,16 +41,17 @@ public static class GroupPolicyWords
         a is IReadOnlyList<string> x && b is IReadOnlyList<string> y ? x.SequenceEqual(y) : Equals(a, b);
 
     /// <summary>The idle-chat guard in one sentence: when it speaks up, or that it is off.</summary>
-    public static string IdleChat(IStringLocalizer<Strings> l, GroupPolicyResponse policy)
+    /// <summary>The guard in one sentence; the topic words are the operator's own, quoted as data.</summary>
+    public static List<WordPiece> IdleChat(IStringLocalizer<Strings> l, GroupPolicyResponse policy)
     {
         var value = policy.Fields.ToDictionary(f => f.Field, f => f.Value);
         if (value["idleChat"] is not true)
         {
-            return l["GroupPolicy.IdleOff"];
+            return [l["GroupPolicy.IdleOff"].Value];
         }
 
         var words = (IReadOnlyList<string>)value["idleChatKeywords"];
-        var topic = words.Count == 0 ? "" : string.Format(l["GroupPolicy.IdleTopic"], string.Join("、", words));
-        return string.Format(l["GroupPolicy.IdleOn"], value["idleChatMessages"], value["idleChatMinutes"], topic);
+        var topic = words.Count == 0 ? new WordPiece("") : WordPiece.Quoted(string.Format(l["GroupPolicy.IdleTopic"], string.Join("、", words)));
+        return WordPieces.Format(l["GroupPolicy.IdleOn"], $"{value["idleChatMessages"]}", $"{value["idleChatMinutes"]}", topic);
     }
 }
