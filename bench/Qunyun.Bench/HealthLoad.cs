@@ -26,7 +26,7 @@ internal static class HealthLoad
         var path = keep is null ? Path.Combine(Directory.CreateTempSubdirectory("qunyun-health-").FullName, "qunyun.db") : Path.GetFullPath(keep);
         var factory = new QunyunDbFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" }, NullLoggerFactory.Instance);
         var workspace = await SeedAsync(factory, path, groups);
-        var report = new GroupHealthReport(new FixedClock(Now), Options.Create(new HealthOptions()));
+        var report = new GroupHealthReport(new FixedClock(Now), Options.Create(new HealthOptions()), factory);
 
         var timings = new List<double>();
         var cpu = new List<double>();

@@ -24,7 +24,7 @@ public static class GroupHealthData
     private const int NewcomerDays = 14;
 
     public static async Task<(DateOnly LastDay, List<GroupHealthSource> Groups)> LoadAsync(
-        QunyunDb db, DateTimeOffset now, Guid? groupId, CancellationToken cancellationToken)
+        QunyunDb db, QunyunDbFactory factory, DateTimeOffset now, Guid? groupId, CancellationToken cancellationToken)
     {
         var zone = WorkspaceTime.Zone(await db.Workspaces.Where(w => w.Id == db.WorkspaceId).Select(w => w.TimeZone).FirstOrDefaultAsync(cancellationToken));
         var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).Date).AddDays(-1);
@@ -32,19 +32,16 @@ public static class GroupHealthData
         var windowFromUtc = TimeZoneInfo.ConvertTimeToUtc(windowFrom.ToDateTime(TimeOnly.MinValue), zone);
         var untilUtc = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
 
+        // The talkers are the largest read (every member day of the window); for the whole workspace it runs on its own
+        // connection and thread beside the others (SQLite's async calls run synchronously), so two cores share the work.
+        var talkersRead = groupId is null
+            ? Task.Run(() => ReadTalkersOnOwnConnectionAsync(factory, db.WorkspaceId, windowFrom, lastDay, cancellationToken), cancellationToken)
+            : null;
         var groups = await db.Groups.AsNoTracking().Where(g => g.Status == GroupStatus.Active && (groupId == null || g.Id == groupId))
             .Select(g => new { g.Id, g.Name, g.Type, g.MemberCount, g.EndsOn, g.CreatedAt }).ToListAsync(cancellationToken);
         var days = (await db.GroupDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= lastDay && (groupId == null || d.GroupId == groupId))
             .Select(d => new { d.GroupId, d.Day, d.Messages, d.ActiveMembers, d.Joins, d.Leaves }).ToListAsync(cancellationToken))
             .ToLookup(d => d.GroupId);
-        var talkers = (await (
-                from t in db.MemberDays.Where(d => d.Day >= windowFrom && d.Day <= lastDay && (groupId == null ? d.GroupId != Guid.Empty : d.GroupId == groupId))
-                    .GroupBy(d => new { d.GroupId, d.MemberId })
-                    .Select(g => new { g.Key.GroupId, g.Key.MemberId, Messages = g.Sum(d => d.Messages), Last = g.Max(d => d.Day) })
-                join m in db.Memberships on new { t.GroupId, t.MemberId } equals new { m.GroupId, m.MemberId } into joined
-                from m in joined.DefaultIfEmpty()
-                select new { t.GroupId, t.Messages, t.Last, Role = (MembershipRole?)m.Role, JoinedAt = (DateTime?)m.JoinedAt })
-            .ToListAsync(cancellationToken)).ToLookup(t => t.GroupId);
         var answers = await db.GroupAnswerDays.Where(d => d.Day >= windowFrom && d.Day <= lastDay && (groupId == null || d.GroupId == groupId))
             .GroupBy(d => d.GroupId)
             .Select(g => new { g.Key, Questions = g.Sum(d => d.Questions), A = g.Sum(d => d.Within5Minutes), B = g.Sum(d => d.Within30Minutes), C = g.Sum(d => d.Within2Hours), D = g.Sum(d => d.Within24Hours) })
@@ -58,6 +55,7 @@ public static class GroupHealthData
             .GroupBy(o => o.GroupId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
+        var talkers = (await (talkersRead ?? ReadTalkersAsync(db, windowFrom, lastDay, groupId, cancellationToken))).ToLookup(t => t.GroupId);
         var sources = new List<GroupHealthSource>(groups.Count);
         foreach (var group in groups)
         {
@@ -89,6 +87,25 @@ public static class GroupHealthData
 
         return (lastDay, sources);
     }
+
+    private static async Task<List<Talker>> ReadTalkersOnOwnConnectionAsync(
+        QunyunDbFactory factory, Guid workspaceId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create(workspaceId);
+        return await ReadTalkersAsync(db, firstDay, lastDay, null, cancellationToken);
+    }
+
+    /// <summary>Each member who spoke in a group in the window: messages, last day, role and join date.</summary>
+    private static Task<List<Talker>> ReadTalkersAsync(QunyunDb db, DateOnly firstDay, DateOnly lastDay, Guid? groupId, CancellationToken cancellationToken) =>
+        (from t in db.MemberDays.Where(d => d.Day >= firstDay && d.Day <= lastDay && (groupId == null ? d.GroupId != Guid.Empty : d.GroupId == groupId))
+                .GroupBy(d => new { d.GroupId, d.MemberId })
+                .Select(g => new { g.Key.GroupId, g.Key.MemberId, Messages = g.Sum(d => d.Messages), Last = g.Max(d => d.Day) })
+         join m in db.Memberships on new { t.GroupId, t.MemberId } equals new { m.GroupId, m.MemberId } into joined
+         from m in joined.DefaultIfEmpty()
+         select new Talker(t.GroupId, t.Messages, t.Last, (MembershipRole?)m.Role, (DateTime?)m.JoinedAt))
+        .ToListAsync(cancellationToken);
+
+    private sealed record Talker(Guid GroupId, int Messages, DateOnly Last, MembershipRole? Role, DateTime? JoinedAt);
 
     private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));

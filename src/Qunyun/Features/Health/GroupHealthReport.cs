@@ -11,13 +11,13 @@ public sealed record GroupHealth(GroupHealthSource Source, HealthScore Score, Si
 }
 
 /// <summary>Health of the workspace's active groups, computed from the rollups on request (a few queries, then pure code).</summary>
-public sealed class GroupHealthReport(TimeProvider clock, IOptions<HealthOptions> options)
+public sealed class GroupHealthReport(TimeProvider clock, IOptions<HealthOptions> options, QunyunDbFactory factory)
 {
     public int AtRiskDays => options.Value.AtRiskDays;
 
     public async Task<(DateOnly LastDay, List<GroupHealth> Groups)> ReadAsync(QunyunDb db, Guid? groupId, CancellationToken cancellationToken)
     {
-        var (lastDay, sources) = await GroupHealthData.LoadAsync(db, clock.GetUtcNow(), groupId, cancellationToken);
+        var (lastDay, sources) = await GroupHealthData.LoadAsync(db, factory, clock.GetUtcNow(), groupId, cancellationToken);
         return (lastDay, sources.ConvertAll(Of));
     }
 
