@@ -39,7 +39,7 @@ internal static class HealthLoad
             var watch = Stopwatch.StartNew();
             await using (var db = factory.Create(workspace))
             {
-                var (_, health) = await report.ReadAsync(db, null, CancellationToken.None);
+                var health = (await report.ReadAsync(db, null, CancellationToken.None)).Groups;
                 (scored, atRisk) = (health.Count, health.Count(h => h.AtRisk));
             }
 

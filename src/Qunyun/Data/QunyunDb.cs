@@ -92,6 +92,7 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Health.GroupAnswerDay> GroupAnswerDays => Set<Features.Health.GroupAnswerDay>();
     public DbSet<Features.Health.QuestionWait> QuestionWaits => Set<Features.Health.QuestionWait>();
     public DbSet<Features.Sizing.SizeSettings> SizeSettings => Set<Features.Sizing.SizeSettings>();
+    public DbSet<Features.Health.HealthSettings> HealthSettings => Set<Features.Health.HealthSettings>();
     public DbSet<Features.Sizing.CapacityOverflow> CapacityOverflows => Set<Features.Sizing.CapacityOverflow>();
     public DbSet<Features.Sizing.SplitProposal> SplitProposals => Set<Features.Sizing.SplitProposal>();
     public DbSet<Features.Lifecycle.GroupLifecycle> GroupLifecycles => Set<Features.Lifecycle.GroupLifecycle>();

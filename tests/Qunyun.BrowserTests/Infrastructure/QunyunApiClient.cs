@@ -21,8 +21,8 @@ public sealed class QunyunApiClient(HttpClient http) : IDisposable
     public Task<Guid> CreateChannelAsync(string kind, string name, string? credentials = null) =>
         PostAsync("/api/v1/channels", new { kind, name, credentials });
 
-    public Task<Guid> CreateGroupAsync(Guid channelId, string name, string type, DateOnly? endsOn = null) =>
-        PostAsync("/api/v1/groups", new { channelId, externalId = $"ext-{Guid.NewGuid():N}", name, type, endsOn });
+    public Task<Guid> CreateGroupAsync(Guid channelId, string name, string type, DateOnly? endsOn = null, string? externalId = null) =>
+        PostAsync("/api/v1/groups", new { channelId, externalId = externalId ?? $"ext-{Guid.NewGuid():N}", name, type, endsOn });
 
     public Task<Guid> CreateMemberAsync(string displayName, params (Guid ChannelId, string ExternalUserId)[] identities) =>
         PostAsync("/api/v1/members", new

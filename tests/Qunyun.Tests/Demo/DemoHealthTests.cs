@@ -12,7 +12,7 @@ public sealed partial class DemoTrafficTests
     public async Task Health_DemoGroups_SilentOnesAtRisk_FadingOnesDecline_LivelyOnesMostlyFine()
     {
         await using var db = demo.Host.Db.Create(demo.WorkspaceId);
-        var (_, groups) = await demo.Host.Services.GetRequiredService<GroupHealthReport>().ReadAsync(db, null, CancellationToken.None);
+        var groups = (await demo.Host.Services.GetRequiredService<GroupHealthReport>().ReadAsync(db, null, CancellationToken.None)).Groups;
         var byName = groups.ToDictionary(g => g.Source.Name);
         GroupHealth Of(DemoGroup group) => byName[group.Name];
         var silent = DemoCatalog.Groups.Where(g => g.Life == DemoLife.Decaying).Select(Of).ToList();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunyun.Features.Accounts;
@@ -83,6 +84,36 @@ public sealed class GroupHealthApiTests(QunyunApp app) : IClassFixture<QunyunApp
         var lost = factors.Select(f => f.GetProperty("pointsLost").GetDouble()).ToList();
         Assert.Equal(lost.OrderDescending(), lost);
         Assert.Equal(factors[0].GetProperty("factor").GetString(), detail.GetProperty("summary").GetProperty("mainFactor").GetString());
+    }
+
+    [Fact]
+    public async Task Settings_TheWorkspacesOwnHorizon_DecidesWhoIsAtRisk_OnlyAdminsChangeIt()
+    {
+        var ws = await app.CreateWorkspaceAsync("health-horizon");
+        var other = await app.CreateWorkspaceAsync("health-horizon-other");
+        var channel = await ws.Client.CreateChannelAsync();
+        await IngestDaysAsync(ws, channel, "g-fading", 45, d => (int)Math.Round(30 * Math.Exp(-d / 20.0)));
+        var analyst = await app.ClientAsync(ws.Id, Roles.Analyst);
+        var before = (await (await analyst.GetAsync("/api/v1/health/groups")).ReadJsonAsync()).GetProperty("items")[0];
+        Assert.Equal(30, (await (await analyst.GetAsync("/api/v1/health/settings")).ReadJsonAsync()).GetProperty("atRiskDays").GetInt32());
+        Assert.True(before.GetProperty("atRisk").GetBoolean());
+        Assert.True(before.GetProperty("forecast").GetProperty("days").GetDouble() > 2);
+
+        var byAnalyst = await analyst.PutAsJsonAsync("/api/v1/health/settings", new { atRiskDays = 2 });
+        var tooFew = await ws.Client.PutAsJsonAsync("/api/v1/health/settings", new { atRiskDays = 0 });
+        var tooMany = await ws.Client.PutAsJsonAsync("/api/v1/health/settings", new { atRiskDays = 181 });
+        var saved = await ws.Client.PutAsJsonAsync("/api/v1/health/settings", new { atRiskDays = 2 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byAnalyst.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooFew.StatusCode);
+        Assert.Contains("AtRiskDays", await tooFew.ValidationFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var after = (await (await analyst.GetAsync("/api/v1/health/groups")).ReadJsonAsync()).GetProperty("items")[0];
+        Assert.False(after.GetProperty("atRisk").GetBoolean());
+        var detail = await (await analyst.GetAsync($"/api/v1/health/groups/{after.GetProperty("groupId").GetGuid()}")).ReadJsonAsync();
+        Assert.Equal(2, detail.GetProperty("atRiskDays").GetInt32());
+        Assert.Equal(30, (await (await other.Client.GetAsync("/api/v1/health/settings")).ReadJsonAsync()).GetProperty("atRiskDays").GetInt32());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace Qunyun.Features.Demo;
 /// The demo's ends and feedback: the latest short-term group ended yesterday and waits for its dissolution (the
 /// countdown on its page); the earlier ones were dissolved when their time came (their history kept, members tagged);
 /// members of the first product-feedback group tag a few messages, which the pipeline turns into items that staff
-/// have taken through the statuses.
+/// have taken through the statuses; two members of a long-term group chat idly just now (<see cref="DemoIdleChat"/>).
 /// </summary>
 public sealed class DemoLifecycle(IngestEvents ingest, ChangeFeedbackItem change, TimeProvider clock)
 {
@@ -60,6 +60,7 @@ public sealed class DemoLifecycle(IngestEvents ingest, ChangeFeedbackItem change
         }
 
         await SeedFeedbackAsync(db, now, cancellationToken);
+        await DemoIdleChat.SeedAsync(db, ingest, now, cancellationToken);
     }
 
     private async Task SeedFeedbackAsync(QunyunDb db, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Qunyun.Engine.Groups;
 using Qunyun.Engine.Health;
 
@@ -79,3 +80,12 @@ public static class HealthResponses
 
     private static double? Finite(double value) => double.IsInfinity(value) ? null : value;
 }
+
+public sealed record HealthSettingsRequest
+{
+    /// <summary>A group whose forecast silence is this many days away or closer is at risk (1–180).</summary>
+    [Required]
+    public int? AtRiskDays { get; init; }
+}
+
+public sealed record HealthSettingsResponse(int AtRiskDays);

@@ -15,6 +15,7 @@ public static class HealthSetup
         builder.Services.AddConsoleSection<GroupHealthBanner>(ConsoleSections.GroupBanner, 0);
         builder.Services.AddConsoleSection<GroupHealthSection>(ConsoleSections.GroupBody, 0);
         builder.Services.AddConsoleSection<GroupsAtRiskCard>(ConsoleSections.Dashboard, 0);
+        builder.Services.AddConsoleSection<HealthAlertPanel>(ConsoleSections.WorkspaceSettings, 45);
         return builder;
     }
 }

@@ -1513,6 +1513,19 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.ToTable("GroupAnswerDays");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Health.HealthSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AtRiskDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("HealthSettings");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Health.QuestionWait", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1501,6 +1501,19 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.ToTable("GroupAnswerDays");
                 });
 
+            modelBuilder.Entity("Qunyun.Features.Health.HealthSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtRiskDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("HealthSettings");
+                });
+
             modelBuilder.Entity("Qunyun.Features.Health.QuestionWait", b =>
                 {
                     b.Property<Guid>("Id")
