@@ -23,7 +23,7 @@ public static class ScreeningApi
         groups.MapPost("/rules", AddRule).RequireAuthorization(Policies.Operate);
         groups.MapPost("/rules/dry-run", DryRun);
         api.MapDelete("/screening/rules/{ruleId:guid}", DeleteRule).RequireAuthorization(Policies.Operate).WithTags("Screening");
-        api.MapPut("/screening/types/{type}", PutTypeSettings).RequireAuthorization(Policies.Operate).WithTags("Screening");
+        api.MapPut("/screening/type-settings", PutTypeSettings).RequireAuthorization(Policies.Operate).WithTags("Screening");
 
         var queue = api.MapGroup("/screenings").WithTags("Screening");
         queue.MapGet("", List);
@@ -52,15 +52,16 @@ public static class ScreeningApi
             : TypedResults.Ok((await SaveScreeningSettings.GetAsync(db, id, cancellationToken))!);
     }
 
+    /// <summary>The settings every group of a type uses unless it has its own.</summary>
     private static async Task<Results<NoContent, ValidationProblem>> PutTypeSettings(
-        string type, ScreeningSettingsRequest request, QunyunDb db, SaveScreeningSettings save, CancellationToken cancellationToken)
+        ScreeningTypeSettingsRequest request, QunyunDb db, SaveScreeningSettings save, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<GroupType>(type, ignoreCase: true, out var groupType) || !Enum.IsDefined(groupType) || int.TryParse(type, out _))
+        if (request.Type is not { } groupType || !Enum.IsDefined(groupType))
         {
             return new FieldErrors().Add("type", $"One of: {string.Join(", ", Enum.GetNames<GroupType>())}.").ToProblem();
         }
 
-        return await save.SaveAsync(db, null, groupType, GroupSettings.ForType(groupType).Entry, request, cancellationToken) is { } errors
+        return await save.SaveAsync(db, null, groupType, GroupSettings.ForType(groupType).Entry, request.Settings, cancellationToken) is { } errors
             ? errors.ToProblem()
             : TypedResults.NoContent();
     }

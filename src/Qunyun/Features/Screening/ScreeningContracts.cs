@@ -7,6 +7,13 @@ public sealed record ScreeningTaskRequest(ScreeningTaskKind? Kind, int? Target, 
 public sealed record ScreeningSettingsRequest(
     List<ScreeningQuestion>? Questions, int? DeadlineHours, ScreeningTaskRequest? Task, Guid? InviteTemplateId, Guid? DeclinedTemplateId);
 
+/// <summary>The settings of all groups of <see cref="Type"/> (those without their own).</summary>
+public sealed record ScreeningTypeSettingsRequest(
+    Qunyun.Engine.Groups.GroupType? Type, List<ScreeningQuestion>? Questions, int? DeadlineHours, ScreeningTaskRequest? Task, Guid? InviteTemplateId, Guid? DeclinedTemplateId)
+{
+    public ScreeningSettingsRequest Settings => new(Questions, DeadlineHours, Task, InviteTemplateId, DeclinedTemplateId);
+}
+
 /// <summary>A group's screening: the entry mode from its policy (and whether the group overrides its type's) and the setup in force.</summary>
 public sealed record ScreeningSettingsResponse(
     EntryMode Entry, bool EntryOverridden, ScreeningSource Source, IReadOnlyList<ScreeningQuestion> Questions, int DeadlineHours, ScreeningTask? Task,
