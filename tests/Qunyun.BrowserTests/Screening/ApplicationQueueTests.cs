@@ -19,8 +19,14 @@ public sealed class ApplicationQueueTests(Chromium chromium, QunyunServer server
         var now = DateTimeOffset.UtcNow;
         await api.IngestEventsAsync(new[] { "阿青", "老周" }.Select((name, i) => (object)new
         {
-            kind = "join_requested", channelId = channel, externalEventId = $"{chat}-req-{i}", externalGroupId = chat, groupName = "咖啡长期群",
-            externalUserId = $"{chat}-u{i}", userDisplayName = name, occurredAt = now,
+            kind = "join_requested",
+            channelId = channel,
+            externalEventId = $"{chat}-req-{i}",
+            externalGroupId = chat,
+            groupName = "咖啡长期群",
+            externalUserId = $"{chat}-u{i}",
+            userDisplayName = name,
+            occurredAt = now,
         }));
         var tokens = await TokensAsync(chat, 2);
         using (var visitor = new HttpClient { BaseAddress = server.BaseUrl })
