@@ -32,8 +32,9 @@ public sealed record GroupSettings(
         var policy = GroupPolicy.For(type);
         return type switch
         {
-            // Discipline, organisation, prepared content, no idle chat.
-            GroupType.LongTerm => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, true, true, 3, IdleChatSettings.Default with { Enabled = true }, EntryMode.Application),
+            // Discipline, organisation, prepared content, no idle chat. Open door: new workspaces file every discovered
+            // group as long-term, and screening would hold up (and after its deadline remove) every newcomer there.
+            GroupType.LongTerm => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, true, true, 3, IdleChatSettings.Default with { Enabled = true }, EntryMode.Open),
             // Only real fans: people who answer why they want in.
             GroupType.ProductFeedback => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, true, true, 1, IdleChatSettings.Default, EntryMode.Application),
             // Lives and dies with its activity: no reminders for a group that is gone in days.

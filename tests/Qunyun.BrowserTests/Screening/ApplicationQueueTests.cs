@@ -17,6 +17,7 @@ public sealed class ApplicationQueueTests(Chromium chromium, QunyunServer server
         var channel = await api.CreateChannelAsync("Telegram", "Door bot " + Guid.NewGuid().ToString("N")[..6]);
         var chat = "grp-door-" + Guid.NewGuid().ToString("N")[..6];
         var now = DateTimeOffset.UtcNow;
+        await api.PostJsonAsync("/api/v1/groups", new { channelId = channel, externalId = chat, name = "咖啡内测群", type = "ProductFeedback" }); // screens by type
         await api.IngestEventsAsync(new[] { "阿青", "老周" }.Select((name, i) => (object)new
         {
             kind = "join_requested",

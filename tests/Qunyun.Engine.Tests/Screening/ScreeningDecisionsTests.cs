@@ -8,7 +8,7 @@ public sealed class ScreeningDecisionsTests
     private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
 
     [Theory]
-    [InlineData(GroupType.LongTerm, EntryMode.Application)]
+    [InlineData(GroupType.LongTerm, EntryMode.Open)]
     [InlineData(GroupType.ProductFeedback, EntryMode.Application)]
     [InlineData(GroupType.ShortTerm, EntryMode.Open)]
     [InlineData(GroupType.FanSelfOrganized, EntryMode.Open)]

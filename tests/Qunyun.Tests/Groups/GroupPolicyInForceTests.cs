@@ -86,8 +86,6 @@ public sealed class GroupPolicyInForceTests(QunyunApp app) : IClassFixture<Qunyu
     public async Task Bot_WelcomesInALongTermGroup_NotWhereThePolicyTurnsTheRitualOff()
     {
         var world = await CreateAsync("policy-bot-welcome");
-        // Long-term groups screen newcomers by default (an application): opened here so only the welcome speaks.
-        (await world.Ws.Client.PutAsJsonAsync($"/api/v1/groups/{world.LongTerm}/policy", new { entry = "Open" }, Infrastructure.Api.Json)).EnsureSuccessStatusCode();
         foreach (var group in new[] { world.LongTerm, world.Fan })
         {
             (await world.Ws.Client.PutAsJsonAsync($"/api/v1/groups/{group}/bot", new { welcomeEnabled = true, welcomeBatchSeconds = 0, voice = "Full" }, Infrastructure.Api.Json)).EnsureSuccessStatusCode();

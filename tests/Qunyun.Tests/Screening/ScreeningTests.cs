@@ -19,7 +19,7 @@ public sealed class ScreeningTests(ScreeningApp fixture) : IClassFixture<Screeni
     [Fact]
     public async Task JoinRequest_InAnApplicationGroup_GetsTheFormLink_AndStaffApproval_LetsThemIn()
     {
-        var (ws, channel, group) = await GroupAsync("scr-approve", GroupType.LongTerm);
+        var (ws, channel, group) = await GroupAsync("scr-approve", GroupType.LongTerm, entry: "Application");
 
         await RequestAsync(ws, channel, "g-scr-approve", "u1");
         await RequestAsync(ws, channel, "g-scr-approve", "u1"); // the same request twice opens one screening
@@ -69,7 +69,7 @@ public sealed class ScreeningTests(ScreeningApp fixture) : IClassFixture<Screeni
     [Fact]
     public async Task AutoApproveRule_OnAnAnswer_ApprovesWithoutStaff_AndTheDryRunCountsIt()
     {
-        var (ws, channel, group) = await GroupAsync("scr-auto", GroupType.LongTerm);
+        var (ws, channel, group) = await GroupAsync("scr-auto", GroupType.ProductFeedback);
         var settings = await ws.Client.PutAsJsonAsync($"/api/v1/groups/{group}/screening", new
         {
             questions = new object[] { new { text = "你是怎么知道我们的？", kind = "Choice", options = new[] { "朋友推荐", "广告" }, required = true } },
