@@ -78,3 +78,12 @@ public sealed record LeaveAction(string ExternalGroupId) : ConnectorAction(Exter
 {
     public override string Name => ConnectorActions.Leave;
 }
+
+/// <summary>
+/// <c>approve_join_request</c> or <c>decline_join_request</c>: answers someone who asked to join a group that screens
+/// newcomers (Telegram's chat join request); they are not in the group until approved.
+/// </summary>
+public sealed record JoinRequestAction(string ExternalGroupId, string ExternalUserId, bool Approve) : ConnectorAction(ExternalGroupId)
+{
+    public override string Name => Approve ? ConnectorActions.ApproveJoinRequest : ConnectorActions.DeclineJoinRequest;
+}

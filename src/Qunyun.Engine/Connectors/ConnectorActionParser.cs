@@ -80,6 +80,8 @@ public static class ConnectorActionParser
             ConnectorActions.Pin => new PinAction(group, f.Required("externalEventId"), f.Bool("silent")),
             ConnectorActions.SetTitle => new SetTitleAction(group, f.Required("title")),
             ConnectorActions.Leave => new LeaveAction(group),
+            ConnectorActions.ApproveJoinRequest or ConnectorActions.DeclineJoinRequest =>
+                new JoinRequestAction(group, f.Required("externalUserId"), action == ConnectorActions.ApproveJoinRequest),
             _ => throw new MalformedField("action", $"'{action}' has no payload reader."),
         };
     }

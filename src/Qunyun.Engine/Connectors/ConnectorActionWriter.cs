@@ -76,6 +76,7 @@ public static class ConnectorActionWriter
             PinAction pin => f.Text("externalEventId", pin.ExternalEventId).Flag("silent", pin.Silent),
             SetTitleAction t => f.Text("title", t.Title),
             LeaveAction => f,
+            JoinRequestAction j => f.Text("externalUserId", j.ExternalUserId),
             _ => throw new ArgumentException($"{action.GetType().Name} has no payload writer.", nameof(action)),
         };
     }

@@ -52,10 +52,16 @@ public static class ConnectorActions
     /// <summary><c>{externalGroupId}</c>: the bot leaves (or the gateway dissolves) the group.</summary>
     public const string Leave = "leave";
 
+    /// <summary><c>{externalGroupId, externalUserId}</c>: lets in someone who asked to join.</summary>
+    public const string ApproveJoinRequest = "approve_join_request";
+
+    /// <summary><c>{externalGroupId, externalUserId}</c>: turns down someone who asked to join.</summary>
+    public const string DeclineJoinRequest = "decline_join_request";
+
     public static readonly IReadOnlyList<string> All =
     [
         SendText, SendPrivate, SendImage, Reply, DeleteMessage, Mute, Unmute, Kick, Ban, Unban,
-        CreateInviteLink, RevokeInviteLink, Pin, SetTitle, Leave,
+        CreateInviteLink, RevokeInviteLink, Pin, SetTitle, Leave, ApproveJoinRequest, DeclineJoinRequest,
     ];
 
     public static bool IsKnown(string action) => All.Contains(action, StringComparer.Ordinal);

@@ -13,6 +13,9 @@ public enum EventKind
     EventAttended,
     Purchase,
     Custom,
+
+    /// <summary>Someone asked to join a group that screens newcomers (Telegram's join request); not yet a member.</summary>
+    JoinRequested,
 }
 
 public static class EventKinds
@@ -32,6 +35,7 @@ public static class EventKinds
         EventKind.ContentViewed => "content_viewed",
         EventKind.EventAttended => "event_attended",
         EventKind.Purchase => "purchase",
+        EventKind.JoinRequested => "join_requested",
         _ => "custom",
     };
 
@@ -41,5 +45,5 @@ public static class EventKinds
 
     /// <summary>Whether the event shows the member taking part (and so counts as activity for the day).</summary>
     public static bool IsInteraction(this EventKind kind) =>
-        kind is not (EventKind.MemberJoined or EventKind.MemberLeft);
+        kind is not (EventKind.MemberJoined or EventKind.MemberLeft or EventKind.JoinRequested);
 }

@@ -1,3 +1,5 @@
+using Qunyun.Engine.Screening;
+
 namespace Qunyun.Engine.Groups;
 
 /// <summary>
@@ -13,6 +15,7 @@ namespace Qunyun.Engine.Groups;
 /// <param name="Digest">Whether the daily highlights are posted.</param>
 /// <param name="PlannedPostsPerWeek">Prepared posts the content plan is expected to hold per week (0: none expected).</param>
 /// <param name="IdleChat">The idle-chat guard: nudges long back-and-forth off-topic chats to private (小窗).</param>
+/// <param name="Entry">How newcomers get in (the screening stage acts on it).</param>
 public sealed record GroupSettings(
     GroupVoice Voice,
     ModerationLevel Moderation,
@@ -21,20 +24,23 @@ public sealed record GroupSettings(
     bool RuleReminders,
     bool Digest,
     int PlannedPostsPerWeek,
-    IdleChatSettings IdleChat)
+    IdleChatSettings IdleChat,
+    EntryMode Entry = EntryMode.Open)
 {
     public static GroupSettings ForType(GroupType type)
     {
         var policy = GroupPolicy.For(type);
         return type switch
         {
-            // Discipline, organisation, prepared content, no idle chat.
-            GroupType.LongTerm => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, true, true, 3, IdleChatSettings.Default with { Enabled = true }),
-            GroupType.ProductFeedback => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, true, true, 1, IdleChatSettings.Default),
+            // Discipline, organisation, prepared content, no idle chat. Open door: new workspaces file every discovered
+            // group as long-term, and screening would hold up (and after its deadline remove) every newcomer there.
+            GroupType.LongTerm => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, true, true, 3, IdleChatSettings.Default with { Enabled = true }, EntryMode.Open),
+            // Only real fans: people who answer why they want in.
+            GroupType.ProductFeedback => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, true, true, 1, IdleChatSettings.Default, EntryMode.Application),
             // Lives and dies with its activity: no reminders for a group that is gone in days.
-            GroupType.ShortTerm => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, false, true, 0, IdleChatSettings.Default),
+            GroupType.ShortTerm => new(GroupVoice.Full, policy.ModerationLevel, policy.DefaultCapacity, true, false, true, 0, IdleChatSettings.Default, EntryMode.Open),
             // Fans organise themselves: the bot keeps to essentials and stays out of their chat.
-            GroupType.FanSelfOrganized => new(GroupVoice.Quiet, policy.ModerationLevel, policy.DefaultCapacity, false, false, false, 0, IdleChatSettings.Default),
+            GroupType.FanSelfOrganized => new(GroupVoice.Quiet, policy.ModerationLevel, policy.DefaultCapacity, false, false, false, 0, IdleChatSettings.Default, EntryMode.Open),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown group type"),
         };
     }
@@ -56,7 +62,8 @@ public sealed record GroupSettings(
                 o.IdleChat ?? d.IdleChat.Enabled,
                 o.IdleChatMessages ?? d.IdleChat.Messages,
                 o.IdleChatMinutes ?? d.IdleChat.Minutes,
-                o.IdleChatKeywords ?? d.IdleChat.Keywords));
+                o.IdleChatKeywords ?? d.IdleChat.Keywords),
+            o.Entry ?? d.Entry);
     }
 }
 

@@ -40,6 +40,8 @@ public static class GroupSettingsFields
             (o, v) => Int(v, 1, 240) is { } n ? (o with { IdleChatMinutes = n }, null) : (null, Between(1, 240)), o => o with { IdleChatMinutes = null }),
         new("idleChatKeywords", s => s.IdleChat.Keywords, o => o.IdleChatKeywords is not null,
             (o, v) => Keywords(v) is { } k ? (o with { IdleChatKeywords = k }, null) : (null, KeywordRule), o => o with { IdleChatKeywords = null }),
+        new("entry", s => s.Entry, o => o.Entry is not null,
+            (o, v) => Choice<Screening.EntryMode>(v) is { } e ? (o with { Entry = e }, null) : (null, Choices<Screening.EntryMode>()), o => o with { Entry = null }),
     ];
 
     public static Field? Find(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -15,6 +15,7 @@ public sealed record GroupSettingsOverrides
     public int? IdleChatMessages { get; init; }
     public int? IdleChatMinutes { get; init; }
     public IReadOnlyList<string>? IdleChatKeywords { get; init; }
+    public Screening.EntryMode? Entry { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => this == None;

@@ -37,7 +37,11 @@ public sealed class PipelineEngine(PipelineState state, PipelineSettings setting
         {
             group = ResolveGroup(e, now);
             ref var groupDay = ref _effects.GroupDay(new GroupDayKey(group.Id, day));
-            UpdateMembership(e, member, group, ref groupDay);
+            if (e.Kind != EventKind.JoinRequested) // asking to join is not being in the group
+            {
+                UpdateMembership(e, member, group, ref groupDay);
+            }
+
             if (interaction)
             {
                 groupDay.ActiveMembers += CountMemberDay(e.Kind, new MemberDayKey(member.Id, group.Id, day)) ? 1 : 0;

@@ -29,6 +29,8 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "{{ member.name }}，抱歉，{{ group.name }} 已满（{{ group.capacity }} 人），暂时无法加入。欢迎联系我们，加入其他群！",
             TemplatePurpose.Farewell => "【{{ activity.name }}】活动已圆满结束，感谢大家的参与！本群将于 {{ dissolve.date }} 解散。之后的活动会通过群主的朋友圈通知大家，我们下次见！",
             TemplatePurpose.FeedbackReply => "{{ member.name }}，你提的{{ feedback.kind }}「{{ feedback.excerpt }}」{{ feedback.status }}，谢谢！",
+            TemplatePurpose.ScreeningInvite => "{{ member.name }}，你好！加入「{{ group.name }}」前{% if screening.task %}请在 {{ screening.deadline }} 前完成：{{ screening.task }}{% else %}请在 {{ screening.deadline }} 前填写入群申请{% endif %}：{{ screening.link }}",
+            TemplatePurpose.ScreeningDeclined => "{{ member.name }}，抱歉，这次没能加入「{{ group.name }}」。{% if screening.reason %}原因：{{ screening.reason }}{% endif %}",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -48,6 +50,8 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "{{ member.name }}, sorry: {{ group.name }} is full ({{ group.capacity }} members), so we could not keep you in it. Ask us for a place in one of our other groups!",
             TemplatePurpose.Farewell => "[{{ activity.name }}] The activity is over. Thank you all for taking part! This group will be dissolved on {{ dissolve.date }}; we will announce the next activities to you directly. See you next time!",
             TemplatePurpose.FeedbackReply => "{{ member.name }}, your {{ feedback.kind }} \"{{ feedback.excerpt }}\" is {{ feedback.status }}. Thank you!",
+            TemplatePurpose.ScreeningInvite => "Hi {{ member.name }}! Before joining {{ group.name }}, {% if screening.task %}please complete this by {{ screening.deadline }}: {{ screening.task }}{% else %}please fill in the application by {{ screening.deadline }}{% endif %}: {{ screening.link }}",
+            TemplatePurpose.ScreeningDeclined => "{{ member.name }}, sorry: you could not join {{ group.name }} this time.{% if screening.reason %} Reason: {{ screening.reason }}{% endif %}",
             _ => Fallback(purpose, language),
         };
 
@@ -62,6 +66,8 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "抱歉，本群已满员，欢迎加入我们的其他群。",
             TemplatePurpose.Farewell => "活动已结束，感谢参与！本群即将解散，我们下次活动见。",
             TemplatePurpose.FeedbackReply => "你的反馈状态已更新，谢谢！",
+            TemplatePurpose.ScreeningInvite => "加入本群前请先填写入群申请，详见机器人发给你的链接。",
+            TemplatePurpose.ScreeningDeclined => "抱歉，这次没能加入本群。",
             _ => "收到，稍后由管理员回复。",
         }
         : purpose switch
@@ -74,6 +80,8 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "Sorry, this group is full; you are welcome in our other groups.",
             TemplatePurpose.Farewell => "The activity is over. Thank you for taking part! This group will be dissolved soon; see you at the next one.",
             TemplatePurpose.FeedbackReply => "Your feedback was updated. Thank you!",
+            TemplatePurpose.ScreeningInvite => "Before joining, please fill in the application at the link the bot sent you.",
+            TemplatePurpose.ScreeningDeclined => "Sorry: you could not join the group this time.",
             _ => "Got it; a staff member will follow up.",
         };
 

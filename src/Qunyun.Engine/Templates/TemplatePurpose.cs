@@ -19,4 +19,10 @@ public enum TemplatePurpose
     CapacityNotice,
     Farewell,
     FeedbackReply,
+
+    /// <summary>To someone entering a screened group: the link to the application form, or the task to complete, and the deadline.</summary>
+    ScreeningInvite,
+
+    /// <summary>To someone turned away by screening (denied, or out of time), with the reason.</summary>
+    ScreeningDeclined,
 }

@@ -47,6 +47,9 @@ public static class TemplateVariables
             new("dissolve.date", "2026-12-03", "2026-12-03")],
         [TemplatePurpose.FeedbackReply] = [.. Group, .. Member, new("feedback.kind", "建议", "idea"), new("feedback.status", "已受理", "accepted"),
             new("feedback.excerpt", "希望增加夜间模式", "please add a dark mode"), new("feedback.text", "#建议 希望增加夜间模式", "#idea please add a dark mode")],
+        [TemplatePurpose.ScreeningInvite] = [.. Group, .. Member, new("screening.link", "https://qunyun.example/apply/k3J9…", "https://qunyun.example/apply/k3J9…"),
+            new("screening.deadline", "2026-11-25 09:30", "2026-11-25 09:30"), new("screening.task", "邀请 3 位好友入群并留满 7 天", "invite 3 friends who stay 7 days")],
+        [TemplatePurpose.ScreeningDeclined] = [.. Group, .. Member, new("screening.reason", "未在期限内完成申请", "the application was not completed in time")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

@@ -99,6 +99,9 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Lifecycle.LifecycleTask> LifecycleTasks => Set<Features.Lifecycle.LifecycleTask>();
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.Feedback.FeedbackSettings> FeedbackSettings => Set<Features.Feedback.FeedbackSettings>();
+    public DbSet<Features.Screening.Screening> Screenings => Set<Features.Screening.Screening>();
+    public DbSet<Features.Screening.ScreeningSettings> ScreeningSettings => Set<Features.Screening.ScreeningSettings>();
+    public DbSet<Features.Screening.ScreeningRule> ScreeningRules => Set<Features.Screening.ScreeningRule>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

@@ -29,7 +29,8 @@ public sealed class ConnectorActionWriterTests
         Gen.Select(Text, Text, (g, l) => (ConnectorAction)new RevokeInviteLinkAction(g, l)),
         Gen.Select(Text, Text, Gen.Bool, (g, e, s) => (ConnectorAction)new PinAction(g, e, s)),
         Gen.Select(Text, Text, (g, t) => (ConnectorAction)new SetTitleAction(g, t)),
-        Text.Select(g => (ConnectorAction)new LeaveAction(g)));
+        Text.Select(g => (ConnectorAction)new LeaveAction(g)),
+        Gen.Select(Text, Text, Gen.Bool, (g, u, a) => (ConnectorAction)new JoinRequestAction(g, u, a)));
 
     [Fact]
     public void Write_EveryAction_ParsesBackToAnEqualRecordAndTheSamePayload()

@@ -22,6 +22,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["PUT /api/v1/groups/{id:guid}"] = _ => new { name = "Renamed", type = "LongTerm", status = "Active", capacity = 100 },
         ["PUT /api/v1/groups/{id:guid}/members/{memberId:guid}"] = _ => new { role = "Member" },
         ["PUT /api/v1/groups/{id:guid}/policy"] = _ => new { moderation = "Light", idleChat = false },
+        ["PUT /api/v1/groups/{id:guid}/screening"] = _ => new { questions = new[] { new { text = "为什么？", required = true } }, deadlineHours = 24 },
+        ["POST /api/v1/groups/{id:guid}/screening/rules"] = _ => new { kind = "AnswerContains", question = 0, value = "朋友" },
+        ["POST /api/v1/groups/{id:guid}/screening/rules/dry-run"] = _ => new { kind = "AnswerContains", question = 0, value = "朋友" },
+        ["PUT /api/v1/screening/type-settings"] = _ => new { type = "LongTerm", questions = new[] { new { text = "为什么？" } }, deadlineHours = 24 },
+        ["POST /api/v1/screenings/{id:guid}/deny"] = _ => new { reason = "不符合" },
         ["POST /api/v1/members"] = _ => new { displayName = "Someone" },
         ["PUT /api/v1/members/{id:guid}"] = _ => new { displayName = "Renamed" },
         ["POST /api/v1/members/{id:guid}/identities"] = w => new { channelId = w.Channel, externalUserId = "new-ext", displayName = "x" },
@@ -88,7 +93,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     [
         "POST /api/v1/segments/preview", "POST /api/v1/segments/topic-groups/proposals",
         "POST /api/v1/moderation/wordlists/check", "POST /api/v1/moderation/dry-run",
-        "POST /api/v1/templates/preview",
+        "POST /api/v1/templates/preview", "POST /api/v1/groups/{id:guid}/screening/rules/dry-run",
     ];
 
     [Fact]
@@ -371,6 +376,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "tasks" => StaffTask,
             "contact-codes" => ContactCode,
             "splits" => Split,
+            "screenings" or "rules" => Merge, // no screening or rule in the world: any id of another workspace must be unknown
             "feedback" => Merge, // the world has no feedback item; FeedbackTests reach for another workspace's real one
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };

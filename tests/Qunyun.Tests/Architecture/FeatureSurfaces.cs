@@ -14,6 +14,7 @@ internal static class FeatureSurfaces
     public static readonly IReadOnlySet<string> Public = new[]
     {
         "Accounts.ConsoleSession", // every console page opens its context and checks the signed-in user's role through it
+        "Accounts.Pages.LanguageLinks", // widget: the language switch of pages without an account (login, the public application form)
         "Accounts.Roles", // API keys are given a role by name
         "ApiKeys.Actors", // audits and merges record who acted: an API key or a console user
         "Workspaces.WorkspaceTime", // the workspace's time zone, for every "today" a feature computes

@@ -42,6 +42,7 @@ public sealed class OutboxWordsTests(WorkersOffApp app) : IClassFixture<WorkersO
         Assert.Equal($"在「{Group}」置顶 张三 的消息", zh["pin"]);
         Assert.Equal($"把「{Group}」改名为「拿铁二群」", zh["title"]);
         Assert.Equal($"退出或解散「{Group}」", zh["leave"]);
+        Assert.Equal($"通过 张三 加入「{Group}」的请求", zh["approve-join"]);
         Assert.Equal("无法读取的动作（teleport）", zh["unknown"]);
 
         Assert.Equal("Delete 张三's message (rule: 联系方式)", en["mod:delete"]);
@@ -61,6 +62,7 @@ public sealed class OutboxWordsTests(WorkersOffApp app) : IClassFixture<WorkersO
         Assert.Equal($"Pin 张三's message in «{Group}»", en["pin"]);
         Assert.Equal($"Rename «{Group}» to «拿铁二群»", en["title"]);
         Assert.Equal($"Leave or dissolve «{Group}»", en["leave"]);
+        Assert.Equal($"Decline 张三's request to join «{Group}»", en["decline-join"]);
         Assert.Equal("An action Qunyun cannot read (teleport)", en["unknown"]);
 
         Assert.Equal(ConnectorActions.All.Count + 1, rows.Select(r => r.Action).Distinct().Count());
@@ -180,6 +182,8 @@ public sealed class OutboxWordsTests(WorkersOffApp app) : IClassFixture<WorkersO
             Add("pin", new PinAction("g-1", "m0", Silent: true));
             Add("title", new SetTitleAction("g-1", "拿铁二群"));
             Add("leave", new LeaveAction("g-1"));
+            Add("approve-join", new JoinRequestAction("g-1", "u-zhang", Approve: true));
+            Add("decline-join", new JoinRequestAction("g-1", "u-zhang", Approve: false));
             Connectors.OutboxScenario.AddRaw(db, channel, "teleport", "{}", $"unknown@{slug}", at);
             await db.SaveChangesAsync();
         }

@@ -31,7 +31,7 @@ public static class IngestValidation
             Fail("occurredAt", "Required (ISO 8601 with offset).");
         }
 
-        var inGroup = knownKind && kind is EventKind.MemberJoined or EventKind.MemberLeft or EventKind.Message or EventKind.Reaction or EventKind.CheckIn;
+        var inGroup = knownKind && kind is EventKind.MemberJoined or EventKind.MemberLeft or EventKind.Message or EventKind.Reaction or EventKind.CheckIn or EventKind.JoinRequested;
         if (inGroup || e.ExternalGroupId is not null)
         {
             RequireId(e.ExternalGroupId, "externalGroupId", Fail);

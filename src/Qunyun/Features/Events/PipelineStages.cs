@@ -12,6 +12,9 @@ public static class PipelineStages
     /// <summary>Newcomers past a full group's capacity: removed with a notice, or flagged; marks <see cref="EventVerdicts.TurnedAway"/>.</summary>
     public const string Capacity = "capacity";
 
+    /// <summary>Joins and join requests of groups that screen newcomers open screenings (application, task, paid); may mark <see cref="EventVerdicts.TurnedAway"/>.</summary>
+    public const string Screening = "screening";
+
     /// <summary>Welcomes, commands, answers; skips moderated messages, marks <see cref="EventVerdicts.AnsweredBy"/>.</summary>
     public const string Bot = "bot";
 
@@ -30,7 +33,7 @@ public static class PipelineStages
     /// <summary>Facts, interest weights and rule tags of the members the batch touched.</summary>
     public const string Tags = "tags";
 
-    public static readonly IReadOnlyList<string> Order = [Moderation, Capacity, Bot, IdleChat, Answers, Feedback, Points, Tags];
+    public static readonly IReadOnlyList<string> Order = [Moderation, Capacity, Screening, Bot, IdleChat, Answers, Feedback, Points, Tags];
 
     public static IReadOnlyList<IPipelineStage> Arrange(IEnumerable<IPipelineStage> registered)
     {

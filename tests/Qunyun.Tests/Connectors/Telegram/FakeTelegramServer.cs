@@ -218,7 +218,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             ? new JsonObject { ["file_id"] = p["file_id"]!.ToString(), ["file_unique_id"] = "u" + p["file_id"], ["file_path"] = $"photos/{p["file_id"]}.png" }
             : null,
         "deleteMessage" or "restrictChatMember" or "banChatMember" or "unbanChatMember" or "pinChatMessage" or "setChatTitle" or "leaveChat"
-            or "setWebhook" or "deleteWebhook" => JsonValue.Create(true),
+            or "setWebhook" or "deleteWebhook" or "approveChatJoinRequest" or "declineChatJoinRequest" => JsonValue.Create(true),
         _ => null,
     };
 

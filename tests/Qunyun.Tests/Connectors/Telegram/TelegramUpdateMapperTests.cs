@@ -14,6 +14,15 @@ public sealed class TelegramUpdateMapperTests
     private static Features.Events.IngestEvent Single(JsonObject update) => Assert.Single(TelegramUpdateMapper.Map(Parse(update), Channel, Bot).Events);
 
     [Fact]
+    public void JoinRequest_IsAJoinRequestedEvent_InTheGroup_NotAJoin()
+    {
+        var e = Single(JoinRequest(Lin));
+
+        Assert.Equal(("join_requested", ChatId.ToString(), "1001"), (e.Kind, e.ExternalGroupId, e.ExternalUserId));
+        Assert.Equal($"{ChatId}:request:1001:{At.ToUnixTimeSeconds()}", e.ExternalEventId);
+    }
+
+    [Fact]
     public void Map_TextReplyWithMentions_IsAMessageWithChatMessageIdAndEntities()
     {
         var entities = new JsonArray(

@@ -116,6 +116,18 @@ public static class TelegramUpdates
         },
     };
 
+    /// <summary>A chat_join_request update: the user asked to join through a link that creates join requests.</summary>
+    public static JsonObject JoinRequest(JsonObject user) => new()
+    {
+        ["chat_join_request"] = new JsonObject
+        {
+            ["chat"] = Chat(),
+            ["from"] = user,
+            ["user_chat_id"] = user["id"]!.GetValue<long>(),
+            ["date"] = At.ToUnixTimeSeconds(),
+        },
+    };
+
     /// <summary>The update as Telegram.Bot reads it (update_id set if missing).</summary>
     public static Update Parse(JsonObject update)
     {

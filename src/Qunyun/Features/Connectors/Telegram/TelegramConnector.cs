@@ -106,6 +106,12 @@ public sealed class TelegramConnector(TelegramBots bots, ChannelCredentials cred
             case LeaveAction:
                 await client.LeaveChat(chatId, cancellationToken);
                 return new DeliveryOutcome.Delivered();
+            case JoinRequestAction { Approve: true } request:
+                await client.ApproveChatJoinRequest(chatId, UserId(request.ExternalUserId), cancellationToken);
+                return new DeliveryOutcome.Delivered();
+            case JoinRequestAction request:
+                await client.DeclineChatJoinRequest(chatId, UserId(request.ExternalUserId), cancellationToken);
+                return new DeliveryOutcome.Delivered();
             default:
                 return new DeliveryOutcome.Unsupported(DeliveryReasons.Of(DeliveryReasons.Cannot, nameof(ChannelKind.Telegram), channelName, action.Name));
         }

@@ -22,7 +22,7 @@ public sealed class TelegramPolling(
 {
     /// <summary>What the bot asks Telegram for: chat_member and message_reaction are only sent when asked.</summary>
     public static readonly UpdateType[] AllowedUpdates =
-        [UpdateType.Message, UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.MessageReaction];
+        [UpdateType.Message, UpdateType.ChatMember, UpdateType.MyChatMember, UpdateType.MessageReaction, UpdateType.ChatJoinRequest];
 
     private readonly ConcurrentDictionary<Guid, Task> _loops = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -29,6 +29,7 @@ public static class TelegramUpdateMapper
             { ChatMember: { } change } => MapMemberChange(change, channelId, bot, events),
             { MyChatMember: { } change } => Seen(change.Chat, IsIn(change.NewChatMember)),
             { MessageReaction: { } reaction } => MapReaction(reaction, channelId, events),
+            { ChatJoinRequest: { } request } => MapJoinRequest(request, channelId, events),
             _ => null,
         };
         return new TelegramInbound(events, chat);
@@ -170,6 +171,19 @@ public static class TelegramUpdateMapper
             { Campaign: { } campaign } => new InviteBody(null, campaign),
             _ => new InviteBody(null, link.InviteLink),
         };
+    }
+
+    /// <summary>Someone asked to join (a link that creates join requests): event id <c>{chat_id}:request:{user_id}:{unix date}</c>.</summary>
+    private static SeenChat? MapJoinRequest(ChatJoinRequest request, Guid channelId, List<IngestEvent> events)
+    {
+        if (!IsGroup(request.Chat) || request.From.IsBot)
+        {
+            return null;
+        }
+
+        var at = new DateTimeOffset(DateTime.SpecifyKind(request.Date, DateTimeKind.Utc));
+        events.Add(Event("join_requested", channelId, $"{request.Chat.Id}:request:{request.From.Id}:{at.ToUnixTimeSeconds()}", request.Chat, request.From, at));
+        return Seen(request.Chat, botIsMember: true);
     }
 
     private static SeenChat? MapReaction(MessageReactionUpdated reaction, Guid channelId, List<IngestEvent> events)

@@ -82,6 +82,7 @@ public sealed class OutboxWords(IStringLocalizer<Strings> l, TimeZoneInfo zone)
                 : Words("OutboxWords.PinMessage", group),
             SetTitleAction title => Words("OutboxWords.SetTitle", group, WordPiece.Quoted(title.Title)),
             LeaveAction => Words("OutboxWords.Leave", group),
+            JoinRequestAction request => Words(request.Approve ? "OutboxWords.ApproveJoin" : "OutboxWords.DeclineJoin", Member(lookups.Member(item, request.ExternalUserId)), group),
             _ => Words("OutboxWords.Unreadable", ActionName(action.Name)),
         };
     }

@@ -16,6 +16,7 @@ public static class GroupPolicyWords
     {
         GroupVoice voice => l[$"BotVoice.{voice}"],
         ModerationLevel level => l[$"GroupPolicy.Moderation.{level}"],
+        Engine.Screening.EntryMode entry => l[$"Screening.Mode.{entry}"],
         bool on => on ? l["GroupPolicy.On"] : l["GroupPolicy.Off"],
         int number => $"{number} {Unit(l, field)}".Trim(),
         IReadOnlyList<string> words => words.Count == 0 ? l["GroupPolicy.NoKeywords"] : string.Join("、", words),
