@@ -28,6 +28,7 @@ using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
+using Qunyun.Features.PaidMemberships;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
 using Qunyun.Features.Segments;
@@ -84,6 +85,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddSizing();
     builder.AddLifecycle();
     builder.AddFeedback();
+    builder.AddPaidMemberships();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -127,7 +129,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapHealth()
         .MapSizing()
         .MapLifecycle()
-        .MapFeedback();
+        .MapFeedback()
+        .MapPaidMemberships()
+        .MapPaymentWebhook();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

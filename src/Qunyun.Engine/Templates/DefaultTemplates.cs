@@ -29,6 +29,7 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "{{ member.name }}，抱歉，{{ group.name }} 已满（{{ group.capacity }} 人），暂时无法加入。欢迎联系我们，加入其他群！",
             TemplatePurpose.Farewell => "【{{ activity.name }}】活动已圆满结束，感谢大家的参与！本群将于 {{ dissolve.date }} 解散。之后的活动会通过群主的朋友圈通知大家，我们下次见！",
             TemplatePurpose.FeedbackReply => "{{ member.name }}，你提的{{ feedback.kind }}「{{ feedback.excerpt }}」{{ feedback.status }}，谢谢！",
+            TemplatePurpose.MembershipReminder => "{{ member.name }}，你的「{{ plan.name }}」会员将于 {{ membership.ends_on }} 到期（还有 {{ membership.days_left }} 天）。续费价格 {{ plan.price }}，续费后从到期日起顺延。",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -48,6 +49,7 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "{{ member.name }}, sorry: {{ group.name }} is full ({{ group.capacity }} members), so we could not keep you in it. Ask us for a place in one of our other groups!",
             TemplatePurpose.Farewell => "[{{ activity.name }}] The activity is over. Thank you all for taking part! This group will be dissolved on {{ dissolve.date }}; we will announce the next activities to you directly. See you next time!",
             TemplatePurpose.FeedbackReply => "{{ member.name }}, your {{ feedback.kind }} \"{{ feedback.excerpt }}\" is {{ feedback.status }}. Thank you!",
+            TemplatePurpose.MembershipReminder => "{{ member.name }}, your \"{{ plan.name }}\" membership ends on {{ membership.ends_on }} ({{ membership.days_left }} days left). Renewing costs {{ plan.price }} and extends it from that date.",
             _ => Fallback(purpose, language),
         };
 
@@ -62,6 +64,7 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "抱歉，本群已满员，欢迎加入我们的其他群。",
             TemplatePurpose.Farewell => "活动已结束，感谢参与！本群即将解散，我们下次活动见。",
             TemplatePurpose.FeedbackReply => "你的反馈状态已更新，谢谢！",
+            TemplatePurpose.MembershipReminder => "你的付费会员即将到期，请及时续费。",
             _ => "收到，稍后由管理员回复。",
         }
         : purpose switch
@@ -74,6 +77,7 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "Sorry, this group is full; you are welcome in our other groups.",
             TemplatePurpose.Farewell => "The activity is over. Thank you for taking part! This group will be dissolved soon; see you at the next one.",
             TemplatePurpose.FeedbackReply => "Your feedback was updated. Thank you!",
+            TemplatePurpose.MembershipReminder => "Your paid membership ends soon; please renew in time.",
             _ => "Got it; a staff member will follow up.",
         };
 

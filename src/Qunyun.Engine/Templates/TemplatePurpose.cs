@@ -19,4 +19,7 @@ public enum TemplatePurpose
     CapacityNotice,
     Farewell,
     FeedbackReply,
+
+    /// <summary>A private message to a paid member before their membership ends.</summary>
+    MembershipReminder,
 }

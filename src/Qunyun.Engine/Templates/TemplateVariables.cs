@@ -47,6 +47,8 @@ public static class TemplateVariables
             new("dissolve.date", "2026-12-03", "2026-12-03")],
         [TemplatePurpose.FeedbackReply] = [.. Group, .. Member, new("feedback.kind", "建议", "idea"), new("feedback.status", "已受理", "accepted"),
             new("feedback.excerpt", "希望增加夜间模式", "please add a dark mode"), new("feedback.text", "#建议 希望增加夜间模式", "#idea please add a dark mode")],
+        [TemplatePurpose.MembershipReminder] = [.. Group, .. Member, new("plan.name", "年度会员", "Annual membership"), new("plan.price", "199 CNY", "199 CNY"),
+            new("membership.ends_on", "2026-12-31", "2026-12-31"), new("membership.days_left", "7", "7")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];
