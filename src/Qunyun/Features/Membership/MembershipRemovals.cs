@@ -21,9 +21,10 @@ public sealed class MembershipRemovals(ConnectorRegistry connectors)
     {
         var groupIds = await db.MembershipPlanGroups.Where(g => g.PlanId == membership.PlanId).Select(g => g.GroupId).ToListAsync(cancellationToken);
         var stillCovered = await MembershipAccess.GroupsCoveredAsync(db, membership.MemberId, groupIds, membership.Id, now.UtcDateTime, cancellationToken);
-        var inGroups = await db.Memberships.AsNoTracking()
-            .Where(m => m.MemberId == membership.MemberId && groupIds.Contains(m.GroupId) && m.LeftAt == null && !stillCovered.Contains(m.GroupId))
-            .Select(m => m.Group!).Include(g => g.Channel).ToListAsync(cancellationToken);
+        var inGroups = await db.Groups.AsNoTracking().Include(g => g.Channel)
+            .Where(g => groupIds.Contains(g.Id) && !stillCovered.Contains(g.Id))
+            .Where(g => db.Memberships.Any(m => m.GroupId == g.Id && m.MemberId == membership.MemberId && m.LeftAt == null))
+            .ToListAsync(cancellationToken);
         var (queued, tasks) = (0, 0);
         foreach (var group in inGroups)
         {

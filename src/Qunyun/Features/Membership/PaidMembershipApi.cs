@@ -77,10 +77,10 @@ public static class PaidMembershipApi
     private static async Task<Page<OrderResponse>> ListOrders(
         QunyunDb db, [AsParameters] PageQuery paging, Guid? planId, PlanOrderStatus? status, CancellationToken cancellationToken = default)
     {
-        var query = PlanQueries.Orders(db);
+        var query = db.PlanOrders.AsQueryable();
         query = planId is { } p ? query.Where(o => o.PlanId == p) : query;
         query = status is { } s ? query.Where(o => o.Status == s) : query;
-        return await paging.ApplyAsync(query, cancellationToken);
+        return await paging.ApplyAsync(PlanQueries.Orders(query), cancellationToken);
     }
 
     private static async Task<Results<Ok<OrderResponse>, NotFound>> GetOrder(Guid id, QunyunDb db, CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
 using Qunyun.Components;
-//TMP using Qunyun.Features.PaidMemberships.Pages;
+using Qunyun.Features.PaidMemberships.Pages;
 
 namespace Qunyun.Features.PaidMemberships;
 
@@ -20,7 +20,7 @@ public static class PaidMembershipSetup
         builder.Services.AddSingleton<PaymentWebhookSecrets>();
         builder.Services.AddSingleton<PaymentWebhook>();
         builder.Services.AddHostedService<MembershipWorker>();
-        //TMP builder.Services.AddConsoleSection<MemberPaidMembershipsCard>(ConsoleSections.MemberBody, 8);
+        builder.Services.AddConsoleSection<MemberPaidMembershipsCard>(ConsoleSections.MemberBody, 8);
         return builder;
     }
 }

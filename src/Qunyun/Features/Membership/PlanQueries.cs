@@ -41,13 +41,14 @@ public static class PlanQueries
             plan.GraceDays, plan.Reminders, plan.Archived, paid, quote.Price, quote.EarlyBirdIndex);
     }
 
-    public static IQueryable<OrderResponse> Orders(QunyunDb db) => db.PlanOrders.AsNoTracking()
+    /// <summary>Orders as responses, newest first; filter <paramref name="orders"/> before (a projection cannot be filtered in SQL).</summary>
+    public static IQueryable<OrderResponse> Orders(IQueryable<PlanOrder> orders) => orders.AsNoTracking()
         .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
         .Select(o => new OrderResponse(o.Id, o.PlanId, o.Plan!.Name, o.MemberId, o.Member!.DisplayName, o.Price, o.Currency, o.EarlyBirdStep, o.Status,
             o.CreatedAt, o.CreatedBy, o.PaymentReference, o.PaidAt, o.ConfirmedBy, o.RefundedAt, o.RefundedBy, o.MembershipId, o.TermStart, o.TermEnd, o.IsRenewal));
 
     public static Task<OrderResponse?> OrderAsync(QunyunDb db, Guid orderId, CancellationToken cancellationToken) =>
-        Orders(db).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        Orders(db.PlanOrders.Where(o => o.Id == orderId)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Memberships, newest first, with their status now; filtered to a plan or a member when given.</summary>
     public static async Task<List<MembershipResponse>> MembershipsAsync(QunyunDb db, Guid? planId, Guid? memberId, DateTime nowUtc, int take, CancellationToken cancellationToken)
