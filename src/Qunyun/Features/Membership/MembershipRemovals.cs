@@ -40,7 +40,11 @@ public sealed class MembershipRemovals(ConnectorRegistry connectors)
             {
                 db.MembershipRemovalTasks.Add(new MembershipRemovalTask
                 {
-                    Id = Guid.CreateVersion7(now), MembershipId = membership.Id, GroupId = group.Id, MemberId = membership.MemberId, CreatedAt = now.UtcDateTime,
+                    Id = Guid.CreateVersion7(now),
+                    MembershipId = membership.Id,
+                    GroupId = group.Id,
+                    MemberId = membership.MemberId,
+                    CreatedAt = now.UtcDateTime,
                 });
                 tasks++;
             }

@@ -77,7 +77,11 @@ public sealed class SavePlan(TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken); // the old steps go before new ones take their keys
         plan.EarlyBird.AddRange(schedule.EarlyBird.Select((s, i) => new PlanPriceStep
         {
-            PlanId = plan.Id, Position = i, Price = s.Price, UntilMembers = s.UntilMembers, UntilUtc = s.UntilUtc,
+            PlanId = plan.Id,
+            Position = i,
+            Price = s.Price,
+            UntilMembers = s.UntilMembers,
+            UntilUtc = s.UntilUtc,
         }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
