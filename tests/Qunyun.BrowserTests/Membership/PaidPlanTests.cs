@@ -30,7 +30,7 @@ public sealed class PaidPlanTests(Chromium chromium, QunyunServer server) : ICla
         await page.GetByTestId("paid-save").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/growth/plans/[0-9a-f-]{36}$"));
-        await Expect(page.GetByTestId("paid-current-price")).ToHaveAttributeAsync("data-value", "99");
+        await Expect(page.GetByTestId("paid-current-price")).ToHaveAttributeAsync("data-value", "99", new() { Timeout = 60_000 }); // the new plan's page loads its numbers and orders
         await page.GetByTestId("paid-new-order").ClickAsync();
         await page.Locator("input[data-testid=paid-order-member], [data-testid=paid-order-member] input").FillAsync(memberName);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = memberName }).ClickAsync();
