@@ -28,6 +28,7 @@ using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
+using Qunyun.Features.PaidMemberships;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
 using Qunyun.Features.Screening;
@@ -86,6 +87,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddLifecycle();
     builder.AddFeedback();
     builder.AddScreening();
+    builder.AddPaidMemberships();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -130,7 +132,9 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapSizing()
         .MapLifecycle()
         .MapFeedback()
-        .MapScreening();
+        .MapScreening()
+        .MapPaidMemberships()
+        .MapPaymentWebhook();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -31,6 +31,7 @@ public static class DefaultTemplates
             TemplatePurpose.FeedbackReply => "{{ member.name }}，你提的{{ feedback.kind }}「{{ feedback.excerpt }}」{{ feedback.status }}，谢谢！",
             TemplatePurpose.ScreeningInvite => "{{ member.name }}，你好！加入「{{ group.name }}」前{% if screening.task %}请在 {{ screening.deadline }} 前完成：{{ screening.task }}{% else %}请在 {{ screening.deadline }} 前填写入群申请{% endif %}：{{ screening.link }}",
             TemplatePurpose.ScreeningDeclined => "{{ member.name }}，抱歉，这次没能加入「{{ group.name }}」。{% if screening.reason %}原因：{{ screening.reason }}{% endif %}",
+            TemplatePurpose.MembershipReminder => "{{ member.name }}，你的「{{ plan.name }}」会员将于 {{ membership.ends_on }} 到期（还有 {{ membership.days_left }} 天）。续费价格 {{ plan.price }}，续费后从到期日起顺延。",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -52,6 +53,7 @@ public static class DefaultTemplates
             TemplatePurpose.FeedbackReply => "{{ member.name }}, your {{ feedback.kind }} \"{{ feedback.excerpt }}\" is {{ feedback.status }}. Thank you!",
             TemplatePurpose.ScreeningInvite => "Hi {{ member.name }}! Before joining {{ group.name }}, {% if screening.task %}please complete this by {{ screening.deadline }}: {{ screening.task }}{% else %}please fill in the application by {{ screening.deadline }}{% endif %}: {{ screening.link }}",
             TemplatePurpose.ScreeningDeclined => "{{ member.name }}, sorry: you could not join {{ group.name }} this time.{% if screening.reason %} Reason: {{ screening.reason }}{% endif %}",
+            TemplatePurpose.MembershipReminder => "{{ member.name }}, your \"{{ plan.name }}\" membership ends on {{ membership.ends_on }} ({{ membership.days_left }} days left). Renewing costs {{ plan.price }} and extends it from that date.",
             _ => Fallback(purpose, language),
         };
 
@@ -68,6 +70,7 @@ public static class DefaultTemplates
             TemplatePurpose.FeedbackReply => "你的反馈状态已更新，谢谢！",
             TemplatePurpose.ScreeningInvite => "加入本群前请先填写入群申请，详见机器人发给你的链接。",
             TemplatePurpose.ScreeningDeclined => "抱歉，这次没能加入本群。",
+            TemplatePurpose.MembershipReminder => "你的付费会员即将到期，请及时续费。",
             _ => "收到，稍后由管理员回复。",
         }
         : purpose switch
@@ -82,6 +85,7 @@ public static class DefaultTemplates
             TemplatePurpose.FeedbackReply => "Your feedback was updated. Thank you!",
             TemplatePurpose.ScreeningInvite => "Before joining, please fill in the application at the link the bot sent you.",
             TemplatePurpose.ScreeningDeclined => "Sorry: you could not join the group this time.",
+            TemplatePurpose.MembershipReminder => "Your paid membership ends soon; please renew in time.",
             _ => "Got it; a staff member will follow up.",
         };
 

@@ -25,4 +25,6 @@ public enum TemplatePurpose
 
     /// <summary>To someone turned away by screening (denied, or out of time), with the reason.</summary>
     ScreeningDeclined,
+    /// <summary>A private message to a paid member before their membership ends.</summary>
+    MembershipReminder,
 }

@@ -50,6 +50,8 @@ public static class TemplateVariables
         [TemplatePurpose.ScreeningInvite] = [.. Group, .. Member, new("screening.link", "https://qunyun.example/apply/k3J9…", "https://qunyun.example/apply/k3J9…"),
             new("screening.deadline", "2026-11-25 09:30", "2026-11-25 09:30"), new("screening.task", "邀请 3 位好友入群并留满 7 天", "invite 3 friends who stay 7 days")],
         [TemplatePurpose.ScreeningDeclined] = [.. Group, .. Member, new("screening.reason", "未在期限内完成申请", "the application was not completed in time")],
+        [TemplatePurpose.MembershipReminder] = [.. Group, .. Member, new("plan.name", "年度会员", "Annual membership"), new("plan.price", "199 CNY", "199 CNY"),
+            new("membership.ends_on", "2026-12-31", "2026-12-31"), new("membership.days_left", "7", "7")],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

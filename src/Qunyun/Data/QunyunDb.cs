@@ -102,6 +102,14 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Screening.Screening> Screenings => Set<Features.Screening.Screening>();
     public DbSet<Features.Screening.ScreeningSettings> ScreeningSettings => Set<Features.Screening.ScreeningSettings>();
     public DbSet<Features.Screening.ScreeningRule> ScreeningRules => Set<Features.Screening.ScreeningRule>();
+    public DbSet<Features.PaidMemberships.MembershipPlan> MembershipPlans => Set<Features.PaidMemberships.MembershipPlan>();
+    public DbSet<Features.PaidMemberships.MembershipPlanGroup> MembershipPlanGroups => Set<Features.PaidMemberships.MembershipPlanGroup>();
+    public DbSet<Features.PaidMemberships.PlanPriceStep> PlanPriceSteps => Set<Features.PaidMemberships.PlanPriceStep>();
+    public DbSet<Features.PaidMemberships.PlanOrder> PlanOrders => Set<Features.PaidMemberships.PlanOrder>();
+    public DbSet<Features.PaidMemberships.PaidMembership> PaidMemberships => Set<Features.PaidMemberships.PaidMembership>();
+    public DbSet<Features.PaidMemberships.MembershipRemovalTask> MembershipRemovalTasks => Set<Features.PaidMemberships.MembershipRemovalTask>();
+    public DbSet<Features.PaidMemberships.PaymentWebhookSecret> PaymentWebhookSecrets => Set<Features.PaidMemberships.PaymentWebhookSecret>();
+    public DbSet<Features.PaidMemberships.PaymentWebhookNonce> PaymentWebhookNonces => Set<Features.PaidMemberships.PaymentWebhookNonce>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
