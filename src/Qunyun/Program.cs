@@ -30,6 +30,7 @@ using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
+using Qunyun.Features.Posters;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Sizing;
 using Qunyun.Features.Tags;
@@ -84,6 +85,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddSizing();
     builder.AddLifecycle();
     builder.AddFeedback();
+    builder.AddPosters();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -127,11 +129,13 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapHealth()
         .MapSizing()
         .MapLifecycle()
-        .MapFeedback();
+        .MapFeedback()
+        .MapPosters();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();
     app.MapModerationDownloads();
+    app.MapPosterDownloads();
     app.MapChatSimulator();
     app.MapConsole();
     return app;

@@ -98,6 +98,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Lifecycle.LifecycleTask> LifecycleTasks => Set<Features.Lifecycle.LifecycleTask>();
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.Feedback.FeedbackSettings> FeedbackSettings => Set<Features.Feedback.FeedbackSettings>();
+    public DbSet<Features.Posters.PosterTemplate> PosterTemplates => Set<Features.Posters.PosterTemplate>();
+    public DbSet<Features.Posters.PosterLink> PosterLinks => Set<Features.Posters.PosterLink>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
