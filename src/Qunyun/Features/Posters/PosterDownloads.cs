@@ -63,9 +63,9 @@ public static class PosterDownloads
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult, NotFound>> PreviewAsync(
-        Guid id, string? layout, string? name, string? link, QunyunDb db, PosterRenderer renderer, CancellationToken ct)
+        Guid id, string? layout, string? name, string? link, HttpContext http, QunyunDbFactory factory, PosterRenderer renderer, CancellationToken ct)
     {
-        if (await PosterQueries.DesignAsync(db, id, ct) is not { } found)
+        if (await DesignAsync(http, factory, id, ct) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -90,9 +90,9 @@ public static class PosterDownloads
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult, NotFound>> DownloadAsync(
-        Guid id, string? name, string? link, QunyunDb db, PosterImages images, CancellationToken ct)
+        Guid id, string? name, string? link, HttpContext http, QunyunDbFactory factory, PosterImages images, CancellationToken ct)
     {
-        if (await PosterQueries.DesignAsync(db, id, ct) is not { } found)
+        if (await DesignAsync(http, factory, id, ct) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -111,6 +111,14 @@ public static class PosterDownloads
         }
 
         return await PosterQueries.PngAsync(render, fileName);
+    }
+
+    // The request's scoped context was made unscoped while the cookie was validated (Identity's user store needs one
+    // before the user is known), so the console's endpoints open their own for the signed-in user's workspace.
+    private static async Task<(PosterDesign Design, int Version)?> DesignAsync(HttpContext http, QunyunDbFactory factory, Guid id, CancellationToken ct)
+    {
+        await using var db = factory.Create(http.User.WorkspaceId());
+        return await PosterQueries.DesignAsync(db, id, ct);
     }
 
     private static PosterLayout? Decode(string layout)
