@@ -19,29 +19,29 @@ internal static class PosterText
         }
 
         var runs = Runs(fonts, text);
-            var size = (float)box.Size;
-            var width = Measure(runs, size);
-            if (width > box.Width)
-            {
-                size = Math.Max(size * box.Width / width, box.Size * MinShrink);
-                width = Measure(runs, size);
-            }
+        var size = (float)box.Size;
+        var width = Measure(runs, size);
+        if (width > box.Width)
+        {
+            size = Math.Max(size * box.Width / width, box.Size * MinShrink);
+            width = Measure(runs, size);
+        }
 
-            using var primaryFont = new SKFont(fonts.Typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
-            var metrics = primaryFont.Metrics;
-            var baseline = box.Y + (box.Height - (metrics.Descent - metrics.Ascent)) / 2 - metrics.Ascent;
-            var x = box.X + Math.Max(0, (box.Width - width) / 2);
-            using var paint = new SKPaint { Color = SKColor.Parse(box.Color), IsAntialias = true };
-            canvas.Save();
-            canvas.ClipRect(new SKRect(box.X, box.Y, box.X + box.Width, box.Y + box.Height));
-            foreach (var (typeface, part) in runs)
-            {
-                using var font = new SKFont(typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
-                canvas.DrawText(part, x, baseline, SKTextAlign.Left, font, paint);
-                x += font.MeasureText(part);
-            }
+        using var primaryFont = new SKFont(fonts.Typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
+        var metrics = primaryFont.Metrics;
+        var baseline = box.Y + (box.Height - (metrics.Descent - metrics.Ascent)) / 2 - metrics.Ascent;
+        var x = box.X + Math.Max(0, (box.Width - width) / 2);
+        using var paint = new SKPaint { Color = SKColor.Parse(box.Color), IsAntialias = true };
+        canvas.Save();
+        canvas.ClipRect(new SKRect(box.X, box.Y, box.X + box.Width, box.Y + box.Height));
+        foreach (var (typeface, part) in runs)
+        {
+            using var font = new SKFont(typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
+            canvas.DrawText(part, x, baseline, SKTextAlign.Left, font, paint);
+            x += font.MeasureText(part);
+        }
 
-            canvas.Restore();
+        canvas.Restore();
     }
 
     private static float Measure(List<(SKTypeface Typeface, string Text)> runs, float size) =>
