@@ -32,6 +32,7 @@ using Qunyun.Features.PaidMemberships;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
 using Qunyun.Features.Screening;
+using Qunyun.Features.Posters;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Sizing;
 using Qunyun.Features.Tags;
@@ -88,6 +89,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddFeedback();
     builder.AddScreening();
     builder.AddPaidMemberships();
+    builder.AddPosters();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -134,11 +136,13 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapFeedback()
         .MapScreening()
         .MapPaidMemberships()
-        .MapPaymentWebhook();
+        .MapPaymentWebhook()
+        .MapPosters();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();
     app.MapModerationDownloads();
+    app.MapPosterDownloads();
     app.MapChatSimulator();
     app.MapPublicApplications();
     app.MapConsole();

@@ -110,6 +110,8 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.PaidMemberships.MembershipRemovalTask> MembershipRemovalTasks => Set<Features.PaidMemberships.MembershipRemovalTask>();
     public DbSet<Features.PaidMemberships.PaymentWebhookSecret> PaymentWebhookSecrets => Set<Features.PaidMemberships.PaymentWebhookSecret>();
     public DbSet<Features.PaidMemberships.PaymentWebhookNonce> PaymentWebhookNonces => Set<Features.PaidMemberships.PaymentWebhookNonce>();
+    public DbSet<Features.Posters.PosterTemplate> PosterTemplates => Set<Features.Posters.PosterTemplate>();
+    public DbSet<Features.Posters.PosterLink> PosterLinks => Set<Features.Posters.PosterLink>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

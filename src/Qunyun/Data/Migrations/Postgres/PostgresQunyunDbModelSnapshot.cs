@@ -3115,6 +3115,7 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Qunyun.Features.Screening.ScreeningRule", b =>
+            modelBuilder.Entity("Qunyun.Features.Posters.PosterLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -3129,6 +3130,25 @@ namespace Qunyun.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -3153,6 +3173,18 @@ namespace Qunyun.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Qunyun.Features.Screening.ScreeningSettings", b =>
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PosterLinks");
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Posters.PosterTemplate", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -3186,6 +3218,38 @@ namespace Qunyun.Data.Migrations.Postgres
 
                     b.Property<int>("TaskTarget")
                         .HasColumnType("integer");
+                    b.Property<byte[]>("Background")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("BackgroundType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BrandChinese")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("BrandEnglish")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3204,6 +3268,101 @@ namespace Qunyun.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ScreeningSettings", (string)null);
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ChineseBox", "Qunyun.Features.Posters.PosterTemplate.ChineseBox#PosterBox", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Color")
+                                .IsRequired()
+                                .HasMaxLength(9)
+                                .HasColumnType("character varying(9)");
+
+                            b1.Property<int>("Size")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Width")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("X")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Y")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EnglishBox", "Qunyun.Features.Posters.PosterTemplate.EnglishBox#PosterBox", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Color")
+                                .IsRequired()
+                                .HasMaxLength(9)
+                                .HasColumnType("character varying(9)");
+
+                            b1.Property<int>("Size")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Width")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("X")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Y")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "NameBox", "Qunyun.Features.Posters.PosterTemplate.NameBox#PosterBox", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Color")
+                                .IsRequired()
+                                .HasMaxLength(9)
+                                .HasColumnType("character varying(9)");
+
+                            b1.Property<int>("Size")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Width")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("X")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Y")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Qr", "Qunyun.Features.Posters.PosterTemplate.Qr#PosterQrArea", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Size")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("X")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Y")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PosterTemplates");
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.Segment", b =>
@@ -4182,6 +4341,11 @@ namespace Qunyun.Data.Migrations.Postgres
                     b.HasOne("Qunyun.Features.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+            modelBuilder.Entity("Qunyun.Features.Posters.PosterLink", b =>
+                {
+                    b.HasOne("Qunyun.Features.Posters.PosterTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
