@@ -30,6 +30,7 @@ using Qunyun.Features.Moderation;
 using Qunyun.Features.Outbox;
 using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
+using Qunyun.Features.Referrals;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Sizing;
 using Qunyun.Features.Tags;
@@ -84,6 +85,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddSizing();
     builder.AddLifecycle();
     builder.AddFeedback();
+    builder.AddReferrals();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -127,7 +129,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapHealth()
         .MapSizing()
         .MapLifecycle()
-        .MapFeedback();
+        .MapFeedback()
+        .MapReferrals();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

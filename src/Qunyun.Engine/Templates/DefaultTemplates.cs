@@ -29,6 +29,10 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "{{ member.name }}，抱歉，{{ group.name }} 已满（{{ group.capacity }} 人），暂时无法加入。欢迎联系我们，加入其他群！",
             TemplatePurpose.Farewell => "【{{ activity.name }}】活动已圆满结束，感谢大家的参与！本群将于 {{ dissolve.date }} 解散。之后的活动会通过群主的朋友圈通知大家，我们下次见！",
             TemplatePurpose.FeedbackReply => "{{ member.name }}，你提的{{ feedback.kind }}「{{ feedback.excerpt }}」{{ feedback.status }}，谢谢！",
+            TemplatePurpose.ReferralPoster => "{{ member.name }}，这是你的专属邀请链接（{{ campaign.name }}）：\n{{ referral.link }}\n好友通过它入群并留满 {{ referral.stay_days }} 天即算一次助力{% if referral.next_prize != \"\" %}，再邀 {{ referral.next_missing }} 位可得「{{ referral.next_prize }}」{% endif %}。",
+            TemplatePurpose.ReferralProgress => "{{ member.name }}，你在「{{ campaign.name }}」的助力：有效 {{ referral.valid }} 人，等待中 {{ referral.pending }} 人，已失效 {{ referral.revoked }} 人。"
+                + "{% for w in referral.waiting %}\n· {{ w }}{% endfor %}{% for p in referral.prizes %}\n🎁 {{ p }}{% endfor %}"
+                + "{% if referral.next_prize != \"\" %}\n再有 {{ referral.next_missing }} 位有效好友即可获得「{{ referral.next_prize }}」。{% endif %}\n你的专属链接：{{ referral.link }}",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -48,6 +52,10 @@ public static class DefaultTemplates
             TemplatePurpose.CapacityNotice => "{{ member.name }}, sorry: {{ group.name }} is full ({{ group.capacity }} members), so we could not keep you in it. Ask us for a place in one of our other groups!",
             TemplatePurpose.Farewell => "[{{ activity.name }}] The activity is over. Thank you all for taking part! This group will be dissolved on {{ dissolve.date }}; we will announce the next activities to you directly. See you next time!",
             TemplatePurpose.FeedbackReply => "{{ member.name }}, your {{ feedback.kind }} \"{{ feedback.excerpt }}\" is {{ feedback.status }}. Thank you!",
+            TemplatePurpose.ReferralPoster => "{{ member.name }}, here is your personal invite link ({{ campaign.name }}):\n{{ referral.link }}\nA friend who joins through it and stays {{ referral.stay_days }} days counts as your helper{% if referral.next_prize != \"\" %}; {{ referral.next_missing }} more for \"{{ referral.next_prize }}\"{% endif %}.",
+            TemplatePurpose.ReferralProgress => "{{ member.name }}, your helpers in \"{{ campaign.name }}\": {{ referral.valid }} valid, {{ referral.pending }} waiting, {{ referral.revoked }} no longer count."
+                + "{% for w in referral.waiting %}\n· {{ w }}{% endfor %}{% for p in referral.prizes %}\n🎁 {{ p }}{% endfor %}"
+                + "{% if referral.next_prize != \"\" %}\n{{ referral.next_missing }} more valid friends for \"{{ referral.next_prize }}\".{% endif %}\nYour link: {{ referral.link }}",
             _ => Fallback(purpose, language),
         };
 

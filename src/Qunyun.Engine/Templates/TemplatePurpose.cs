@@ -19,4 +19,10 @@ public enum TemplatePurpose
     CapacityNotice,
     Farewell,
     FeedbackReply,
+
+    /// <summary>The answer to 「我的海报」: the member's personal link (or the caption of their poster).</summary>
+    ReferralPoster,
+
+    /// <summary>The answer to 「我的助力」: a referral campaign's progress.</summary>
+    ReferralProgress,
 }

@@ -98,6 +98,10 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.Lifecycle.LifecycleTask> LifecycleTasks => Set<Features.Lifecycle.LifecycleTask>();
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.Feedback.FeedbackSettings> FeedbackSettings => Set<Features.Feedback.FeedbackSettings>();
+    public DbSet<Features.Referrals.ReferralCampaign> ReferralCampaigns => Set<Features.Referrals.ReferralCampaign>();
+    public DbSet<Features.Referrals.ReferralParticipant> ReferralParticipants => Set<Features.Referrals.ReferralParticipant>();
+    public DbSet<Features.Referrals.ReferralHelp> ReferralHelps => Set<Features.Referrals.ReferralHelp>();
+    public DbSet<Features.Referrals.ReferralPrize> ReferralPrizes => Set<Features.Referrals.ReferralPrize>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {
