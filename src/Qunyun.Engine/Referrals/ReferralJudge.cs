@@ -144,8 +144,13 @@ public static class ReferralJudge
         var (index, low, component) = (new Dictionary<Guid, int>(), new Dictionary<Guid, int>(), new Dictionary<Guid, int>());
         var (stack, onStack) = (new Stack<Guid>(), new HashSet<Guid>());
         var counter = 0;
-        foreach (var root in nodes.Where(n => !index.ContainsKey(n)).ToList())
+        foreach (var root in nodes)
         {
+            if (index.ContainsKey(root))
+            {
+                continue;
+            }
+
             // Iterative, so a long chain of referrals cannot overflow the stack.
             var work = new Stack<(Guid Node, int Child)>();
             work.Push((root, 0));
