@@ -46,7 +46,11 @@ public sealed class CampaignPrizes(AdjustPoints points, TimeProvider clock)
 
                     prize ??= db.ReferralPrizes.Add(new ReferralPrize
                     {
-                        Id = Guid.CreateVersion7(clock.GetUtcNow()), CampaignId = campaign.Id, ParticipantId = participant.Id, Tier = tier, Prize = tiers[tier].Prize,
+                        Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                        CampaignId = campaign.Id,
+                        ParticipantId = participant.Id,
+                        Tier = tier,
+                        Prize = tiers[tier].Prize,
                     }).Entity;
                     (prize.Status, prize.EarnedAt, prize.WithdrawnAt, prize.Helpers, prize.Prize) = (PrizeStatus.Earned, now, null, tiers[tier].Helpers, tiers[tier].Prize);
                     prize.Code = campaign.Redemption == RedemptionKind.Code && free.TryDequeue(out var code) ? code : null;

@@ -36,7 +36,9 @@ public sealed class ReferralSteps(QunyunDbFactory factory, EvaluateCampaign eval
                 var result = await evaluate.ExecuteAsync(db, campaign, cancellationToken);
                 report = report with
                 {
-                    Decided = report.Decided + result.Decided, Earned = report.Earned + result.Earned, Withdrawn = report.Withdrawn + result.Withdrawn,
+                    Decided = report.Decided + result.Decided,
+                    Earned = report.Earned + result.Earned,
+                    Withdrawn = report.Withdrawn + result.Withdrawn,
                 };
             }
         }
