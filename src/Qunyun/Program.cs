@@ -33,6 +33,7 @@ using Qunyun.Features.Plan;
 using Qunyun.Features.Points;
 using Qunyun.Features.Screening;
 using Qunyun.Features.Posters;
+using Qunyun.Features.Referrals;
 using Qunyun.Features.Segments;
 using Qunyun.Features.Sizing;
 using Qunyun.Features.Tags;
@@ -90,6 +91,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddScreening();
     builder.AddPaidMemberships();
     builder.AddPosters();
+    builder.AddReferrals();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -137,7 +139,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapScreening()
         .MapPaidMemberships()
         .MapPaymentWebhook()
-        .MapPosters();
+        .MapPosters()
+        .MapReferrals();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();

@@ -32,6 +32,10 @@ public static class DefaultTemplates
             TemplatePurpose.ScreeningInvite => "{{ member.name }}，你好！加入「{{ group.name }}」前{% if screening.task %}请在 {{ screening.deadline }} 前完成：{{ screening.task }}{% else %}请在 {{ screening.deadline }} 前填写入群申请{% endif %}：{{ screening.link }}",
             TemplatePurpose.ScreeningDeclined => "{{ member.name }}，抱歉，这次没能加入「{{ group.name }}」。{% if screening.reason %}原因：{{ screening.reason }}{% endif %}",
             TemplatePurpose.MembershipReminder => "{{ member.name }}，你的「{{ plan.name }}」会员将于 {{ membership.ends_on }} 到期（还有 {{ membership.days_left }} 天）。续费价格 {{ plan.price }}，续费后从到期日起顺延。",
+            TemplatePurpose.ReferralPoster => "{{ member.name }}，这是你的专属邀请链接（{{ campaign.name }}）：\n{{ referral.link }}\n好友通过它入群并留满 {{ referral.stay_days }} 天即算一次助力{% if referral.next_prize != \"\" %}，再邀 {{ referral.next_missing }} 位可得「{{ referral.next_prize }}」{% endif %}。",
+            TemplatePurpose.ReferralProgress => "{{ member.name }}，你在「{{ campaign.name }}」的助力：有效 {{ referral.valid }} 人，等待中 {{ referral.pending }} 人，已失效 {{ referral.revoked }} 人。"
+                + "{% for w in referral.waiting %}\n· {{ w }}{% endfor %}{% for p in referral.prizes %}\n🎁 {{ p }}{% endfor %}"
+                + "{% if referral.next_prize != \"\" %}\n再有 {{ referral.next_missing }} 位有效好友即可获得「{{ referral.next_prize }}」。{% endif %}\n你的专属链接：{{ referral.link }}",
             _ => Fallback(purpose, language),
         }
         : purpose switch
@@ -54,6 +58,10 @@ public static class DefaultTemplates
             TemplatePurpose.ScreeningInvite => "Hi {{ member.name }}! Before joining {{ group.name }}, {% if screening.task %}please complete this by {{ screening.deadline }}: {{ screening.task }}{% else %}please fill in the application by {{ screening.deadline }}{% endif %}: {{ screening.link }}",
             TemplatePurpose.ScreeningDeclined => "{{ member.name }}, sorry: you could not join {{ group.name }} this time.{% if screening.reason %} Reason: {{ screening.reason }}{% endif %}",
             TemplatePurpose.MembershipReminder => "{{ member.name }}, your \"{{ plan.name }}\" membership ends on {{ membership.ends_on }} ({{ membership.days_left }} days left). Renewing costs {{ plan.price }} and extends it from that date.",
+            TemplatePurpose.ReferralPoster => "{{ member.name }}, here is your personal invite link ({{ campaign.name }}):\n{{ referral.link }}\nA friend who joins through it and stays {{ referral.stay_days }} days counts as your helper{% if referral.next_prize != \"\" %}; {{ referral.next_missing }} more for \"{{ referral.next_prize }}\"{% endif %}.",
+            TemplatePurpose.ReferralProgress => "{{ member.name }}, your helpers in \"{{ campaign.name }}\": {{ referral.valid }} valid, {{ referral.pending }} waiting, {{ referral.revoked }} no longer count."
+                + "{% for w in referral.waiting %}\n· {{ w }}{% endfor %}{% for p in referral.prizes %}\n🎁 {{ p }}{% endfor %}"
+                + "{% if referral.next_prize != \"\" %}\n{{ referral.next_missing }} more valid friends for \"{{ referral.next_prize }}\".{% endif %}\nYour link: {{ referral.link }}",
             _ => Fallback(purpose, language),
         };
 

@@ -27,4 +27,9 @@ public enum TemplatePurpose
     ScreeningDeclined,
     /// <summary>A private message to a paid member before their membership ends.</summary>
     MembershipReminder,
+    /// <summary>The answer to 「我的海报」: the member's personal link (or the caption of their poster).</summary>
+    ReferralPoster,
+
+    /// <summary>The answer to 「我的助力」: a referral campaign's progress.</summary>
+    ReferralProgress,
 }

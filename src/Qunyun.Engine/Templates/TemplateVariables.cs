@@ -23,6 +23,15 @@ public static class TemplateVariables
         new("member.number", "128", "128"),
     ];
 
+    private static readonly Variable[] Referral =
+    [
+        new("campaign.name", "邀好友得挂耳包", "Bring friends, get a drip bag"),
+        new("referral.link", "https://t.me/+AbCdEf", "https://t.me/+AbCdEf"),
+        new("referral.next_prize", "挂耳咖啡一盒", "a box of drip bags"),
+        new("referral.next_missing", "2", "2"),
+        new("referral.stay_days", "7", "7"),
+    ];
+
     private static readonly Dictionary<TemplatePurpose, Variable[]> ByPurpose = new()
     {
         [TemplatePurpose.Welcome] = [.. Group, new("newcomers", "小王|小李", "Alex|Sam", IsList: true), new("newcomer_count", "2", "2")],
@@ -52,6 +61,11 @@ public static class TemplateVariables
         [TemplatePurpose.ScreeningDeclined] = [.. Group, .. Member, new("screening.reason", "未在期限内完成申请", "the application was not completed in time")],
         [TemplatePurpose.MembershipReminder] = [.. Group, .. Member, new("plan.name", "年度会员", "Annual membership"), new("plan.price", "199 CNY", "199 CNY"),
             new("membership.ends_on", "2026-12-31", "2026-12-31"), new("membership.days_left", "7", "7")],
+        [TemplatePurpose.ReferralPoster] = [.. Group, .. Member, .. Referral, new("campaign.goal", "邀请 3 位好友入群并留满 7 天", "Invite 3 friends who stay 7 days")],
+        [TemplatePurpose.ReferralProgress] = [.. Group, .. Member, .. Referral, new("referral.valid", "1", "1"), new("referral.pending", "2", "2"),
+            new("referral.revoked", "0", "0"), new("referral.flagged", "0", "0"),
+            new("referral.waiting", "小李（还差 3 天）|小周（还差 6 天）", "Sam (3 days to go)|Kim (6 days to go)", IsList: true),
+            new("referral.prizes", "挂耳咖啡一盒：CODE-123", "a box of drip bags: CODE-123", IsList: true)],
     };
 
     public static IReadOnlyList<Variable> For(TemplatePurpose purpose) => ByPurpose[purpose];

@@ -112,6 +112,10 @@ public abstract class QunyunDb(DbContextOptions options) : IdentityDbContext<Qun
     public DbSet<Features.PaidMemberships.PaymentWebhookNonce> PaymentWebhookNonces => Set<Features.PaidMemberships.PaymentWebhookNonce>();
     public DbSet<Features.Posters.PosterTemplate> PosterTemplates => Set<Features.Posters.PosterTemplate>();
     public DbSet<Features.Posters.PosterLink> PosterLinks => Set<Features.Posters.PosterLink>();
+    public DbSet<Features.Referrals.ReferralCampaign> ReferralCampaigns => Set<Features.Referrals.ReferralCampaign>();
+    public DbSet<Features.Referrals.ReferralParticipant> ReferralParticipants => Set<Features.Referrals.ReferralParticipant>();
+    public DbSet<Features.Referrals.ReferralHelp> ReferralHelps => Set<Features.Referrals.ReferralHelp>();
+    public DbSet<Features.Referrals.ReferralPrize> ReferralPrizes => Set<Features.Referrals.ReferralPrize>();
 
     internal QunyunDb ScopeTo(Guid workspaceId)
     {

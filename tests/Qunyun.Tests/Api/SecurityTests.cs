@@ -81,6 +81,9 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["PUT /api/v1/groups/{id:guid}/lifecycle/tasks/{kind}"] = _ => new { done = true },
         ["PATCH /api/v1/feedback/{id:guid}"] = _ => new { status = "Accepted" },
         ["PUT /api/v1/feedback/settings"] = _ => new { bugWords = new[] { "问题" } },
+        ["POST /api/v1/referrals/campaigns"] = w => Referrals.CampaignBodies.Valid(w.Group),
+        ["PUT /api/v1/referrals/campaigns/{id:guid}"] = w => Referrals.CampaignBodies.Valid(w.Group),
+        ["POST /api/v1/referrals/campaigns/{id:guid}/state"] = _ => new { state = "Running" },
     };
 
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>

@@ -106,6 +106,8 @@ internal static class FeatureSurfaces
         "Points.CheckInBook", // …the batch's check-ins decided in memory after one read
         "Points.CheckInClaim", // …one member's check-in
         "Points.CheckInResult", // …what the award was, with the balance the reply names
+        "Points.AdjustPoints", // a referral campaign paying its prize tiers in points credits them through the ledger's own use case
+        "Points.AdjustPointsRequest", // …the credit it asks for
         "Bot.TemplateGroups", // a group's template facts (its language and rules link are bot settings)
         "Segments.SegmentEvaluator", // plan entries target a segment
         "Plan.IScheduledPosts", // seam: the plan's scheduler drives the daily digest

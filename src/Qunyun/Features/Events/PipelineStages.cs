@@ -30,10 +30,13 @@ public static class PipelineStages
     /// <summary>Check-ins earn points; marks <see cref="EventVerdicts.PointsAwarded"/>.</summary>
     public const string Points = "points";
 
+    /// <summary>Referral campaigns: joins through personal links become helps, leaves are noted, 我的海报/我的助力 answered unless the bot answered.</summary>
+    public const string Referrals = "referrals";
+
     /// <summary>Facts, interest weights and rule tags of the members the batch touched.</summary>
     public const string Tags = "tags";
 
-    public static readonly IReadOnlyList<string> Order = [Moderation, Capacity, Screening, Bot, IdleChat, Answers, Feedback, Points, Tags];
+    public static readonly IReadOnlyList<string> Order = [Moderation, Capacity, Screening, Bot, IdleChat, Answers, Feedback, Points, Referrals, Tags];
 
     public static IReadOnlyList<IPipelineStage> Arrange(IEnumerable<IPipelineStage> registered)
     {

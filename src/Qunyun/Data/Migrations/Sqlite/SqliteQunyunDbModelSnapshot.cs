@@ -2986,6 +2986,7 @@ namespace Qunyun.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Qunyun.Features.Screening.Screening", b =>
+            modelBuilder.Entity("Qunyun.Features.Referrals.ReferralCampaign", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2997,6 +2998,86 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Answers")
+                    b.Property<int>("BurstCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BurstMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Codes")
+                        .HasMaxLength(400000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PosterTemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Redemption")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SegmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StayDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tiers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "State");
+
+                    b.ToTable("ReferralCampaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Referrals.ReferralHelp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChannelId")
@@ -3022,6 +3103,79 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<string>("ExternalGroupId")
                         .IsRequired()
                         .HasMaxLength(128)
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelperExternalUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelperName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ChannelId", "HelperExternalUserId", "GroupId");
+
+                    b.HasIndex("CampaignId", "ParticipantId", "ChannelId", "HelperExternalUserId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralHelps", (string)null);
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Referrals.ReferralParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalUserId")
@@ -3061,6 +3215,87 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LinkAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkRequestKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCommand")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingExternalGroupId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingReplyTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "ExternalUserId");
+
+                    b.HasIndex("CampaignId", "ChannelId", "ExternalUserId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Qunyun.Features.Referrals.ReferralPrize", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EarnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Helpers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prize")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RedeemedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedeemedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -3077,6 +3312,10 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.Property<string>("Via")
                         .IsRequired()
                         .HasMaxLength(16)
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
@@ -3356,6 +3595,12 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PosterTemplates");
+                    b.HasIndex("CampaignId", "Status");
+
+                    b.HasIndex("ParticipantId", "Tier")
+                        .IsUnique();
+
+                    b.ToTable("ReferralPrizes", (string)null);
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.Segment", b =>
@@ -4339,6 +4584,17 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasOne("Qunyun.Features.Posters.PosterTemplate", null)
                         .WithMany()
                         .HasForeignKey("TemplateId")
+            modelBuilder.Entity("Qunyun.Features.Referrals.ReferralHelp", b =>
+                {
+                    b.HasOne("Qunyun.Features.Referrals.ReferralCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Referrals.ReferralParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4348,6 +4604,11 @@ namespace Qunyun.Data.Migrations.Sqlite
                     b.HasOne("Qunyun.Features.Groups.Group", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
+            modelBuilder.Entity("Qunyun.Features.Referrals.ReferralParticipant", b =>
+                {
+                    b.HasOne("Qunyun.Features.Referrals.ReferralCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4358,6 +4619,19 @@ namespace Qunyun.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade);
+            modelBuilder.Entity("Qunyun.Features.Referrals.ReferralPrize", b =>
+                {
+                    b.HasOne("Qunyun.Features.Referrals.ReferralCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qunyun.Features.Referrals.ReferralParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qunyun.Features.Segments.TopicGroups.InvitationList", b =>
