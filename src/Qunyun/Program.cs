@@ -24,6 +24,7 @@ using Qunyun.Features.Health;
 using Qunyun.Features.IdleChat;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Lifecycle;
+using Qunyun.Features.LiveCodes;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
@@ -84,6 +85,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddSizing();
     builder.AddLifecycle();
     builder.AddFeedback();
+    builder.AddLiveCodes();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -95,6 +97,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     app.UseRequestLocalization();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
     app.UseAntiforgery();
 
     app.MapHealthChecks("/healthz");
@@ -127,12 +130,14 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapHealth()
         .MapSizing()
         .MapLifecycle()
-        .MapFeedback();
+        .MapFeedback()
+        .MapLiveCodes();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();
     app.MapModerationDownloads();
     app.MapChatSimulator();
+    app.MapLiveCodeLinks();
     app.MapConsole();
     return app;
 }
