@@ -67,6 +67,11 @@ internal static class LiveCodeLanding
         var previous = CultureInfo.CurrentUICulture;
         try
         {
+            var names = ConsoleCultures.Supported.ToDictionary(l => l, l =>
+            {
+                CultureInfo.CurrentUICulture = new CultureInfo(l);
+                return strings["LiveCode.Landing.LanguageName"].Value;
+            });
             foreach (var language in ConsoleCultures.Supported)
             {
                 CultureInfo.CurrentUICulture = new CultureInfo(language);
@@ -74,7 +79,7 @@ internal static class LiveCodeLanding
                 var other = ConsoleCultures.Supported.First(l => l != language);
                 sections.Append(CultureInfo.InvariantCulture, $"""
                     <section lang="{language}" data-lang="{language}"{(language == first ? "" : " hidden")}>
-                    <button class="switch" type="button" data-to="{other}" data-testid="landing-switch">{E(strings["LiveCode.Landing.Switch"])}</button>
+                    <button class="switch" type="button" data-to="{other}" data-testid="landing-switch" lang="{other}">{E(names[other])}</button>
                     {body(strings)}
                     </section>
                     """);
