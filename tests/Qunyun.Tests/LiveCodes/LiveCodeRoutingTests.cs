@@ -120,7 +120,7 @@ public sealed class LiveCodeRoutingTests : IClassFixture<QunyunApp>
         var telegram = await ws.Client.CreateChannelAsync();
         var wecom = await ws.Client.CreateChannelAsync("企业微信", ChannelKind.WeCom);
         var group = await ws.Client.CreateGroupAsync(telegram, "A");
-        var customers = await ws.Client.CreateGroupAsync(wecom, "客户群");
+        var customers = await ws.CreateRoomyGroupAsync(wecom, "客户群");
         var analyst = await _app.ClientAsync(ws.Id, Roles.Analyst);
 
         async Task<string[]> Refused(object body) => await (await ws.Client.PostAsJsonAsync("/api/v1/live-codes", body)).ValidationFieldsAsync();

@@ -17,6 +17,11 @@ internal static class LiveCodeScanning
         return (await response.Content.ReadFromJsonAsync<PoolResponse>(Infrastructure.Api.Json))!;
     }
 
+    /// <summary>A group with room for 500, so that the platform's cap is the one that counts.</summary>
+    public static async Task<Guid> CreateRoomyGroupAsync(this TestWorkspace ws, Guid channel, string name) =>
+        (await ws.Client.PostOkAsync("/api/v1/groups", new { channelId = channel, name, type = "LongTerm", externalId = Guid.NewGuid().ToString("N"), capacity = 500 }))
+            .GetProperty("id").GetGuid();
+
     public static async Task<PoolResponse> PoolAsync(this TestWorkspace ws, Guid id) =>
         (await ws.Client.GetFromJsonAsync<PoolResponse>($"/api/v1/live-codes/{id}", Infrastructure.Api.Json))!;
 

@@ -64,7 +64,7 @@ public sealed class LiveCodeStatsTests : IClassFixture<QunyunApp>
     {
         var ws = await _app.CreateWorkspaceAsync("lc-expiry");
         var channel = await ws.Client.CreateChannelAsync("个人微信", ChannelKind.WeChat);
-        var a = await ws.Client.CreateGroupAsync(channel, "一群");
+        var a = await ws.CreateRoomyGroupAsync(channel, "一群");
         var b = await ws.Client.CreateGroupAsync(channel, "二群");
         var pool = await ws.CreatePoolAsync("微信活码", new { groupId = a }, new { groupId = b });
         Assert.Equal([PoolGroupState.NeedsQr, PoolGroupState.NeedsQr], pool.Groups.Select(g => g.State));
@@ -78,7 +78,7 @@ public sealed class LiveCodeStatsTests : IClassFixture<QunyunApp>
         Assert.Contains("一群", shown);
         Assert.Equal(Png, await (await _app.Phone().GetAsync(imageUrl)).Content.ReadAsByteArrayAsync());
 
-        _app.Clock.Advance(TimeSpan.FromDays(4)); // a expires in a day and a half: not yet within the reminder's day
+        _app.Clock.Advance(TimeSpan.FromHours(84)); // a expires in a day and a half: not yet within the reminder's day
         await _app.RunUpkeepAsync();
         Assert.Empty((await AttentionAsync(ws)).ExpiringQrCodes);
 
@@ -86,7 +86,7 @@ public sealed class LiveCodeStatsTests : IClassFixture<QunyunApp>
         await _app.RunUpkeepAsync();
         Assert.Equal([("一群", false)], (await AttentionAsync(ws)).ExpiringQrCodes.Select(q => (q.Group, q.Expired)));
 
-        _app.Clock.Advance(TimeSpan.FromHours(12));
+        _app.Clock.Advance(TimeSpan.FromHours(24));
         var after = await (await _app.ScanAsync(pool.Path, LiveCodeScanning.Visitor(2))).Content.ReadAsStringAsync();
         Assert.Contains("二群", after);
         Assert.DoesNotContain("一群", after);

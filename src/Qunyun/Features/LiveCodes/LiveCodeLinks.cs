@@ -32,7 +32,7 @@ public static class LiveCodeLinks
             {
                 var strings = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Html(LiveCodeLanding.TooMany(strings, Culture())).ExecuteAsync(context.HttpContext);
+                await Html(LiveCodeLanding.TooMany(strings, Culture()), StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             }
         };
     });
