@@ -94,8 +94,14 @@ internal static class LiveCodeLoad
         db.Channels.Add(channel);
         var groups = Enumerable.Range(0, groupCount).Select(i => new Group
         {
-            Id = Guid.CreateVersion7(), ChannelId = channel.Id, ExternalId = $"bench-{i}", Name = $"Bench {i}", Type = GroupType.LongTerm,
-            Status = GroupStatus.Active, Capacity = seatsPerGroup, CreatedAt = now,
+            Id = Guid.CreateVersion7(),
+            ChannelId = channel.Id,
+            ExternalId = $"bench-{i}",
+            Name = $"Bench {i}",
+            Type = GroupType.LongTerm,
+            Status = GroupStatus.Active,
+            Capacity = seatsPerGroup,
+            CreatedAt = now,
         }).ToList();
         db.Groups.AddRange(groups);
         await db.SaveChangesAsync();

@@ -105,7 +105,12 @@ public static class LiveCodeLinks
         var visitor = LiveCodeRules.RandomKey();
         http.Response.Cookies.Append(VisitorCookie, visitor, new CookieOptions
         {
-            Path = "/j", HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365),
+            Path = "/j",
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(365),
         });
         return visitor;
     }

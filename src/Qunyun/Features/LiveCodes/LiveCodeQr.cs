@@ -80,8 +80,8 @@ public sealed class LiveCodeQr(LiveCodeRoutes routes, TimeProvider clock)
         var bytes = buffer[..length];
         return bytes switch
         {
-        [0x89, 0x50, 0x4E, 0x47, ..] => (bytes, "image/png"),
-        [0xFF, 0xD8, 0xFF, ..] => (bytes, "image/jpeg"),
+            [0x89, 0x50, 0x4E, 0x47, ..] => (bytes, "image/png"),
+            [0xFF, 0xD8, 0xFF, ..] => (bytes, "image/jpeg"),
             _ => null,
         };
     }
