@@ -3,7 +3,7 @@ using Qunyun.Bench;
 using Qunyun.Bench.Ingest;
 
 // `pages [--members N]` measures the console's list queries on a seeded database, `segments [--members N]` segment counts,
-// `health [--groups N]` group health over 90 days of rollups, `ingest` the event pipeline (`ingest-latency` its latency under a steady load); anything else goes to BenchmarkDotNet.
+// `health [--groups N]` group health over 90 days of rollups, `livecode [--scans N] [--rate R]` the live-code redirect, `ingest` the event pipeline (`ingest-latency` its latency under a steady load); anything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
 {
     return await ListPageLoad.RunAsync(rest);
@@ -57,6 +57,11 @@ if (args is ["dispatch", .. var dispatchOptions])
 if (args is ["health", .. var healthOptions])
 {
     return await HealthLoad.RunAsync(healthOptions);
+}
+
+if (args is ["livecode", .. var liveCodeOptions])
+{
+    return await LiveCodeLoad.RunAsync(liveCodeOptions);
 }
 
 if (args is ["tags", .. var tagOptions])

@@ -24,6 +24,7 @@ using Qunyun.Features.Health;
 using Qunyun.Features.IdleChat;
 using Qunyun.Features.Imports;
 using Qunyun.Features.Lifecycle;
+using Qunyun.Features.LiveCodes;
 using Qunyun.Features.Members;
 using Qunyun.Features.Merges;
 using Qunyun.Features.Moderation;
@@ -92,6 +93,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     builder.AddPaidMemberships();
     builder.AddPosters();
     builder.AddReferrals();
+    builder.AddLiveCodes();
     builder.Services.AddScoped<StartupTasks>();
     builder.Services.AddScoped<DashboardFigures>();
     builder.Services.AddHostedService<StartupTasksService>();
@@ -103,6 +105,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     app.UseRequestLocalization();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
     app.UseAntiforgery();
 
     app.MapHealthChecks("/healthz");
@@ -140,7 +143,8 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
         .MapPaidMemberships()
         .MapPaymentWebhook()
         .MapPosters()
-        .MapReferrals();
+        .MapReferrals()
+        .MapLiveCodes();
     app.MapAccounts();
     app.MapSegmentDownloads();
     app.MapImportDownloads();
@@ -148,6 +152,7 @@ static WebApplication BuildHost(string[] args, IReadOnlyDictionary<string, strin
     app.MapPosterDownloads();
     app.MapChatSimulator();
     app.MapPublicApplications();
+    app.MapLiveCodeLinks();
     app.MapConsole();
     return app;
 }

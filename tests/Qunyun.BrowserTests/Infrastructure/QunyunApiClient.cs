@@ -31,6 +31,9 @@ public sealed class QunyunApiClient(HttpClient http) : IDisposable
             identities = identities.Select(i => new { channelId = i.ChannelId, externalUserId = i.ExternalUserId, displayName }),
         });
 
+    public Task<Guid> CreateLiveCodeAsync(object pool) =>
+        PostAsync("/api/v1/live-codes", pool);
+
     public Task<Guid> CreateTagAsync(string name, string color = "#e53935") =>
         PostAsync("/api/v1/tags", new { name, color });
 

@@ -31,6 +31,9 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["PUT /api/v1/members/{id:guid}"] = _ => new { displayName = "Renamed" },
         ["POST /api/v1/members/{id:guid}/identities"] = w => new { channelId = w.Channel, externalUserId = "new-ext", displayName = "x" },
         ["POST /api/v1/tags"] = _ => new { name = "vip" },
+        ["POST /api/v1/live-codes"] = w => new { name = "pool", groups = new[] { new { groupId = w.Group } } },
+        ["PUT /api/v1/live-codes/{id:guid}"] = w => new { name = "pool", groups = new[] { new { groupId = w.Group } } },
+        ["PUT /api/v1/live-codes/{id:guid}/groups/{groupId:guid}/qr"] = _ => new { image = "iVBORw0KGgo=" },
         ["PUT /api/v1/tags/{id:guid}"] = _ => new { name = "vip2" },
         ["POST /api/v1/tags/recheck"] = _ => new { },
         ["POST /api/v1/apikeys"] = _ => new { name = "k", role = "Analyst" },
@@ -232,7 +235,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     public sealed record World(
         TestWorkspace Workspace, Guid Channel, Guid Group, Guid Member, Guid Identity, Guid Tag, Guid ApiKey, long FailedEvent,
         Guid Merge, Guid Interest, Guid Segment, Guid InvitationList, Guid Import, ModerationIds Moderation, Guid Outbox, Tests.Bot.BotIds Bot, PlanIds Plan,
-        Guid StaffTask, Guid ContactCode, Guid Split)
+        Guid StaffTask, Guid ContactCode, Guid Split, Guid LiveCode)
     {
         public static async Task<World> BuildAsync(QunyunApp app, string slug)
         {
@@ -263,7 +266,8 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var staffTask = await StaffTaskAsync(app, ws, channel, outbox);
             var contactCode = await ContactCodeAsync(app, ws, channel, slug);
             var split = await SplitAsync(ws, channel, prefix);
-            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan, staffTask, contactCode, split);
+            var liveCode = (await ws.Client.PostOkAsync("/api/v1/live-codes", new { name = $"{prefix}-pool", groups = new[] { new { groupId = group } } })).GetProperty("id").GetGuid();
+            return new World(ws, channel, group, member, identity, tag, apiKey, failed, merge, interest, segment, list, import, moderation, outbox, bot, plan, staffTask, contactCode, split, liveCode);
         }
 
         /// <summary>A split proposal for a group of its own with two members of its own.</summary>
@@ -380,6 +384,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "contact-codes" => ContactCode,
             "splits" => Split,
             "screenings" or "rules" => Merge, // no screening or rule in the world: any id of another workspace must be unknown
+            "live-codes" => LiveCode,
             "feedback" => Merge, // the world has no feedback item; FeedbackTests reach for another workspace's real one
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
