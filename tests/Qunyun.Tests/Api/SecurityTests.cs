@@ -84,6 +84,12 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         ["PUT /api/v1/groups/{id:guid}/lifecycle/tasks/{kind}"] = _ => new { done = true },
         ["PATCH /api/v1/feedback/{id:guid}"] = _ => new { status = "Accepted" },
         ["PUT /api/v1/feedback/settings"] = _ => new { bugWords = new[] { "问题" } },
+        ["POST /api/v1/payments/{workspaceId:guid}/webhook"] = _ => new { orderId = Guid.NewGuid(), amount = 99m, currency = "CNY" },
+        ["PUT /api/v1/membership-plans/{id:guid}"] = w => new { name = "年度会员", currency = "CNY", regularPrice = 199m, termCount = 1, termUnit = "Years", groupIds = new[] { w.Group } },
+        ["POST /api/v1/plan-orders/{id:guid}/confirm"] = _ => new { paymentReference = "WX-0001" },
+        ["PUT /api/v1/posters/templates/{id:guid}/background"] = _ => new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]), "background", "bg.png" } },
+        ["PUT /api/v1/posters/templates/{id:guid}"] = _ => new { name = "邀请海报" },
+        ["POST /api/v1/posters/templates/{id:guid}/preview"] = _ => new { memberName = "小明", link = "https://t.me/+QunyunSample" },
         ["POST /api/v1/referrals/campaigns"] = w => Referrals.CampaignBodies.Valid(w.Group),
         ["PUT /api/v1/referrals/campaigns/{id:guid}"] = w => Referrals.CampaignBodies.Valid(w.Group),
         ["POST /api/v1/referrals/campaigns/{id:guid}/state"] = _ => new { state = "Running" },
@@ -92,7 +98,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
     /// <summary>Authenticated by an HMAC signature instead of an API key: without one, every key gets 401.</summary>
     private static readonly HashSet<string> SignedEndpoints =
         ["POST /api/v1/channels/{id:guid}/webhook", "POST /api/v1/channels/{id:guid}/telegram",
-            "GET /api/v1/channels/{id:guid}/wecom/callback", "POST /api/v1/channels/{id:guid}/wecom/callback"];
+            "GET /api/v1/channels/{id:guid}/wecom/callback", "POST /api/v1/channels/{id:guid}/wecom/callback",
+            "POST /api/v1/payments/{workspaceId:guid}/webhook"];
+
+    /// <summary>A POST that only reads, of a thing the world does not have (no poster template): any role is told it is not found.</summary>
+    private static readonly HashSet<string> ReadingPostsOfNothing = ["POST /api/v1/posters/templates/{id:guid}/preview"];
 
     /// <summary>POSTs that only read (they carry a definition too big for a query string): any role may call them.</summary>
     private static readonly HashSet<string> ReadingPosts =
@@ -137,6 +147,9 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    /// <summary>A sample body as the endpoint takes it: JSON, or a form already built (uploads).</summary>
+    private static HttpContent AsContent(object body) => body as HttpContent ?? JsonContent.Create(body, options: Infrastructure.Api.Json);
+
     [Fact]
     public async Task EveryWriteEndpoint_WithAnalystKey_Returns403()
     {
@@ -148,11 +161,12 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url(world.IdFor));
             if (Bodies.TryGetValue(endpoint.ToString(), out var body))
             {
-                request.Content = JsonContent.Create(body(world), options: Infrastructure.Api.Json);
+                request.Content = AsContent(body(world));
             }
 
             var response = await analyst.SendAsync(request);
             var expected = ReadingPosts.Contains(endpoint.ToString()) ? HttpStatusCode.OK
+                : ReadingPostsOfNothing.Contains(endpoint.ToString()) ? HttpStatusCode.NotFound
                 : SignedEndpoints.Contains(endpoint.ToString()) ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
             Assert.True(response.StatusCode == expected, $"{endpoint}: {response.StatusCode}");
         }
@@ -186,7 +200,7 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             if (endpoint.TakesBody)
             {
                 Assert.True(Bodies.ContainsKey(endpoint.ToString()), $"Add a sample body for {endpoint} to {nameof(SecurityTests)}.{nameof(Bodies)}");
-                request.Content = JsonContent.Create(Bodies[endpoint.ToString()](a), options: Infrastructure.Api.Json);
+                request.Content = AsContent(Bodies[endpoint.ToString()](a));
             }
 
             var response = await a.Workspace.Client.SendAsync(request);
@@ -386,6 +400,11 @@ public sealed class SecurityTests(QunyunApp app) : IClassFixture<QunyunApp>
             "screenings" or "rules" => Merge, // no screening or rule in the world: any id of another workspace must be unknown
             "live-codes" => LiveCode,
             "feedback" => Merge, // the world has no feedback item; FeedbackTests reach for another workspace's real one
+            // No plan, order, removal task, campaign or prize in the world: an id of another workspace's row must be as
+            // unknown as this one; each feature's own tests reach for another workspace's real rows.
+            "membership-plans" or "plan-orders" or "removal-tasks" or "campaigns" or "prizes" => Merge,
+            "payments" => Workspace.Id, // the payment webhook names its workspace; unsigned, it is refused
+            "applications" => "no-such-application", // the public form's token: unknown ones are not found
             _ => throw new InvalidOperationException($"No id for route segment '{segment}': extend {nameof(World)}.{nameof(IdFor)}."),
         };
     }

@@ -15,6 +15,8 @@ internal static class FeatureSurfaces
     {
         "Accounts.ConsoleSession", // every console page opens its context and checks the signed-in user's role through it
         "Accounts.Pages.LanguageLinks", // widget: the language switch of pages without an account (login, the public application form)
+        "Screening.IPaidAccess", // seam: paid entry to a screened group asks who holds a paid membership (PaidMemberships answers)
+        "Referrals.IReferralPosters", // seam: a participant's 「我的海报」 asks for a poster image (Posters draws it)
         "Accounts.Roles", // API keys are given a role by name
         "ApiKeys.Actors", // audits and merges record who acted: an API key or a console user
         "Workspaces.WorkspaceTime", // the workspace's time zone, for every "today" a feature computes

@@ -26,6 +26,11 @@ public static class LiveCodeRules
             return errors.Add("Groups", $"A pool needs 1 to {MaxGroups} groups.");
         }
 
+        if (groups.IndexOf(null!) is var missing and >= 0)
+        {
+            return errors.Add($"Groups[{missing}]", "Each entry names a group.");
+        }
+
         errors.AddIf(groups.Select(g => g.GroupId).Distinct().Count() != groups.Count, "Groups", "A group can be in a pool only once.");
         for (var i = 0; i < groups.Count; i++)
         {

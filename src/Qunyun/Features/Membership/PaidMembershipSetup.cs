@@ -17,6 +17,7 @@ public static class PaidMembershipSetup
         builder.Services.AddSingleton<MembershipReminders>();
         builder.Services.AddSingleton<MembershipScheduler>();
         builder.Services.AddSingleton<MembershipAccess>();
+        builder.Services.AddSingleton<Screening.IPaidAccess, PaidEntryByPlans>();
         builder.Services.AddSingleton<PaymentWebhookSecrets>();
         builder.Services.AddSingleton<PaymentWebhook>();
         builder.Services.AddHostedService<MembershipWorker>();

@@ -36,16 +36,17 @@ public sealed class PaymentWebhook(QunyunDbFactory factory, PaymentWebhookSecret
 
     public async Task<PaymentReceipt> ReceiveAsync(Guid workspaceId, HttpRequest request, CancellationToken cancellationToken)
     {
+        // The size first, as every endpoint does: an oversized body is 413 whoever sends it.
+        if (request.ContentLength > MaxBodyBytes || await ReadCappedAsync(request.Body, cancellationToken) is not { } body)
+        {
+            return new PaymentReceipt.TooLarge();
+        }
+
         var timestamp = request.Headers[WebhookSignature.TimestampHeader].ToString();
         var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
         if (string.IsNullOrWhiteSpace(timestamp) || string.IsNullOrWhiteSpace(signature))
         {
             return new PaymentReceipt.Unauthorized($"Sign the request: {WebhookSignature.TimestampHeader} and {WebhookSignature.SignatureHeader} headers.");
-        }
-
-        if (request.ContentLength > MaxBodyBytes || await ReadCappedAsync(request.Body, cancellationToken) is not { } body)
-        {
-            return new PaymentReceipt.TooLarge();
         }
 
         await using var db = factory.Create(workspaceId);

@@ -11,6 +11,7 @@ public static class PostersSetup
         builder.Services.AddSingleton<PosterImages>();
         builder.Services.AddSingleton<PosterRateLimiter>();
         builder.Services.AddSingleton<PosterLinks>();
+        builder.Services.AddSingleton<Referrals.IReferralPosters, ReferralPostersByTemplate>();
         builder.Services.AddSingleton<SavePosterTemplate>();
         return builder;
     }

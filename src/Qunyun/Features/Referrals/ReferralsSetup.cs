@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qunyun.Features.Events;
 
 namespace Qunyun.Features.Referrals;
@@ -18,7 +19,7 @@ public static class ReferralsSetup
         builder.Services.AddSingleton<ReferralCommandHandler>();
         builder.Services.AddSingleton<IPipelineStage, ReferralStage>();
         // The posters feature replaces this with its renderer; until then the link goes out as text.
-        builder.Services.AddSingleton<IReferralPosters, NoReferralPosters>();
+        builder.Services.TryAddSingleton<IReferralPosters, NoReferralPosters>();
         builder.Services.AddHostedService<ReferralWorker>();
         return builder;
     }

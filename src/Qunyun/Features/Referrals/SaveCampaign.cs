@@ -29,7 +29,8 @@ public sealed class SaveCampaign(TimeProvider clock)
             return new Result.Ended();
         }
 
-        var tiers = (request.Tiers ?? []).Select(t => new PrizeTier(t.Helpers ?? 0, t.Prize?.Trim() ?? "", t.Points)).ToList();
+        // A missing tier is an empty one, which the rules refuse by its place (Tiers[i]).
+        var tiers = (request.Tiers ?? []).Select(t => new PrizeTier(t?.Helpers ?? 0, t?.Prize?.Trim() ?? "", t?.Points)).ToList();
         var codes = (request.Codes ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var draft = new CampaignDraft(request.Name, request.Goal?.Trim(), request.StartsAt?.UtcDateTime, request.EndsAt?.UtcDateTime, tiers, request.Redemption,
             codes, request.FormUrl, request.StayDays ?? CampaignRules.DefaultStayDays, request.BurstCount ?? CampaignRules.DefaultBurstCount,

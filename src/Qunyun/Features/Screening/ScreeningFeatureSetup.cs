@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qunyun.Components;
 using Qunyun.Features.Events;
 using Qunyun.Features.Screening.Pages;
@@ -11,7 +12,7 @@ public static class ScreeningFeatureSetup
     {
         builder.Services.AddOptions<ScreeningOptions>().BindConfiguration(ScreeningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPipelineStage, ScreeningStage>();
-        builder.Services.AddSingleton<IPaidAccess, NoPaidAccess>();
+        builder.Services.TryAddSingleton<IPaidAccess, NoPaidAccess>();
         builder.Services.AddSingleton<ScreeningMessages>();
         builder.Services.AddSingleton<DecideScreening>();
         builder.Services.AddSingleton<SubmitApplication>();

@@ -20,6 +20,7 @@ public sealed class ApiFuzzTests(FuzzApp fuzz, ITestOutputHelper output) : IClas
     [
         "POST /api/v1/events", "POST /api/v1/channels/{id}/webhook",
         "POST /api/v1/imports/members", "POST /api/v1/imports/members/preview", "POST /api/v1/imports/telegram",
+        "POST /api/v1/posters/templates", "PUT /api/v1/posters/templates/{id}/background", // background images: up to 10 MB
     ];
 
     [Fact]
