@@ -17,7 +17,7 @@ public sealed partial class ConsoleLanguageTests(Chromium chromium, QunyunServer
     private static readonly HashSet<string> LatinAllowed = new(StringComparer.OrdinalIgnoreCase)
     {
         "Qunyun", "Telegram", "WeCom", "Webhook", "Discord", "API", "URL", "FAQ", "Liquid", "CSV", "JSON", "HTTP", "HTTPS", "HMAC", "SHA",
-        "UTC", "POST", "KOL", "bash", "curl", "openssl", "SQLite", "PostgreSQL", "Excel", "Markdown", "IANA", "GUID", "UUID", "UTF", "GBK", "CNY", "ISO",
+        "UTC", "POST", "KOL", "bash", "curl", "openssl", "SQLite", "PostgreSQL", "Excel", "Markdown", "IANA", "GUID", "UUID", "UTF", "GBK", "CNY", "ISO", "PNG", "JPEG", "SVG",
     };
 
     /// <summary>The product's name shows in Chinese in both consoles.</summary>
