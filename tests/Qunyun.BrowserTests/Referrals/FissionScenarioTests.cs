@@ -23,12 +23,41 @@ public sealed class FissionScenarioTests(Chromium chromium, QunyunServer server)
         var now = DateTimeOffset.UtcNow;
         object Event(string kind, string id, string user, string name, int seconds, object? extra = null) => extra switch
         {
-            null when kind == "message" => new { kind, channelId = channel, externalEventId = $"{id}-{suffix}", externalGroupId = chat, groupName, externalUserId = $"{user}-{suffix}",
-                userDisplayName = name, occurredAt = now.AddSeconds(seconds), message = new { text = id.Split(':')[0] } },
-            null => new { kind, channelId = channel, externalEventId = $"{id}-{suffix}", externalGroupId = chat, groupName, externalUserId = $"{user}-{suffix}",
-                userDisplayName = name, occurredAt = now.AddSeconds(seconds) },
-            _ => new { kind, channelId = channel, externalEventId = $"{id}-{suffix}", externalGroupId = chat, groupName, externalUserId = $"{user}-{suffix}",
-                userDisplayName = name, occurredAt = now.AddSeconds(seconds), invite = extra },
+            null when kind == "message" => new
+            {
+                kind,
+                channelId = channel,
+                externalEventId = $"{id}-{suffix}",
+                externalGroupId = chat,
+                groupName,
+                externalUserId = $"{user}-{suffix}",
+                userDisplayName = name,
+                occurredAt = now.AddSeconds(seconds),
+                message = new { text = id.Split(':')[0] }
+            },
+            null => new
+            {
+                kind,
+                channelId = channel,
+                externalEventId = $"{id}-{suffix}",
+                externalGroupId = chat,
+                groupName,
+                externalUserId = $"{user}-{suffix}",
+                userDisplayName = name,
+                occurredAt = now.AddSeconds(seconds)
+            },
+            _ => new
+            {
+                kind,
+                channelId = channel,
+                externalEventId = $"{id}-{suffix}",
+                externalGroupId = chat,
+                groupName,
+                externalUserId = $"{user}-{suffix}",
+                userDisplayName = name,
+                occurredAt = now.AddSeconds(seconds),
+                invite = extra
+            },
         };
         await api.IngestEventsAsync([Event("message", "大家好:hello", "staff", "运营小王", -60)]);
 
