@@ -37,6 +37,9 @@ public sealed class PosterEditorTests(Chromium chromium, QunyunServer server) : 
         await page.Locator("input[data-testid=poster-download-member]").FillAsync("王小明");
         await page.Locator("input[data-testid=poster-download-link]").FillAsync("https://t.me/+PosterBrowserTest");
         await page.Locator("input[data-testid=poster-download-link]").BlurAsync();
+        // The button's link follows both fields once the server has them: click only then.
+        await Expect(page.GetByTestId("poster-download")).ToHaveAttributeAsync("href",
+            new System.Text.RegularExpressions.Regex($"name={System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString("王小明"))}&link=.*PosterBrowserTest"));
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("poster-download").ClickAsync());
 
         Assert.Equal("poster-王小明.png", download.SuggestedFilename);

@@ -68,7 +68,10 @@ public sealed class FissionScenarioTests(Chromium chromium, QunyunServer server)
         await page.Locator("[data-testid=campaign-groups]").First.ClickAsync(new() { Force = true });
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = groupName }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
-        await page.Locator("input[data-testid=tier-prize], [data-testid=tier-prize] input").First.FillAsync("挂耳包");
+        var prize = page.Locator("input[data-testid=tier-prize], [data-testid=tier-prize] input").First;
+        await prize.FillAsync("挂耳包");
+        await prize.PressAsync("Tab"); // the change reaches the server before the save
+        await Expect(prize).ToHaveValueAsync("挂耳包");
         await page.GetByTestId("campaign-save").ClickAsync();
         await Expect(page.GetByTestId("campaign-state")).ToHaveAttributeAsync("data-state", "Draft");
         await page.GetByTestId("campaign-to-Running").ClickAsync();
